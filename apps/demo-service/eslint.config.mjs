@@ -1,0 +1,3 @@
+import baseConfig, { appRules } from '../../eslint.config.mjs';
+
+export default [...baseConfig, ...appRules];

@@ -1,0 +1,124 @@
+// Workspace lint rules. Each project's eslint.config.mjs extends this file.
+import nx from '@nx/eslint-plugin';
+import vitest from '@vitest/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Module boundaries on two axes (type and scope). What each rule protects:
+ * - workload libraries never import Pulumi (they must render offline, anywhere);
+ * - apps never import infrastructure or the workload libraries (a service image
+ *   must not carry the deployment tooling);
+ * - libraries never import apps, tools or infrastructure.
+ */
+const depConstraints = [
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['scope:shared'],
+    bannedExternalImports: ['@pulumi/*', 'cdk8s', 'cdk8s-plus-*', 'constructs'],
+  },
+  { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  {
+    sourceTag: 'scope:workloads',
+    onlyDependOnLibsWithTags: ['scope:shared', 'scope:workloads'],
+    bannedExternalImports: ['@pulumi/*'],
+  },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['scope:shared', 'type:infra'] },
+];
+
+/**
+ * The same bans as plain import restrictions, spread by each library's and app's own
+ * eslint.config.mjs: they hold even before a banned package is installed
+ * (bannedExternalImports only sees packages that are in the project graph).
+ */
+export const libraryRules = [
+  {
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@pulumi/*'],
+              message: 'Libraries never import Pulumi: they must render offline, anywhere.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export const appRules = [
+  {
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@pulumi/*'], message: 'Apps never import infrastructure code.' },
+            {
+              group: ['cdk8s', 'cdk8s-plus-*', 'constructs'],
+              message: 'Apps never import the workload definitions.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist',
+      '**/out-tsc',
+      '**/test-output',
+      '**/coverage',
+      '**/node_modules',
+      'manifests/**',
+      '**/vitest.config.*.timestamp*',
+    ],
+  },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: true, allow: [], depConstraints },
+      ],
+      // A promise nobody awaits hides failures (an un-awaited `rejects` passes).
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // Tests dig into rendered JSON; typing every level would hide what they assert.
+    files: ['**/*.spec.ts', '**/testing/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['**/*.spec.ts'],
+    plugins: { vitest },
+    rules: {
+      ...vitest.configs.recommended.rules,
+      'vitest/valid-expect': ['error', { alwaysAwait: true }],
+      'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'assert*'] }],
+    },
+  },
+  prettier,
+);

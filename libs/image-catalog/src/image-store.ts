@@ -1,0 +1,101 @@
+import { formatImageReference, type ImageReference } from '@platform/image-ref';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
+import { ImageFileError, formatImageFile, parseImageFile } from './image-file.js';
+
+/** Where the image files live, relative to the workspace root. */
+export const IMAGE_STORE_DIRECTORY = 'libs/image-catalog/images';
+
+/**
+ * The image reference of every app in every environment, one file each
+ * (`<env>/<app>.yaml`): bumping one app never touches another app's file, so
+ * concurrent bumps of different apps never conflict in git. Argo CD never
+ * reads this directory; synth turns it into manifests.
+ */
+export class ImageStore {
+  constructor(
+    /** The workspace root; files are under {@link IMAGE_STORE_DIRECTORY}. */
+    readonly workspaceRoot: string,
+  ) {}
+
+  /** The file's path relative to the workspace root (as git and error messages show it). */
+  relativePath(environment: string, app: string): string {
+    return `${IMAGE_STORE_DIRECTORY}/${environment}/${app}.yaml`;
+  }
+
+  absolutePath(environment: string, app: string): string {
+    return join(this.workspaceRoot, this.relativePath(environment, app));
+  }
+
+  /** The image `app` runs in `environment`; throws {@link ImageFileError} when it is missing or malformed. */
+  async read(environment: string, app: string): Promise<ImageReference> {
+    const file = this.relativePath(environment, app);
+    let text: string;
+    try {
+      text = await readFile(this.absolutePath(environment, app), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new ImageFileError(
+          file,
+          `does not exist: app '${app}' has no image in environment '${environment}' yet ` +
+            `(give it one with \`npm run release -- promote --app ${app} --from <env> --to ${environment}\`)`,
+          true,
+        );
+      }
+      throw error;
+    }
+    return parseImageFile(file, text);
+  }
+
+  /** The image, or undefined when the file does not exist yet (a malformed file still throws). */
+  async readIfPresent(environment: string, app: string): Promise<ImageReference | undefined> {
+    try {
+      return await this.read(environment, app);
+    } catch (error) {
+      if (error instanceof ImageFileError && error.missing) return undefined;
+      throw error;
+    }
+  }
+
+  /** Writes the image atomically. Returns false (and writes nothing) when the file already says so. */
+  async write(environment: string, app: string, image: ImageReference): Promise<boolean> {
+    const current = await this.readIfPresent(environment, app);
+    if (current && formatImageReference(current) === formatImageReference(image)) return false;
+    await writeFileAtomic(
+      this.absolutePath(environment, app),
+      formatImageFile(environment, app, image),
+    );
+    return true;
+  }
+
+  /** Every app's image in every environment, keyed `<env>/<app>`; reports every bad file at once. */
+  async readAll(
+    environments: readonly string[],
+    apps: readonly string[],
+  ): Promise<Map<string, ImageReference>> {
+    const images = new Map<string, ImageReference>();
+    const problems: ImageFileError[] = [];
+    for (const environment of environments) {
+      for (const app of apps) {
+        try {
+          images.set(`${environment}/${app}`, await this.read(environment, app));
+        } catch (error) {
+          if (!(error instanceof ImageFileError)) throw error;
+          problems.push(error);
+        }
+      }
+    }
+    if (problems.length === 1) throw problems[0];
+    if (problems.length > 1) throw new ImageStoreError(problems.map((problem) => problem.message));
+    return images;
+  }
+}
+
+/** Several image files are missing or malformed: all of them are listed. */
+export class ImageStoreError extends Error {
+  override name = 'ImageStoreError';
+  constructor(readonly problems: readonly string[]) {
+    super(`${problems.length} image files are missing or malformed:\n  ${problems.join('\n  ')}`);
+  }
+}

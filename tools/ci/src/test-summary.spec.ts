@@ -1,0 +1,36 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatSummary, summarizeTests } from './test-summary.js';
+
+let root: string;
+const report = async (project: string, passed: number, failed: number) => {
+  await mkdir(join(root, project, 'test-output'), { recursive: true });
+  await writeFile(
+    join(root, project, 'test-output/vitest-results.json'),
+    JSON.stringify({ numPassedTests: passed, numFailedTests: failed }),
+  );
+};
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'summary-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('summarizeTests', () => {
+  it('sums the passed and failed counts of every project report', async () => {
+    await report('libs/a', 10, 0);
+    await report('tools/b', 5, 2);
+    await report('apps/c', 1, 0);
+    const summary = await summarizeTests(root);
+    expect(formatSummary(summary)).toBe('16 passed, 2 failed');
+    expect(summary.reports).toHaveLength(3);
+  });
+
+  it('finds no reports in an empty workspace', async () => {
+    expect(await summarizeTests(root)).toEqual({ passed: 0, failed: 0, reports: [] });
+  });
+});

@@ -1,0 +1,118 @@
+import { CatalogError, workspaceCatalog, type Catalog } from '@platform/environments';
+import { ImageFileError, ImageStoreError } from '@platform/image-catalog';
+import { InvalidImageReferenceError } from '@platform/image-ref';
+import { InvalidPropError } from '@platform/workloads';
+import { Command, Option } from 'commander';
+import { checkFreshness, synth, validateOnDisk, ValidationFailedError } from './pipeline.js';
+import { isEmptyDifference } from './render/manifest-tree.js';
+import { RenderError } from './render/render-environment.js';
+import { summaryTable } from './summary-table.js';
+import { findWorkspaceRoot } from './workspace-root.js';
+
+/** Errors that are the user's input, not a bug: print the message alone. */
+const INPUT_ERRORS = [
+  CatalogError,
+  ImageFileError,
+  ImageStoreError,
+  InvalidImageReferenceError,
+  InvalidPropError,
+  RenderError,
+  ValidationFailedError,
+];
+
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+/** The `manifests` command line; `main.ts` runs it against the workspace catalog. */
+export function buildCli(io: CliIo, catalog: Catalog = workspaceCatalog): Command {
+  const program = new Command('manifests')
+    .description('Render every environment to manifests/<env>/<app>/ and validate it offline.')
+    .option('--root <dir>', 'workspace root (default: the nearest directory with nx.json)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  const root = () => (program.opts<{ root?: string }>().root ?? findWorkspaceRoot(process.cwd()));
+  const envOption = () => new Option('--env <names...>', 'only these environments (default: all)');
+
+  program
+    .command('render')
+    .description('synth every environment, then print environment → app → image → replicas (npm start)')
+    .action(async () => {
+      const started = performance.now();
+      const result = await synth(root(), catalog);
+      io.out(summaryTable(result));
+      io.out(
+        `\nrendered ${result.files.length} objects for ${result.environments.length} environments in ` +
+          `${Math.round(performance.now() - started)} ms: 0 validation problems; ` +
+          `${result.written.length === 0 ? 'manifests/ already up to date' : `wrote ${result.written.join(', ')}`}`,
+      );
+    });
+
+  program
+    .command('synth')
+    .description('render, validate in memory, then write manifests/<env>/ atomically')
+    .addOption(envOption())
+    .action(async (options: { env?: string[] }) => {
+      const result = await synth(root(), catalog, options.env);
+      const changed = result.written.length === 0 ? 'no changes' : `updated ${result.written.join(', ')}`;
+      io.out(`synth: ${result.files.length} objects, ${changed}${result.removed.length ? `; removed ${result.removed.join(', ')}` : ''}`);
+    });
+
+  program
+    .command('validate')
+    .description('validate the rendered files on disk: schema, unknown fields, Pod Security "restricted", workspace rules')
+    .addOption(envOption())
+    .action(async (options: { env?: string[] }) => {
+      options.env?.forEach((name) => catalog.environment(name));
+      const { problems, objects, files } = await validateOnDisk(root(), options.env);
+      if (files === 0) throw new ValidationFailedError([]);
+      if (problems.length > 0) throw new ValidationFailedError(problems);
+      io.out(`validate: ${objects} objects in ${files} files, 0 problems`);
+    });
+
+  program
+    .command('check-fresh')
+    .description('fail when manifests/ differs from a fresh render (someone edited it, or forgot to synth)')
+    .action(async () => {
+      const difference = await checkFreshness(root(), catalog);
+      if (isEmptyDifference(difference)) {
+        io.out('check-fresh: manifests/ matches a fresh render');
+        return;
+      }
+      const lines = [
+        ...difference.added.map((f) => `  missing   ${f}`),
+        ...difference.changed.map((f) => `  differs   ${f}`),
+        ...difference.removed.map((f) => `  stale     ${f}`),
+      ];
+      throw new StaleManifestsError(`manifests/ is out of date; run \`npm run synth\` and commit:\n${lines.join('\n')}`);
+    });
+
+  return program;
+}
+
+export class StaleManifestsError extends Error {
+  override name = 'StaleManifestsError';
+}
+
+/** Runs the CLI and returns the exit code; every failure prints one clear message. */
+export async function runCli(argv: readonly string[], io: CliIo, catalog?: Catalog): Promise<number> {
+  try {
+    await buildCli(io, catalog).parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (isCommanderExit(error)) return error.exitCode;
+    if (error instanceof ValidationFailedError && error.problems.length === 0) {
+      io.err('error: manifests/ holds no rendered files; run `npm run synth`');
+    } else if (error instanceof StaleManifestsError || INPUT_ERRORS.some((type) => error instanceof type)) {
+      io.err(`error: ${(error as Error).message}`);
+    } else {
+      io.err(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+    return 1;
+  }
+}
+
+function isCommanderExit(error: unknown): error is { exitCode: number } {
+  return typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('commander.');
+}

@@ -1,0 +1,59 @@
+import { Namespace, Service, ServiceAccount, ConfigMap } from 'kubernetes-models/v1';
+import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import { Job, CronJob } from 'kubernetes-models/batch/v1';
+
+/** A kubernetes-models class: constructing one and calling validate() checks the object against the API schema. */
+interface ModelClass {
+  new (data: never): { validate(): void };
+}
+
+/** What the validator knows about one kind it accepts in `manifests/`. */
+export interface KindInfo {
+  readonly model: ModelClass;
+  /** Module and interface in kubernetes-models whose fields are the allowed ones. */
+  readonly typeModule: string;
+  readonly typeName: string;
+  readonly namespaced: boolean;
+}
+
+function kind(model: ModelClass, typeModule: string, typeName: string, namespaced = true): KindInfo {
+  return { model, typeModule, typeName, namespaced };
+}
+
+/**
+ * The kinds that may appear in rendered manifests, keyed `apiVersion/kind`.
+ * Anything else (including a v1 Secret, which must never reach git in plain
+ * text) is refused; add a kind here, then run `npm run generate-known-fields`.
+ */
+export const KINDS: Readonly<Record<string, KindInfo>> = {
+  'v1/Namespace': kind(Namespace as ModelClass, 'kubernetes-models/v1/Namespace', 'INamespace', false),
+  'v1/ServiceAccount': kind(ServiceAccount as ModelClass, 'kubernetes-models/v1/ServiceAccount', 'IServiceAccount'),
+  'v1/Service': kind(Service as ModelClass, 'kubernetes-models/v1/Service', 'IService'),
+  'v1/ConfigMap': kind(ConfigMap as ModelClass, 'kubernetes-models/v1/ConfigMap', 'IConfigMap'),
+  'apps/v1/Deployment': kind(Deployment as ModelClass, 'kubernetes-models/apps/v1/Deployment', 'IDeployment'),
+  'apps/v1/StatefulSet': kind(StatefulSet as ModelClass, 'kubernetes-models/apps/v1/StatefulSet', 'IStatefulSet'),
+  'batch/v1/Job': kind(Job as ModelClass, 'kubernetes-models/batch/v1/Job', 'IJob'),
+  'batch/v1/CronJob': kind(CronJob as ModelClass, 'kubernetes-models/batch/v1/CronJob', 'ICronJob'),
+  'autoscaling/v2/HorizontalPodAutoscaler': kind(
+    HorizontalPodAutoscaler as ModelClass,
+    'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler',
+    'IHorizontalPodAutoscaler',
+  ),
+  'policy/v1/PodDisruptionBudget': kind(
+    PodDisruptionBudget as ModelClass,
+    'kubernetes-models/policy/v1/PodDisruptionBudget',
+    'IPodDisruptionBudget',
+  ),
+  'networking.k8s.io/v1/NetworkPolicy': kind(
+    NetworkPolicy as ModelClass,
+    'kubernetes-models/networking.k8s.io/v1/NetworkPolicy',
+    'INetworkPolicy',
+  ),
+};
+
+export function kindKey(apiVersion: unknown, kindName: unknown): string {
+  return `${String(apiVersion)}/${String(kindName)}`;
+}

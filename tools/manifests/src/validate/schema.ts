@@ -1,0 +1,39 @@
+import { KINDS, kindKey } from './kinds.js';
+import { problemFor, type ManifestObject, type Problem } from './problem.js';
+
+interface AjvLikeError {
+  readonly instancePath?: string;
+  readonly message?: string;
+  readonly params?: { readonly allowedValues?: readonly unknown[] };
+}
+
+/**
+ * Validates each object against the Kubernetes API schema with kubernetes-models
+ * (types, enums, formats, required fields). Unknown kinds are refused.
+ */
+export function checkSchema(manifest: ManifestObject): Problem[] {
+  const problem = problemFor(manifest, 'schema');
+  const key = kindKey(manifest.object.apiVersion, manifest.object.kind);
+  const info = KINDS[key];
+  if (!info) {
+    const fix =
+      key === 'v1/Secret'
+        ? 'never commit a plain Secret: use a SealedSecret (see the README) or an external secret store'
+        : `render only the kinds listed in tools/manifests/src/validate/kinds.ts, or add '${key}' there`;
+    return [problem(`kind '${key}' is not one the workspace renders`, fix)];
+  }
+  try {
+    new info.model(manifest.object as never).validate();
+    return [];
+  } catch (error) {
+    const errors = (error as { errors?: readonly AjvLikeError[] }).errors;
+    if (!errors) throw error;
+    return errors.map((e) => {
+      const allowed = e.params?.allowedValues ? ` (${e.params.allowedValues.join(', ')})` : '';
+      return problem(
+        `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${allowed}`,
+        'correct the field in the workload definition so that it matches the Kubernetes API schema',
+      );
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { checkStrictFields } from './strict-fields.js';
+import { checkRestrictedPodSecurity } from './pod-security.js';
+import { checkReferences } from './reference-rules.js';
+import { checkSchema } from './schema.js';
+import { checkWorkloadRules } from './workload-rules.js';
+import type { ManifestObject, Problem } from './problem.js';
+
+/**
+ * Validates rendered objects offline: the API schema, unknown fields, the Pod
+ * Security "restricted" profile, and the workspace's own rules. Files are paths
+ * like `manifests/<env>/<app>/<file>.yaml`; cross-object rules run per environment.
+ */
+export function validateManifests(manifests: readonly ManifestObject[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const manifest of manifests) {
+    problems.push(
+      ...checkSchema(manifest),
+      ...checkStrictFields(manifest),
+      ...checkRestrictedPodSecurity(manifest),
+      ...checkWorkloadRules(manifest),
+    );
+  }
+  for (const group of groupByEnvironment(manifests).values()) problems.push(...checkReferences(group));
+  return problems;
+}
+
+function groupByEnvironment(manifests: readonly ManifestObject[]): Map<string, ManifestObject[]> {
+  const groups = new Map<string, ManifestObject[]>();
+  for (const manifest of manifests) {
+    const environment = manifest.file.split('/').at(-3) ?? '';
+    const group = groups.get(environment) ?? [];
+    group.push(manifest);
+    groups.set(environment, group);
+  }
+  return groups;
+}
