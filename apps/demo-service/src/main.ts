@@ -1,24 +1,59 @@
 import { demoServiceContract } from '@platform/service-contracts';
 import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { Lifecycle } from './lifecycle.js';
+import { createLogger, flushLogger } from './logger.js';
+import { Metrics } from './metrics.js';
+import { listen } from './server.js';
+import { createShutdown } from './shutdown.js';
 
-const port = Number(process.env['PORT'] ?? demoServiceContract.port);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  process.stderr.write(`PORT: '${process.env['PORT']}' is not a port number (1-65535)\n`);
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
-let ready = true;
-const app = createApp({
-  service: demoServiceContract.name,
-  version: process.env['SERVICE_VERSION'] ?? '0.0.0-dev',
-  isReady: () => ready,
-});
-const server = app.listen(port, () =>
-  process.stdout.write(`${demoServiceContract.name} listening on ${port}\n`),
-);
 
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    ready = false;
-    server.close(() => process.exit(0));
-  });
-}
+const service = demoServiceContract.name;
+const logger = createLogger({ ...config, service });
+const metrics = new Metrics({ service });
+const lifecycle = new Lifecycle();
+const app = createApp({
+  info: {
+    service,
+    version: config.serviceVersion,
+    gitSha: config.gitSha,
+    environment: config.environment,
+  },
+  logger,
+  metrics,
+  lifecycle,
+});
+
+const exit = (code: number) => {
+  void flushLogger(logger).finally(() => process.exit(code));
+};
+process.on('uncaughtException', (error) => {
+  // Outside any request (Express 5 already routes request errors to the error handler).
+  logger.fatal({ err: error }, 'uncaught exception');
+  exit(1);
+});
+process.on('unhandledRejection', (reason) => {
+  logger.fatal({ err: reason }, 'unhandled promise rejection');
+  exit(1);
+});
+
+const server = await listen(app, config);
+logger.info({ port: config.port, gitSha: config.gitSha }, 'listening');
+const shutdown = createShutdown({
+  server,
+  lifecycle,
+  logger,
+  drainDelayMs: config.drainDelayMs,
+  graceMs: config.shutdownGraceMs,
+  exit,
+});
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -9,4 +9,5 @@ export const demoServiceContract = defineServiceContract({
   metricsPath: '/metrics',
   runAsUser: 10001,
   writablePaths: ['/tmp'],
+  terminationGracePeriodSeconds: 30,
 });

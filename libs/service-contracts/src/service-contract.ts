@@ -18,6 +18,11 @@ export interface ServiceContract {
   readonly runAsUser: number;
   /** The only writable directories; the root filesystem is read-only. */
   readonly writablePaths: readonly string[];
+  /**
+   * Seconds Kubernetes waits between SIGTERM and SIGKILL. The service's drain delay
+   * and shutdown grace must fit inside it; the manifests set it on the pod.
+   */
+  readonly terminationGracePeriodSeconds: number;
 }
 
 /** Freezes a contract so that no importer can change what the other side reads. */

@@ -5,20 +5,28 @@ import { join } from 'node:path';
 interface ServicePackage {
   readonly name: string;
   readonly dependencies?: Readonly<Record<string, string>>;
+  readonly devDependencies?: Readonly<Record<string, string>>;
+  /** npm packages that must not be bundled (native addons, packages that read their own files). */
+  readonly bundleExternal?: readonly string[];
 }
 
 /**
- * Bundles a service's `src/main.ts` into `dist/main.js`. Workspace libraries
- * are inlined (they are devDependencies: the image never installs them); the
- * service's npm `dependencies` stay external, installed from the lockfile in
- * the image, so the bundle is small and licences and audits stay per package.
+ * Bundles a service's `src/main.ts`, with the workspace libraries and the npm
+ * packages it imports, into one file, `dist/main.js`. The runtime image then
+ * holds only the code the service reaches (never a dev dependency), and Node
+ * resolves no module at start-up: with express, pino, prom-client and zod that
+ * cuts the time to the first answer (measured by the service's bench-load).
+ * Packages listed in the service's package.json `bundleExternal` (say, one
+ * with a native addon) stay external and must be installed beside it.
  */
 export async function buildService(projectRoot: string): Promise<BuildResult> {
-  const pkg = JSON.parse(
-    await readFile(join(projectRoot, 'package.json'), 'utf8'),
-  ) as ServicePackage;
-  const external = Object.keys(pkg.dependencies ?? {}).flatMap((name) => [name, `${name}/*`]);
-  return build({
+  const readPackage = async (path: string) =>
+    JSON.parse(await readFile(path, 'utf8')) as ServicePackage;
+  const pkg = await readPackage(join(projectRoot, 'package.json'));
+  const workspace = await readPackage(join(projectRoot, '../../package.json'));
+  const external = (pkg.bundleExternal ?? []).flatMap((name) => [name, `${name}/*`]);
+  const result = await build({
+    metafile: true,
     absWorkingDir: projectRoot,
     entryPoints: ['src/main.ts'],
     outfile: 'dist/main.js',
@@ -27,6 +35,10 @@ export async function buildService(projectRoot: string): Promise<BuildResult> {
     format: 'esm',
     target: 'node20',
     sourcemap: true,
+    // Smaller to parse at start-up. Not keepNames: it wraps every closure created per request.
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'linked',
     external,
     logLevel: 'warning',
     // A bundled ESM file still needs `require` for CommonJS dependencies' dynamic requires.
@@ -34,4 +46,33 @@ export async function buildService(projectRoot: string): Promise<BuildResult> {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
   });
+  const devOnly = devOnlyPackages(pkg, workspace);
+  const leaked = bundledPackages(result).filter((name) => devOnly.has(name));
+  if (leaked.length > 0) {
+    throw new Error(
+      `${pkg.name}: the bundle includes development-only packages: ${leaked.join(', ')} (declare them in "dependencies" if the service really needs them)`,
+    );
+  }
+  return result;
+}
+
+/** npm packages whose code is in the bundle, from esbuild's metafile. */
+export function bundledPackages(result: Pick<BuildResult, 'metafile'>): string[] {
+  const names = new Set<string>();
+  for (const input of Object.keys(result.metafile?.inputs ?? {})) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match?.[1]) names.add(match[1]);
+  }
+  return [...names].sort();
+}
+
+/** Packages the service or the workspace only declares for development (workspace libraries excepted). */
+function devOnlyPackages(service: ServicePackage, workspace: ServicePackage): Set<string> {
+  const production = new Set(Object.keys(service.dependencies ?? {}));
+  return new Set(
+    [
+      ...Object.keys(service.devDependencies ?? {}),
+      ...Object.keys(workspace.devDependencies ?? {}),
+    ].filter((name) => !production.has(name) && !name.startsWith('@platform/')),
+  );
 }

@@ -17,6 +17,7 @@ export function webServicePropsFor(environment: Environment, app: App, image: Im
     probes: { liveness: contract.livenessPath, readiness: contract.readinessPath },
     runAsUser: contract.runAsUser,
     writablePaths: contract.writablePaths,
+    terminationGracePeriodSeconds: contract.terminationGracePeriodSeconds,
     replicas: sizing.replicas,
     targetCpuUtilizationPercent: sizing.targetCpuUtilizationPercent,
     resources: sizing.resources,
