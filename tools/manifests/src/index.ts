@@ -1,7 +1,7 @@
 export { buildCli, runCli, StaleManifestsError } from './cli.js';
 export type { CliIo } from './cli.js';
 export { checkFreshness, renderWorkspace, synth, toTree, validateOnDisk, ValidationFailedError } from './pipeline.js';
-export type { RenderResult, SynthResult } from './pipeline.js';
+export type { RenderResult, SynthOptions, SynthResult } from './pipeline.js';
 export { diffTrees, readManifestTree, writeEnvironments } from './render/manifest-tree.js';
 export type { ManifestTree, TreeDifference } from './render/manifest-tree.js';
 export { MANIFESTS_DIRECTORY, renderEnvironment, RenderError } from './render/render-environment.js';

@@ -1,4 +1,4 @@
-import type { Catalog } from '@platform/environments';
+import { Catalog } from '@platform/environments';
 import { ImageStore } from '@platform/image-catalog';
 import type { ImageReference } from '@platform/image-ref';
 import {
@@ -29,10 +29,11 @@ export interface RenderResult {
 }
 
 /** Renders the given environments (default: all) in memory from the catalog and the image files. */
-export async function renderWorkspace(root: string, catalog: Catalog, only?: readonly string[]): Promise<RenderResult> {
+export async function renderWorkspace(root: string, catalog: Catalog, only?: readonly string[], apps?: readonly string[]): Promise<RenderResult> {
   const environments = (only ?? catalog.environmentNames()).map((name) => catalog.environment(name));
-  const images = await new ImageStore(root).readAll(environments.map((e) => e.name), catalog.appNames());
-  const files = environments.flatMap((environment) => renderEnvironment(catalog, environment, images));
+  const scope = apps ? new Catalog(catalog.environments, apps.map((app) => catalog.app(app))) : catalog;
+  const images = await new ImageStore(root).readAll(environments.map((e) => e.name), scope.appNames());
+  const files = environments.flatMap((environment) => renderEnvironment(scope, environment, images));
   return { environments: environments.map((e) => e.name), files, images };
 }
 
@@ -48,13 +49,18 @@ export interface SynthResult extends RenderResult {
  * `manifests/` exactly as it was. Rendering every environment also removes
  * directories of environments that no longer exist.
  */
-export async function synth(root: string, catalog: Catalog, only?: readonly string[]): Promise<SynthResult> {
-  const result = await renderWorkspace(root, catalog, only);
+export async function synth(root: string, catalog: Catalog, only?: readonly string[], options: SynthOptions = {}): Promise<SynthResult> {
+  const result = await renderWorkspace(root, catalog, only, options.apps);
   const problems = validateManifests(result.files);
   if (problems.length > 0) throw new ValidationFailedError(problems);
-  const written = await writeEnvironments(root, result.environments, toTree(result.files));
+  const written = await writeEnvironments(root, result.environments, toTree(result.files), options.apps);
   const removed = only ? [] : await removeStaleEnvironments(root, result.environments);
   return { ...result, written, removed };
+}
+
+export interface SynthOptions {
+  /** Render and write only these apps' directories; the others are left as they are. @default every app */
+  readonly apps?: readonly string[];
 }
 
 /** Validates what is on disk (what git holds), for every environment directory or the given ones. */

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { MANIFESTS_DIRECTORY } from './render-environment.js';
+
+/** `.<app>.next-<hex>` / `.<app>.prev-<hex>`: a write in progress, or left by a killed one. */
+const STAGING_DIRECTORY = /^\..*\.(next|prev)-[0-9a-f]{12}$/;
 
 /** File path (relative to the workspace root) → content. */
 export type ManifestTree = Map<string, string>;
@@ -39,45 +42,82 @@ export function isEmptyDifference(difference: TreeDifference): boolean {
 }
 
 /**
- * Replaces `manifests/<env>/` for each environment with exactly the rendered
- * files (stale files disappear). Every directory is written in full beside the
- * old one first and then swapped in by rename, so a failure leaves the old
- * directories as they were. Environments whose files are unchanged are not touched.
+ * Makes `manifests/<env>/` hold exactly the rendered files for each environment
+ * (stale files disappear). The unit of change is one app's directory: every
+ * changed directory is written in full beside the old one first, and only then
+ * are they swapped in by rename, so a failure leaves everything as it was and a
+ * reader never sees a half-written app. Unchanged apps are not touched, so a
+ * bump rewrites one directory, not the environment. Returns the environments
+ * that changed.
  */
-export async function writeEnvironments(root: string, environments: readonly string[], files: ManifestTree): Promise<string[]> {
+export async function writeEnvironments(
+  root: string,
+  environments: readonly string[],
+  files: ManifestTree,
+  /** Only these app directories are compared and written. @default every directory */
+  apps?: readonly string[],
+): Promise<string[]> {
   const base = join(root, MANIFESTS_DIRECTORY);
   await mkdir(base, { recursive: true });
-  await removeLeftovers(base);
   const suffix = randomBytes(6).toString('hex');
-  const staged: { environment: string; next: string }[] = [];
+  const staged: { target: string; next?: string }[] = [];
+  const changed = new Set<string>();
   try {
     for (const environment of environments) {
-      const prefix = `${MANIFESTS_DIRECTORY}/${environment}/`;
-      const wanted = new Map([...files].filter(([file]) => file.startsWith(prefix)));
+      const environmentDirectory = join(base, environment);
+      await mkdir(environmentDirectory, { recursive: true });
+      await removeLeftovers(environmentDirectory);
       const current = await readManifestTree(root, [environment]);
-      if (isEmptyDifference(diffTrees(wanted, current))) continue;
-      const next = join(base, `.${environment}.next-${suffix}`);
-      staged.push({ environment, next });
-      const paths = [...wanted].map(([file, content]) => [join(next, file.slice(prefix.length)), content] as const);
-      for (const directory of new Set(paths.map(([path]) => dirname(path)))) await mkdir(directory, { recursive: true });
-      // Synchronous on purpose: for thousands of small files it is several times faster
-      // than queueing them on libuv's thread pool (measured: 0.4 s vs 1.3 s for 2,700 files).
-      for (const [path, content] of paths) writeFileSync(path, content, 'utf8');
+      const wantedByUnit = groupByUnit(files, environment);
+      const currentByUnit = groupByUnit(current, environment);
+      for (const unit of new Set([...wantedByUnit.keys(), ...currentByUnit.keys()])) {
+        if (apps && !apps.includes(unit)) continue;
+        const wanted = wantedByUnit.get(unit) ?? new Map<string, string>();
+        if (isEmptyDifference(diffTrees(wanted, currentByUnit.get(unit) ?? new Map()))) continue;
+        changed.add(environment);
+        const target = join(environmentDirectory, unit);
+        if (wanted.size === 0) {
+          staged.push({ target });
+          continue;
+        }
+        const next = join(environmentDirectory, `.${unit || 'root'}.next-${suffix}`);
+        staged.push({ target, next });
+        const prefix = `${MANIFESTS_DIRECTORY}/${environment}/${unit ? `${unit}/` : ''}`;
+        const paths = [...wanted].map(([file, content]) => [join(next, file.slice(prefix.length)), content] as const);
+        for (const directory of new Set(paths.map(([path]) => dirname(path)))) await mkdir(directory, { recursive: true });
+        // Synchronous on purpose: for thousands of small files it is several times faster
+        // than queueing them on libuv's thread pool (measured: 0.4 s vs 1.3 s for 2,700 files).
+        for (const [path, content] of paths) writeFileSync(path, content, 'utf8');
+      }
     }
   } catch (error) {
-    await Promise.all(staged.map(({ next }) => rm(next, { recursive: true, force: true })));
+    await Promise.all(staged.flatMap(({ next }) => (next ? [rm(next, { recursive: true, force: true })] : [])));
     throw error;
   }
-  for (const { environment, next } of staged) {
-    const target = join(base, environment);
-    const previous = join(base, `.${environment}.prev-${suffix}`);
+  for (const { target, next } of staged) {
+    const previous = join(dirname(target), `.${basename(target)}.prev-${suffix}`);
     await rename(target, previous).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
-    await rename(next, target);
+    if (next) await rename(next, target);
     await rm(previous, { recursive: true, force: true });
   }
-  return staged.map(({ environment }) => environment);
+  return environments.filter((environment) => changed.has(environment));
+}
+
+/** Files of one environment by app directory (`''` for files directly under the environment, which are stale). */
+function groupByUnit(tree: ManifestTree, environment: string): Map<string, ManifestTree> {
+  const prefix = `${MANIFESTS_DIRECTORY}/${environment}/`;
+  const units = new Map<string, ManifestTree>();
+  for (const [file, content] of tree) {
+    if (!file.startsWith(prefix)) continue;
+    const rest = file.slice(prefix.length);
+    const unit = rest.includes('/') ? rest.slice(0, rest.indexOf('/')) : '';
+    const files = units.get(unit) ?? new Map<string, string>();
+    files.set(file, content);
+    units.set(unit, files);
+  }
+  return units;
 }
 
 /** Removes environment directories that no environment renders any more. */
@@ -91,7 +131,7 @@ export async function removeStaleEnvironments(root: string, environments: readon
 /** Staging directories a killed run may have left behind. */
 async function removeLeftovers(base: string): Promise<void> {
   const entries = await readdir(base).catch(() => [] as string[]);
-  const leftovers = entries.filter((name) => /^\..+\.(next|prev)-[0-9a-f]+$/.test(name));
+  const leftovers = entries.filter((name) => STAGING_DIRECTORY.test(name));
   await Promise.all(leftovers.map((name) => rm(join(base, name), { recursive: true, force: true })));
 }
 
@@ -104,6 +144,7 @@ async function listFiles(path: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (STAGING_DIRECTORY.test(entry.name)) continue;
     if (entry.isDirectory()) files.push(...(await listFiles(join(path, entry.name), `${prefix}${entry.name}/`)));
     else files.push(`${prefix}${entry.name}`);
   }

@@ -1,0 +1,183 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GitFixture, REPOSITORY, git, treeState } from '../testing/git-fixture.js';
+import { bump } from './bump.js';
+
+const DIGEST = `sha256:${'ab'.repeat(32)}`;
+let fixture: GitFixture;
+beforeAll(async () => {
+  fixture = await GitFixture.create(2);
+});
+afterAll(async () => {
+  await fixture.remove();
+});
+
+const deployment = (root: string, environment: string, app: string) =>
+  readFile(join(root, `manifests/${environment}/${app}/deployment-${app}.yaml`), 'utf8');
+
+describe('bump', () => {
+  it('writes the image, re-renders that environment and commits both, with the message and trailers', async () => {
+    const context = await fixture.clone('bump-happy');
+    const result = await bump(context, {
+      environment: 'staging',
+      app: 'app-01',
+      imageTag: '1.1.0',
+      sourceCommit: 'cafe123',
+    });
+    expect(result).toMatchObject({
+      changed: true,
+      old: `${REPOSITORY}/app-01:1.0.0`,
+      image: `${REPOSITORY}/app-01:1.1.0`,
+    });
+    const message = git(context.root, 'log', '-1', '--format=%B');
+    expect(message).toBe(
+      `deploy(staging): app-01 1.0.0 -> 1.1.0\n\nSource-Commit: cafe123\nImage: ${REPOSITORY}/app-01:1.1.0`,
+    );
+    expect(
+      git(context.root, 'show', '--name-only', '--format=', 'HEAD').split('\n').sort(),
+    ).toEqual([
+      'libs/image-catalog/images/staging/app-01.yaml',
+      'manifests/staging/app-01/deployment-app-01.yaml',
+    ]);
+    expect(await deployment(context.root, 'staging', 'app-01')).toContain(
+      `image: ${REPOSITORY}/app-01:1.1.0`,
+    );
+    expect(await deployment(context.root, 'production', 'app-01')).toContain(
+      `image: ${REPOSITORY}/app-01:1.0.0`,
+    );
+    expect(git(context.root, 'status', '--porcelain')).toBe('');
+  });
+
+  it('bumps by digest', async () => {
+    const context = await fixture.clone('bump-digest');
+    await bump(context, { environment: 'production', app: 'app-02', imageDigest: DIGEST });
+    expect(git(context.root, 'log', '-1', '--format=%s')).toBe(
+      `deploy(production): app-02 1.0.0 -> sha256:${'ab'.repeat(6)}`,
+    );
+    expect(await deployment(context.root, 'production', 'app-02')).toContain(
+      `image: ${REPOSITORY}/app-02@${DIGEST}`,
+    );
+  });
+
+  it('is idempotent: the same bump twice makes one commit', async () => {
+    const context = await fixture.clone('bump-twice');
+    const before = git(context.root, 'rev-parse', 'HEAD');
+    await bump(context, { environment: 'staging', app: 'app-02', imageTag: '2.0.0' });
+    const after = git(context.root, 'rev-parse', 'HEAD');
+    expect(
+      await bump(context, { environment: 'staging', app: 'app-02', imageTag: '2.0.0' }),
+    ).toMatchObject({ changed: false });
+    expect(git(context.root, 'rev-parse', 'HEAD')).toBe(after);
+    expect(git(context.root, 'rev-list', '--count', `${before}..HEAD`)).toBe('1');
+  });
+
+  it('pushes with --push', async () => {
+    const context = await fixture.clone('bump-push');
+    const result = await bump(context, {
+      environment: 'staging',
+      app: 'app-01',
+      imageTag: 'push-1',
+      push: true,
+    });
+    expect(result).toMatchObject({ changed: true, attempts: 1 });
+    expect(fixture.originFile('libs/image-catalog/images/staging/app-01.yaml')).toContain(
+      `image: ${REPOSITORY}/app-01:push-1`,
+    );
+  });
+
+  describe('bad input: one clear error, and the tree and index exactly as before', () => {
+    const cases: [
+      string,
+      Parameters<typeof bump>[1],
+      string | RegExp,
+      ((root: string) => Promise<void>)?,
+    ][] = [
+      [
+        'an unknown environment',
+        { environment: 'qa', app: 'app-01', imageTag: '1.2.0' },
+        "unknown environment 'qa' (known: staging, production)",
+      ],
+      [
+        'an unknown app',
+        { environment: 'staging', app: 'ghost', imageTag: '1.2.0' },
+        "unknown app 'ghost' (known: app-01, app-02)",
+      ],
+      [
+        'latest as a tag',
+        { environment: 'staging', app: 'app-01', imageTag: 'latest' },
+        "tag 'latest' is mutable",
+      ],
+      [
+        'an invalid tag',
+        { environment: 'staging', app: 'app-01', imageTag: '-bad/tag' },
+        "tag '-bad/tag' is not a valid OCI tag",
+      ],
+      [
+        'a tag of 129 characters',
+        { environment: 'staging', app: 'app-01', imageTag: 'x'.repeat(129) },
+        'is not a valid OCI tag',
+      ],
+      [
+        'a malformed digest',
+        { environment: 'staging', app: 'app-01', imageDigest: 'sha256:1234' },
+        'is not of the form sha256:',
+      ],
+      [
+        'a tag and a digest',
+        { environment: 'staging', app: 'app-01', imageTag: '1.2.0', imageDigest: DIGEST },
+        'give exactly one of --image-tag',
+      ],
+      [
+        'neither tag nor digest',
+        { environment: 'staging', app: 'app-01' },
+        'give exactly one of --image-tag',
+      ],
+      [
+        'uncommitted changes in the image file',
+        { environment: 'staging', app: 'app-01', imageTag: '1.2.0' },
+        'uncommitted changes in the paths this command writes (libs/image-catalog/images/staging/app-01.yaml)',
+        (root) =>
+          writeFile(
+            join(root, 'libs/image-catalog/images/staging/app-01.yaml'),
+            'image: x/y:hand-edit\n',
+          ),
+      ],
+      [
+        'uncommitted changes in the rendered environment',
+        { environment: 'staging', app: 'app-01', imageTag: '1.2.0' },
+        'uncommitted changes in the paths this command writes (manifests/staging/app-02/service-app-02.yaml)',
+        (root) =>
+          writeFile(join(root, 'manifests/staging/app-02/service-app-02.yaml'), '# edited\n'),
+      ],
+      [
+        'a detached HEAD with --push',
+        { environment: 'staging', app: 'app-01', imageTag: '1.2.0', push: true },
+        'HEAD is detached',
+        async (root) => void git(root, 'checkout', '-q', '--detach', 'HEAD'),
+      ],
+    ];
+    it.each(cases)('%s', async (name, options, message, prepare) => {
+      const context = await fixture.clone(`bad-${name.replace(/\W+/g, '-')}`);
+      await prepare?.(context.root);
+      const before = treeState(context.root);
+      await expect(bump(context, options)).rejects.toThrow(message);
+      expect(treeState(context.root)).toBe(before);
+    });
+  });
+
+  it('refuses to commit a re-render that changes other apps, and restores the tree', async () => {
+    const context = await fixture.clone('bump-stale');
+    // Someone committed a hand edit to another app's rendered file: the environment is no longer fresh.
+    const other = join(context.root, 'manifests/staging/app-02/service-app-02.yaml');
+    await writeFile(other, `${await readFile(other, 'utf8')}# hand edit\n`);
+    git(context.root, 'commit', '-qam', 'hand edit');
+    const before = treeState(context.root);
+    await expect(
+      bump(context, { environment: 'staging', app: 'app-01', imageTag: '1.3.0' }),
+    ).rejects.toThrow(
+      "re-rendering staging also changed other apps' files (manifests/staging/app-02/service-app-02.yaml)",
+    );
+    expect(treeState(context.root)).toBe(before);
+  });
+});

@@ -1,0 +1,51 @@
+import { formatImageReference } from '@platform/image-ref';
+import type { ReleaseContext } from '../release-context.js';
+import { ReleaseError } from '../release-error.js';
+import { deliver, type DeliveryOptions } from './target.js';
+
+export interface PromoteOptions extends DeliveryOptions {
+  readonly app: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The `Key: value` trailers of a commit message body. */
+export function trailersOf(body: string): Record<string, string> {
+  return Object.fromEntries(
+    body
+      .split('\n')
+      .map((line) => /^([A-Za-z][A-Za-z0-9-]*): (.+)$/.exec(line.trim()))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => [match[1] ?? '', match[2] ?? '']),
+  );
+}
+
+/** `promote`: gives the target environment the exact image reference the source environment runs. */
+export async function promote(context: ReleaseContext, options: PromoteOptions) {
+  context.catalog.app(options.app);
+  context.catalog.environment(options.from);
+  context.catalog.environment(options.to);
+  if (options.from === options.to)
+    throw new ReleaseError(`--from and --to are both '${options.from}'`);
+  const image = await context.images.read(options.from, options.app);
+  // Carry the source commit of the image along, from the commit that set it in the source environment.
+  const [setBy] = await context.git.commitsTouching(
+    context.images.relativePath(options.from, options.app),
+  );
+  const sourceCommit =
+    (setBy && trailersOf(setBy.body)['Source-Commit']) ?? setBy?.sha ?? (await context.git.head());
+  context.log(
+    `promoting ${options.app}: ${formatImageReference(image)} from ${options.from} to ${options.to}`,
+  );
+  return deliver(
+    context,
+    {
+      environment: options.to,
+      app: options.app,
+      image,
+      subject: (old, next) => `deploy(${options.to}): ${options.app} ${old} -> ${next}`,
+      trailers: { 'Promoted-From': options.from, 'Source-Commit': sourceCommit },
+    },
+    options,
+  );
+}

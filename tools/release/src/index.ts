@@ -1,0 +1,15 @@
+export { buildCli, EXIT_RERUN_WITH_NEW_CODE, runCli } from './cli.js';
+export type { CliIo } from './cli.js';
+export { bump } from './commands/bump.js';
+export type { BumpOptions } from './commands/bump.js';
+export { diff } from './commands/diff.js';
+export { promote, trailersOf } from './commands/promote.js';
+export { rollback } from './commands/rollback.js';
+export { formatStatus, status } from './commands/status.js';
+export { GitRepo } from './git-repo.js';
+export { applyImageChange, commitMessage } from './image-change.js';
+export type { ChangeResult, ImageChange } from './image-change.js';
+export { publishWithRetry, UpstreamCodeChangedError } from './publish.js';
+export { releaseContext } from './release-context.js';
+export type { ReleaseContext } from './release-context.js';
+export { ReleaseError } from './release-error.js';

@@ -1,0 +1,70 @@
+import { MANIFESTS_DIRECTORY } from '@platform/manifests';
+import { IMAGE_STORE_DIRECTORY } from '@platform/image-catalog';
+import { applyImageChange, type ChangeResult, type ImageChange } from './image-change.js';
+import type { ReleaseContext } from './release-context.js';
+import { ReleaseError } from './release-error.js';
+
+export interface PublishOptions {
+  readonly remote: string;
+  readonly branch: string;
+  /** Attempts before giving up. @default 30 */
+  readonly maxAttempts?: number;
+  /** First backoff in milliseconds; doubles each attempt, with jitter, up to 2 s. @default 50 */
+  readonly backoffMs?: number;
+}
+
+/** The upstream branch changed code, not only image files and manifests: this process's render would be stale. */
+export class UpstreamCodeChangedError extends ReleaseError {
+  override name = 'UpstreamCodeChangedError';
+}
+
+/**
+ * Commits the change and pushes it, never forcing. When someone pushed first,
+ * it fetches, moves the branch to the new tip (`reset --keep`: other local
+ * changes survive), applies its own change again there — its own image file,
+ * then a re-render of that environment, so nobody else's change is undone —
+ * and retries with exponential backoff and jitter.
+ */
+export async function publishWithRetry(
+  context: ReleaseContext,
+  change: ImageChange,
+  options: PublishOptions,
+): Promise<ChangeResult & { attempts: number }> {
+  const maxAttempts = options.maxAttempts ?? 30;
+  const started = await context.git.head();
+  for (let attempt = 1; ; attempt++) {
+    // The first attempt re-renders the whole environment (which proves it fresh); a rebuild on a
+    // new tip re-renders what it touches, its own app: the rest arrived pushed, rendered and checked.
+    const result = await applyImageChange(context, change, attempt === 1 ? 'environment' : 'app');
+    if (!result.changed) return { ...result, attempts: attempt };
+    const outcome = await context.git.push(options.remote, options.branch);
+    if (outcome === 'pushed') return { ...result, attempts: attempt };
+
+    if (attempt >= maxAttempts) {
+      await context.git.resetKeep(started);
+      throw new ReleaseError(
+        `push to ${options.remote}/${options.branch} rejected ${attempt} times; nothing was pushed: run the command again`,
+      );
+    }
+    // Back off before fetching, so the rebuild starts from the freshest tip the others left.
+    const delay =
+      Math.min(2000, (options.backoffMs ?? 50) * 2 ** (attempt - 1)) * (0.5 + Math.random());
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    const tip = await context.git.fetch(options.remote, options.branch);
+    // Drop our local commit: it is rebuilt on the new tip, from the image file up.
+    await context.git.resetKeep(tip);
+    const codeChanges = await context.git.changedOutside(started, tip, [
+      IMAGE_STORE_DIRECTORY,
+      MANIFESTS_DIRECTORY,
+    ]);
+    if (codeChanges.length > 0) {
+      throw new UpstreamCodeChangedError(
+        `${options.remote}/${options.branch} moved with code changes (${codeChanges.slice(0, 3).join(', ')}); ` +
+          'the branch is now at the new tip: run the command again so it renders with that code',
+      );
+    }
+    context.log(
+      `push rejected (attempt ${attempt}): rebuilding on ${tip.slice(0, 12)} after ${Math.round(delay)} ms`,
+    );
+  }
+}

@@ -1,0 +1,116 @@
+import { Catalog, environments, type App } from '@platform/environments';
+import { formatImageFile } from '@platform/image-catalog';
+import { demoServiceContract } from '@platform/service-contracts';
+import { synth } from '@platform/manifests';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { releaseContext, type ReleaseContext } from '../release-context.js';
+
+export const REPOSITORY = 'registry.example.com/team';
+
+/** A catalog of `count` apps (app-01, app-02, …) in the workspace's environments. */
+export function testCatalog(count: number): Catalog {
+  const apps: App[] = Array.from({ length: count }, (_, index) => {
+    const name = `app-${String(index + 1).padStart(2, '0')}`;
+    return {
+      contract: { ...demoServiceContract, name },
+      description: name,
+      source: `apps/${name}`,
+    };
+  });
+  return new Catalog(environments, apps);
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
+}
+
+/**
+ * A bare `origin` holding a rendered workspace (every app at tag 1.0.0 in every
+ * environment) and a way to clone it, like a CI runner or a laptop would.
+ */
+export class GitFixture {
+  private constructor(
+    readonly directory: string,
+    readonly origin: string,
+    readonly catalog: Catalog,
+  ) {}
+
+  static async create(appCount = 2): Promise<GitFixture> {
+    const directory = await mkdtemp(join(tmpdir(), 'release-'));
+    const origin = join(directory, 'origin.git');
+    const catalog = testCatalog(appCount);
+    git(directory, 'init', '-q', '--bare', '-b', 'main', origin);
+    const seed = join(directory, 'seed');
+    await mkdir(seed);
+    await writeFile(join(seed, 'nx.json'), '{}\n');
+    for (const environment of catalog.environmentNames()) {
+      for (const app of catalog.appNames()) {
+        const file = join(seed, 'libs/image-catalog/images', environment, `${app}.yaml`);
+        await mkdir(join(file, '..'), { recursive: true });
+        await writeFile(
+          file,
+          formatImageFile(environment, app, { repository: `${REPOSITORY}/${app}`, tag: '1.0.0' }),
+        );
+      }
+    }
+    await synth(seed, catalog);
+    git(seed, 'init', '-q', '-b', 'main');
+    configureIdentity(seed);
+    git(seed, 'add', '-A');
+    git(seed, 'commit', '-q', '-m', 'initial');
+    git(seed, 'remote', 'add', 'origin', origin);
+    git(seed, 'push', '-q', 'origin', 'main');
+    return new GitFixture(directory, origin, catalog);
+  }
+
+  /** A fresh clone with a committer identity, and a release context on it. */
+  async clone(name: string): Promise<ReleaseContext> {
+    const path = join(this.directory, name);
+    git(this.directory, 'clone', '-q', this.origin, path);
+    configureIdentity(path);
+    return releaseContext(path, this.catalog);
+  }
+
+  /** The file as `origin`'s main has it. */
+  originFile(path: string): string {
+    return git(this.origin, 'show', `main:${path}`);
+  }
+
+  originLog(): string[] {
+    return git(this.origin, 'log', '--format=%s', 'main').split('\n');
+  }
+
+  async remove(): Promise<void> {
+    await rm(this.directory, { recursive: true, force: true });
+  }
+}
+
+function configureIdentity(repository: string): void {
+  git(repository, 'config', 'user.name', 'Release Test');
+  git(repository, 'config', 'user.email', 'release@example.com');
+  git(repository, 'config', 'commit.gpgsign', 'false');
+}
+
+/** Everything a failed command must leave as it was: HEAD, branch, index and working tree. */
+export function treeState(repository: string): string {
+  return [
+    git(repository, 'rev-parse', 'HEAD'),
+    (() => {
+      try {
+        return git(repository, 'symbolic-ref', '-q', '--short', 'HEAD');
+      } catch {
+        return '(detached)';
+      }
+    })(),
+    git(repository, 'status', '--porcelain', '--untracked-files=all'),
+    git(repository, 'diff'),
+    git(repository, 'diff', '--cached'),
+  ].join('\n---\n');
+}
