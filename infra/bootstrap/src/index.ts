@@ -1,1 +1,18 @@
-export {};
+// The Pulumi entry point (Pulumi.yaml `main`): read this stack's config once, run the program,
+// export its outputs. Everything else lives in program.ts, which the tests run under mocks.
+import * as pulumi from '@pulumi/pulumi';
+import { readRawConfig } from './config/read-raw-config.js';
+import { bootstrap } from './program.js';
+
+const outputs = bootstrap({ raw: readRawConfig(), stack: pulumi.getStack() });
+
+export const environment = outputs.environment;
+export const cluster = outputs.cluster;
+export const manifestsPath = outputs.manifestsPath;
+export const argocdNamespace = outputs.argocdNamespace;
+export const argocdChartVersion = outputs.argocdChartVersion;
+export const sealedSecretsNamespace = outputs.sealedSecretsNamespace;
+export const sealedSecretsChartVersion = outputs.sealedSecretsChartVersion;
+export const appProject = outputs.appProject;
+export const applicationSet = outputs.applicationSet;
+export const portForward = outputs.portForward;

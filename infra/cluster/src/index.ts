@@ -1,1 +1,17 @@
-export {};
+// The Pulumi program's entry point (Pulumi.yaml `main`): read and check the stack's
+// configuration once, before any resource is declared, then declare the platform.
+// Tests never import this file: they call defineCluster under mocks.
+import * as pulumi from '@pulumi/pulumi';
+import { parseClusterConfig } from './config/parse-cluster-config.js';
+import { readPulumiConfig } from './config/read-pulumi-config.js';
+import { defineCluster } from './program.js';
+
+const outputs = defineCluster(parseClusterConfig(readPulumiConfig(), pulumi.getStack()));
+
+export const clusterName = outputs.clusterName;
+export const clusterEndpoint = outputs.clusterEndpoint;
+export const kubeconfig = outputs.kubeconfig;
+export const oidcProviderArn = outputs.oidcProviderArn;
+export const ecrRepositoryUrls = outputs.ecrRepositoryUrls;
+export const ciRoleArn = outputs.ciRoleArn;
+export const ciPreviewRoleArn = outputs.ciPreviewRoleArn;

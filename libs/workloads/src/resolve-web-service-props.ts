@@ -1,6 +1,6 @@
 import { parseImageReference, type ImageReference } from '@platform/image-ref';
-import { InvalidPropError } from './invalid-prop-error.js';
-import type { EgressDestination, NetworkPort, WebServiceProps } from './web-service-props.js';
+import { PropChecker } from './prop-checker.js';
+import type { EgressDestination, WebServiceProps } from './web-service-props.js';
 
 /** WebServiceProps with every default applied and every invariant checked. */
 export interface ResolvedWebServiceProps {
@@ -32,37 +32,14 @@ export interface ResolvedWebServiceProps {
 
 /** The longest name that still leaves room for the `-ingress` / `-egress` suffixes in a 63-character label. */
 export const MAX_NAME_LENGTH = 56;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const LABEL_KEY =
-  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
-const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
-const IPV6_CIDR = /^[0-9a-fA-F:]+:[0-9a-fA-F:]*\/(12[0-8]|1[01]\d|\d?\d)$/;
 
 /** Applies the documented defaults (with `??`, so a valid 0 is never replaced) and checks every invariant. */
 export function resolveWebServiceProps(props: WebServiceProps): ResolvedWebServiceProps {
-  const construct = `WebService '${props.name}'`;
-  const fail = (prop: string, value: unknown, reason: string): never => {
-    throw new InvalidPropError(construct, prop, value, reason);
-  };
-  const dnsLabel = (prop: string, value: string, max = 63) => {
-    if (value.length > max || !DNS_LABEL.test(value)) {
-      fail(
-        prop,
-        value,
-        `is not a DNS-1123 label of at most ${max} characters (lowercase letters, digits, '-')`,
-      );
-    }
-  };
-  const integerIn = (prop: string, value: number, min: number, max: number) => {
-    if (!Number.isInteger(value) || value < min || value > max) {
-      fail(prop, value, `must be an integer from ${min} to ${max}`);
-    }
-  };
-  const port = (prop: string, value: NetworkPort) =>
-    integerIn(`${prop}.port`, value.port, 1, 65535);
-
+  const check = new PropChecker(`WebService '${props.name}'`);
+  const fail = check.fail.bind(check);
+  const dnsLabel = check.dnsLabel.bind(check);
+  const integerIn = check.integerIn.bind(check);
   dnsLabel('name', props.name, MAX_NAME_LENGTH);
   const namespace = props.namespace ?? props.name;
   dnsLabel('namespace', namespace);
@@ -75,8 +52,7 @@ export function resolveWebServiceProps(props: WebServiceProps): ResolvedWebServi
   }
 
   const partOf = props.partOf ?? props.name;
-  if (!LABEL_VALUE.test(partOf) || partOf.length > 63)
-    fail('partOf', partOf, 'is not a valid label value');
+  check.labelValue('partOf', partOf);
 
   const containerPort = props.containerPort ?? 8080;
   integerIn('containerPort', containerPort, 1, 65535);
@@ -161,29 +137,7 @@ export function resolveWebServiceProps(props: WebServiceProps): ResolvedWebServi
   ingressFromNamespaces.forEach((ns, index) => dnsLabel(`ingressFromNamespaces[${index}]`, ns));
 
   const egress = props.egress ?? [];
-  egress.forEach((destination, index) => {
-    const prop = `egress[${index}]`;
-    if (destination.ports.length === 0) fail(`${prop}.ports`, [], 'must list at least one port');
-    destination.ports.forEach((p, i) => port(`${prop}.ports[${i}]`, p));
-    if ('namespace' in destination) {
-      dnsLabel(`${prop}.namespace`, destination.namespace);
-      for (const [key, value] of Object.entries(destination.podLabels ?? {})) {
-        if (!LABEL_KEY.test(key) || !LABEL_VALUE.test(value)) {
-          fail(`${prop}.podLabels.${key}`, value, 'is not a valid label');
-        }
-      }
-    } else {
-      for (const [i, cidr] of [destination.cidr, ...(destination.except ?? [])].entries()) {
-        if (!IPV4_CIDR.test(cidr) && !IPV6_CIDR.test(cidr)) {
-          fail(
-            i === 0 ? `${prop}.cidr` : `${prop}.except[${i - 1}]`,
-            cidr,
-            'is not an IPv4 or IPv6 CIDR',
-          );
-        }
-      }
-    }
-  });
+  egress.forEach((destination, index) => checkEgress(check, `egress[${index}]`, destination));
 
   const maxUnavailable = props.maxUnavailable ?? 1;
   integerIn('maxUnavailable', maxUnavailable, 1, 1000);
@@ -224,4 +178,21 @@ export function resolveWebServiceProps(props: WebServiceProps): ResolvedWebServi
     maxUnavailable,
     terminationGracePeriodSeconds,
   };
+}
+
+/** A destination lists ports, and names a valid namespace (with valid pod labels) or valid CIDRs. */
+function checkEgress(check: PropChecker, prop: string, destination: EgressDestination): void {
+  if (destination.ports.length === 0)
+    check.fail(`${prop}.ports`, [], 'must list at least one port');
+  destination.ports.forEach((p, i) =>
+    check.integerIn(`${prop}.ports[${i}].port`, p.port, 1, 65535),
+  );
+  if ('namespace' in destination) {
+    check.dnsLabel(`${prop}.namespace`, destination.namespace);
+    for (const [key, value] of Object.entries(destination.podLabels ?? {}))
+      check.label(`${prop}.podLabels.${key}`, key, value);
+  } else {
+    check.cidr(`${prop}.cidr`, destination.cidr);
+    (destination.except ?? []).forEach((cidr, i) => check.cidr(`${prop}.except[${i}]`, cidr));
+  }
 }

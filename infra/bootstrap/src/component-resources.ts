@@ -1,0 +1,47 @@
+/** CPU in millicores and memory in MiB, requested and capped. */
+export interface ResourceBudget {
+  readonly cpuMillis: { readonly request: number; readonly limit: number };
+  readonly memoryMebibytes: { readonly request: number; readonly limit: number };
+}
+
+/** The `resources` block of a container, as Kubernetes and every Helm chart spell it. */
+export interface KubernetesResources {
+  readonly requests: { readonly cpu: string; readonly memory: string };
+  readonly limits: { readonly cpu: string; readonly memory: string };
+}
+
+/**
+ * What each component gets, per replica, chosen for a cluster of tens of apps rendered to plain
+ * YAML (no Helm or Kustomize in the repo server, so it stays small). Memory limits leave room
+ * for a burst of syncs; the controller, which caches every live object, gets the most. Raise the
+ * controller and repo server first when `argocd_app_reconcile` grows.
+ */
+export const COMPONENT_RESOURCES = {
+  controller: budget([250, 1000], [512, 1024]),
+  server: budget([50, 500], [128, 256]),
+  repoServer: budget([100, 1000], [256, 512]),
+  applicationSet: budget([50, 250], [64, 128]),
+  redis: budget([50, 200], [64, 128]),
+  redisHaServer: budget([100, 500], [128, 256]),
+  redisHaSentinel: budget([25, 100], [32, 64]),
+  redisHaProxy: budget([50, 200], [64, 128]),
+  redisSecretInit: budget([10, 100], [32, 64]),
+  sealedSecretsController: budget([50, 200], [64, 128]),
+} as const satisfies Record<string, ResourceBudget>;
+
+export type Component = keyof typeof COMPONENT_RESOURCES;
+
+export function resourcesOf(component: Component): KubernetesResources {
+  const { cpuMillis, memoryMebibytes } = COMPONENT_RESOURCES[component];
+  return {
+    requests: { cpu: `${cpuMillis.request}m`, memory: `${memoryMebibytes.request}Mi` },
+    limits: { cpu: `${cpuMillis.limit}m`, memory: `${memoryMebibytes.limit}Mi` },
+  };
+}
+
+function budget(cpu: [number, number], memory: [number, number]): ResourceBudget {
+  return {
+    cpuMillis: { request: cpu[0], limit: cpu[1] },
+    memoryMebibytes: { request: memory[0], limit: memory[1] },
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { IN_CLUSTER, appProjectManifest } from './app-project.js';
+
+describe('appProjectManifest', () => {
+  const project = appProjectManifest({
+    environment: 'staging',
+    repoUrl: 'git@github.com:acme/platform.git',
+    appNamespaces: ['demo-service', 'billing'],
+  });
+
+  it('is the environment’s own project, never default', () => {
+    expect(project.kind).toBe('AppProject');
+    expect(project.metadata.name).toBe('staging');
+    expect(project.metadata.name).not.toBe('default');
+  });
+
+  it('takes sources from this repository only', () => {
+    expect(project.spec?.sourceRepos).toEqual(['git@github.com:acme/platform.git']);
+  });
+
+  it('deploys only into the apps’ own namespaces on this cluster', () => {
+    expect(project.spec?.destinations).toEqual([
+      { server: IN_CLUSTER, namespace: 'billing' },
+      { server: IN_CLUSTER, namespace: 'demo-service' },
+    ]);
+    for (const destination of project.spec?.destinations ?? []) {
+      expect(destination.namespace).not.toContain('*');
+    }
+  });
+
+  it('allows Namespace as the only cluster-scoped kind', () => {
+    expect(project.spec?.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
+  });
+
+  it('warns about objects in those namespaces that git does not declare', () => {
+    expect(project.spec?.orphanedResources?.warn).toBe(true);
+  });
+
+  it('is a valid AppProject', async () => {
+    const { AppProject } =
+      await import('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject');
+    expect(() => new AppProject(project).validate()).not.toThrow();
+  });
+});

@@ -1,0 +1,51 @@
+import {
+  AppProject,
+  type IAppProject,
+} from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
+
+/** The cluster Argo CD runs in, as Argo CD names it. */
+export const IN_CLUSTER = 'https://kubernetes.default.svc';
+
+export interface AppProjectInput {
+  readonly environment: string;
+  readonly repoUrl: string;
+  /** One namespace per app, named like the app: the only destinations allowed. */
+  readonly appNamespaces: readonly string[];
+}
+
+/** An Argo CD resource with the name this program always sets (the namespace comes with the resource). */
+export type Named<T> = T & { readonly metadata: { readonly name: string } };
+
+/**
+ * The environment's AppProject (never `default`): sources from this repository only, apps only
+ * into their own namespaces on this cluster, Namespace as the only cluster-scoped kind (each app
+ * renders its own), and a warning for objects in those namespaces that git does not declare.
+ */
+export function appProjectManifest(input: AppProjectInput): Named<IAppProject> {
+  const manifest = {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'AppProject',
+    metadata: {
+      name: input.environment,
+      labels: { 'app.kubernetes.io/managed-by': 'pulumi', environment: input.environment },
+    },
+    spec: {
+      description: `The apps of environment '${input.environment}' (manifests/${input.environment}/), managed by infra/bootstrap`,
+      sourceRepos: [input.repoUrl],
+      destinations: [...input.appNamespaces]
+        .sort()
+        .map((namespace) => ({ server: IN_CLUSTER, namespace })),
+      clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
+      orphanedResources: {
+        warn: true,
+        // Kubernetes creates these in every namespace; they are nobody's drift.
+        ignore: [
+          { group: '', kind: 'ConfigMap', name: 'kube-root-ca.crt' },
+          { group: '', kind: 'ServiceAccount', name: 'default' },
+        ],
+      },
+    },
+  } satisfies IAppProject;
+  new AppProject(manifest).validate();
+  return manifest;
+}

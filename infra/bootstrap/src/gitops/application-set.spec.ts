@@ -1,0 +1,128 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { workspaceCatalog } from '@platform/environments';
+import { describe, expect, it } from 'vitest';
+import { WORKSPACE_ROOT } from '../testing/workspace.js';
+import { appProjectManifest } from './app-project.js';
+import {
+  RESOURCES_FINALIZER,
+  applicationSetManifest,
+  environmentDirectory,
+} from './application-set.js';
+
+const input = (environment: string) => ({
+  environment,
+  project: environment,
+  repoUrl: 'git@github.com:acme/platform.git',
+  revision: 'main',
+});
+
+describe('applicationSetManifest', () => {
+  const set = applicationSetManifest(input('staging'));
+  const template = set.spec?.template;
+
+  it('generates one Application per directory under manifests/<env>/, at the configured revision', () => {
+    expect(set.spec?.generators).toEqual([
+      {
+        git: {
+          repoURL: 'git@github.com:acme/platform.git',
+          revision: 'main',
+          directories: [{ path: 'manifests/staging/*' }],
+        },
+      },
+    ]);
+  });
+
+  it('puts each Application in the environment’s project, synced from its own directory', () => {
+    expect(template?.spec.project).toBe('staging');
+    expect(template?.spec.source).toEqual({
+      repoURL: 'git@github.com:acme/platform.git',
+      targetRevision: 'main',
+      path: '{{.path.path}}',
+      directory: { recurse: false },
+    });
+  });
+
+  it('deploys each app into the namespace named like its directory, on this cluster', () => {
+    expect(template?.spec.destination).toEqual({
+      server: 'https://kubernetes.default.svc',
+      namespace: '{{.path.basename}}',
+    });
+  });
+
+  it('syncs automatically, prunes, self-heals, and never syncs an empty directory', () => {
+    expect(template?.spec.syncPolicy?.automated).toEqual({
+      prune: true,
+      selfHeal: true,
+      allowEmpty: false,
+    });
+  });
+
+  it('applies server-side, prunes last, refuses shared objects, and does not create namespaces', () => {
+    const options = template?.spec.syncPolicy?.syncOptions ?? [];
+    expect(options).toEqual(
+      expect.arrayContaining([
+        'ServerSideApply=true',
+        'PruneLast=true',
+        'FailOnSharedResource=true',
+      ]),
+    );
+    expect(options.some((option) => option.startsWith('CreateNamespace'))).toBe(false);
+  });
+
+  it('retries a failed sync with exponential backoff', () => {
+    expect(template?.spec.syncPolicy?.retry).toEqual({
+      limit: 5,
+      backoff: { duration: '10s', factor: 2, maxDuration: '3m' },
+    });
+  });
+
+  it('deletes an Application’s resources with it (resources finalizer)', () => {
+    expect(template?.metadata.finalizers).toEqual([RESOURCES_FINALIZER]);
+    expect(RESOURCES_FINALIZER).toBe('resources-finalizer.argocd.argoproj.io');
+  });
+
+  it('uses Go templates consistently: every parameter is {{.path...}}, and a missing key is an error', () => {
+    expect(set.spec?.goTemplate).toBe(true);
+    expect(set.spec?.goTemplateOptions).toEqual(['missingkey=error']);
+    const parameters = JSON.stringify(template).match(/{{[^}]*}}/g) ?? [];
+    expect(parameters.length).toBeGreaterThan(0);
+    for (const parameter of parameters) expect(parameter).toMatch(/^{{\.path\.(path|basename)}}$/);
+  });
+
+  it('names Applications after the environment and the app', () => {
+    expect(template?.metadata.name).toBe('staging-{{.path.basename}}');
+  });
+});
+
+describe('the rendered environments the ApplicationSets point at', () => {
+  const environments = workspaceCatalog.environmentNames();
+  const appDirectories = (environment: string) =>
+    readdirSync(join(WORKSPACE_ROOT, environmentDirectory(environment))).filter((entry) =>
+      statSync(join(WORKSPACE_ROOT, environmentDirectory(environment), entry)).isDirectory(),
+    );
+
+  it.each(environments)('manifests/%s/ exists with at least one app directory', (environment) => {
+    const set = applicationSetManifest(input(environment));
+    const pattern = set.spec?.generators?.[0]?.git?.directories?.[0]?.path ?? '';
+    expect(pattern).toBe(`manifests/${environment}/*`);
+    const directory = join(WORKSPACE_ROOT, pattern.replace(/\/\*$/, ''));
+    expect(existsSync(directory)).toBe(true);
+    expect(appDirectories(environment).length).toBeGreaterThan(0);
+  });
+
+  it.each(environments)(
+    'every app directory of %s is a namespace its AppProject allows',
+    (environment) => {
+      const project = appProjectManifest({
+        environment,
+        repoUrl: 'x',
+        appNamespaces: workspaceCatalog.appNames(),
+      });
+      const allowed = (project.spec?.destinations ?? []).map(
+        (destination) => destination.namespace,
+      );
+      expect(allowed).toEqual(expect.arrayContaining(appDirectories(environment)));
+    },
+  );
+});

@@ -1,0 +1,93 @@
+import {
+  ApplicationSet,
+  type IApplicationSet,
+} from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
+import { IN_CLUSTER, type Named } from './app-project.js';
+
+/** Deletes an Application's resources when the Application is deleted (its directory removed). */
+export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+
+/**
+ * - ServerSideApply: the same apply as Pulumi and kubectl use; no 256 KiB last-applied annotation.
+ * - PruneLast: delete removed objects after the rest is applied and healthy.
+ * - FailOnSharedResource: refuse to adopt an object another Application already manages.
+ * Not CreateNamespace: every app renders its own Namespace (with its Pod Security labels).
+ */
+export const SYNC_OPTIONS = [
+  'ServerSideApply=true',
+  'PruneLast=true',
+  'FailOnSharedResource=true',
+] as const;
+
+/** Five tries over about five minutes (10s, 20s, 40s, 80s, capped at 3m) before giving up. */
+export const SYNC_RETRY = {
+  limit: 5,
+  backoff: { duration: '10s', factor: 2, maxDuration: '3m' },
+} as const;
+
+/** The directory an environment renders to, relative to the repository root. */
+export function environmentDirectory(environment: string): string {
+  return `manifests/${environment}`;
+}
+
+export interface ApplicationSetInput {
+  readonly environment: string;
+  /** The environment's AppProject. */
+  readonly project: string;
+  readonly repoUrl: string;
+  readonly revision: string;
+}
+
+/**
+ * One Application per directory under `manifests/<environment>/`: adding an app to the workspace
+ * adds a directory, and so an Application, with no change here. Go templates with
+ * `missingkey=error`, so a typo in a parameter fails the ApplicationSet instead of rendering "".
+ */
+export function applicationSetManifest(input: ApplicationSetInput): Named<IApplicationSet> {
+  const manifest = {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'ApplicationSet',
+    metadata: {
+      name: input.environment,
+      labels: { 'app.kubernetes.io/managed-by': 'pulumi', environment: input.environment },
+    },
+    spec: {
+      goTemplate: true,
+      goTemplateOptions: ['missingkey=error'],
+      generators: [
+        {
+          git: {
+            repoURL: input.repoUrl,
+            revision: input.revision,
+            directories: [{ path: `${environmentDirectory(input.environment)}/*` }],
+          },
+        },
+      ],
+      template: {
+        metadata: {
+          name: `${input.environment}-{{.path.basename}}`,
+          labels: { environment: input.environment, app: '{{.path.basename}}' },
+          finalizers: [RESOURCES_FINALIZER],
+        },
+        spec: {
+          project: input.project,
+          source: {
+            repoURL: input.repoUrl,
+            targetRevision: input.revision,
+            path: '{{.path.path}}',
+            directory: { recurse: false },
+          },
+          destination: { server: IN_CLUSTER, namespace: '{{.path.basename}}' },
+          syncPolicy: {
+            // allowEmpty false: a directory that suddenly renders nothing is an error, not "delete everything".
+            automated: { prune: true, selfHeal: true, allowEmpty: false },
+            syncOptions: [...SYNC_OPTIONS],
+            retry: { limit: SYNC_RETRY.limit, backoff: { ...SYNC_RETRY.backoff } },
+          },
+        },
+      },
+    },
+  } satisfies IApplicationSet;
+  new ApplicationSet(manifest).validate();
+  return manifest;
+}

@@ -1,0 +1,82 @@
+import * as pulumi from '@pulumi/pulumi';
+import { describe, expect, it } from 'vitest';
+import { ArgoCd } from './argocd/argocd.js';
+import { parseBootstrapConfig } from './config/parse-bootstrap-config.js';
+import { SECRETS, productionConfig, stagingConfig } from './testing/config-fixtures.js';
+import {
+  RecordingMocks,
+  SECRET_SIG,
+  SECRET_SIG_KEY,
+  installMocks,
+  promiseOf,
+  settle,
+} from './testing/pulumi-mocks.js';
+import { clusterStack, runProgram } from './testing/run-program.js';
+
+/** Every path at which `needle` occurs in `value`, and whether a secret wrapper encloses it. */
+function occurrences(
+  value: unknown,
+  needle: string,
+  path = '',
+  inSecret = false,
+): { path: string; inSecret: boolean }[] {
+  if (typeof value === 'string') return value.includes(needle) ? [{ path, inSecret }] : [];
+  if (value === null || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  const isSecret = record[SECRET_SIG_KEY] === SECRET_SIG;
+  return Object.entries(record).flatMap(([key, inner]) =>
+    occurrences(inner, needle, `${path}.${key}`, inSecret || isSecret),
+  );
+}
+
+describe('secrets stay secret', () => {
+  it.each([
+    ['staging', stagingConfig(), [SECRETS.deployKey.trim(), SECRETS.webhook]],
+    ['production', productionConfig(), [SECRETS.appKey.trim(), SECRETS.webhook, SECRETS.oidc]],
+  ] as const)(
+    '%s: each secret reaches the engine only inside a secret, and only where it belongs',
+    async (stack, raw, secrets) => {
+      const run = await runProgram(raw, stack);
+      const allowed = [
+        /^kubernetes:core\/v1:Secret argocd-repository\.stringData\.value\.(sshPrivateKey|githubAppPrivateKey)$/,
+        /^kubernetes:helm\.sh\/v3:Release argocd-release\.values\.configs\.secret\.(githubSecret|extra\.oidc\.clientSecret)\.value$/,
+      ];
+      for (const secret of secrets) {
+        const found = [...run.engine.entries()].flatMap(([key, request]) =>
+          occurrences(request.inputs, secret, key),
+        );
+        expect(found).not.toEqual([]);
+        expect(found.filter((occurrence) => !occurrence.inSecret)).toEqual([]);
+        expect(found.filter(({ path }) => !allowed.some((pattern) => pattern.test(path)))).toEqual(
+          [],
+        );
+      }
+      const outputs = JSON.stringify(await promiseOf(pulumi.output(run.outputs)));
+      for (const secret of secrets) expect(outputs).not.toContain(secret);
+    },
+  );
+
+  it('keeps the kubeconfig secret even when the cluster stack forgot to mark it', async () => {
+    const run = await runProgram(stagingConfig(), 'staging', {
+      'acme/infra-cluster/staging': clusterStack('staging', []),
+    });
+    const provider = run.engine.get('pulumi:providers:kubernetes cluster')?.inputs;
+    expect(provider.kubeconfig[SECRET_SIG_KEY]).toBe(SECRET_SIG);
+    expect(JSON.parse(provider.kubeconfig.value)).toMatchObject({
+      kind: 'Config',
+      'current-context': 'staging',
+    });
+  });
+
+  it('marks the Argo CD release values and the repository credentials as secret outputs', async () => {
+    await installMocks(new RecordingMocks(), 'staging');
+    const { config } = parseBootstrapConfig(stagingConfig(), 'staging');
+    const argocd = new ArgoCd('argocd', { settings: config.argocd, repo: config.repo });
+    expect(argocd.repositorySecret).toBeDefined();
+    expect(await pulumi.isSecret(argocd.release.values)).toBe(true);
+    expect(
+      await pulumi.isSecret(argocd.repositorySecret?.stringData ?? pulumi.output(undefined)),
+    ).toBe(true);
+    await settle();
+  });
+});

@@ -1,0 +1,133 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { CONFIG_KEYS, PROJECT, type ConfigKey, type ConfigKeySpec } from './config/config-keys.js';
+import { parseBootstrapConfig } from './config/parse-bootstrap-config.js';
+import { SECRETS } from './testing/config-fixtures.js';
+import { PROJECT_ROOT } from './testing/workspace.js';
+
+const read = (file: string): any => parse(readFileSync(join(PROJECT_ROOT, file), 'utf8'));
+const project = read('Pulumi.yaml');
+const declared = Object.fromEntries(
+  Object.entries(project.config).filter(([key]) => !key.includes(':')),
+) as Record<string, any>;
+const stackFiles = readdirSync(PROJECT_ROOT).filter((file) => /^Pulumi\.[^.]+\.yaml$/.test(file));
+const secretKeys = (Object.keys(CONFIG_KEYS) as ConfigKey[]).filter(
+  (key) => 'secret' in CONFIG_KEYS[key],
+);
+
+/** A stack file's config as the CLI hands it to the program: strings, arrays as JSON. */
+function stackValues(file: string): Record<string, string> {
+  const config: Record<string, unknown> = read(file).config ?? {};
+  return Object.fromEntries(
+    Object.entries(config).map(([key, value]) => [
+      key.replace(`${PROJECT}:`, ''),
+      typeof value === 'string' ? value : JSON.stringify(value),
+    ]),
+  );
+}
+
+describe('Pulumi.yaml', () => {
+  it('runs src/index.ts through tsx as the infra-bootstrap project', () => {
+    expect(project.name).toBe(PROJECT);
+    expect(project.runtime).toEqual({
+      name: 'nodejs',
+      options: { typescript: false, nodeargs: '--import=tsx' },
+    });
+    expect(project.main).toBe('src/index.ts');
+    expect(existsSync(join(PROJECT_ROOT, project.main))).toBe(true);
+  });
+
+  it('disables the default Kubernetes provider, so nothing reaches the ambient kubeconfig', () => {
+    expect(project.config['pulumi:disable-default-providers']).toContain('kubernetes');
+  });
+
+  it('declares exactly the keys the program reads, each documented', () => {
+    expect(Object.keys(declared).sort()).toEqual(Object.keys(CONFIG_KEYS).sort());
+    const undocumented = Object.entries(declared).filter(
+      ([, declaration]) => !/\w{3,}/.test(declaration.description ?? ''),
+    );
+    expect(undocumented).toEqual([]);
+  });
+
+  it.each(Object.keys(CONFIG_KEYS) as ConfigKey[])(
+    'declares %s with the type and default the program uses',
+    (key) => {
+      const spec: ConfigKeySpec = CONFIG_KEYS[key];
+      expect(declared[key].type).toBe(spec.type);
+      // No default in both places means required in both: the CLI and the parser refuse it missing.
+      expect('default' in declared[key]).toBe('default' in spec);
+      expect(declared[key].default).toEqual(spec.default);
+    },
+  );
+
+  it.each(secretKeys)('tells how to set %s as a secret', (key) => {
+    expect(declared[key].description).toContain(`pulumi config set --secret ${key}`);
+    // The CLI refuses a plaintext default on a `secret: true` key; the program enforces it instead.
+    expect(declared[key]).not.toHaveProperty('secret');
+  });
+});
+
+describe('stack files', () => {
+  it('exist for staging, production and local', () => {
+    expect(stackFiles.sort()).toEqual([
+      'Pulumi.local.yaml',
+      'Pulumi.production.yaml',
+      'Pulumi.staging.yaml',
+    ]);
+  });
+
+  it.each(stackFiles)('%s sets only declared keys, and no secret in plain text', (file) => {
+    const config: Record<string, unknown> = read(file).config;
+    const unknown = Object.keys(config).filter(
+      (key) => !Object.keys(CONFIG_KEYS).some((known) => key === `${PROJECT}:${known}`),
+    );
+    const plaintextSecrets = secretKeys.filter(
+      (key) => `${PROJECT}:${key}` in config && typeof config[`${PROJECT}:${key}`] !== 'object',
+    );
+    expect(unknown).toEqual([]);
+    expect(plaintextSecrets).toEqual([]);
+  });
+
+  it.each(stackFiles)('%s is a valid config once its secrets are set', (file) => {
+    const stack = file.replace(/^Pulumi\.|\.yaml$/g, '');
+    const values = stackValues(file);
+    const secrets: Record<string, string> = {
+      ...(values.repoAccess === 'ssh' ? { repoSshPrivateKey: SECRETS.deployKey } : {}),
+      ...(values.repoAccess === 'github-app' ? { githubAppPrivateKey: SECRETS.appKey } : {}),
+      ...(values.gitWebhook !== 'false' ? { githubWebhookSecret: SECRETS.webhook } : {}),
+      ...(values.oidcIssuer ? { oidcClientSecret: SECRETS.oidc } : {}),
+    };
+    const raw = { values: { ...values, ...secrets }, secretKeys: new Set(Object.keys(secrets)) };
+    expect(() => parseBootstrapConfig(raw, stack)).not.toThrow();
+  });
+
+  it('runs production highly available and nothing else', () => {
+    const ha = stackFiles.filter((file) => stackValues(file).highAvailability === 'true');
+    expect(ha).toEqual(['Pulumi.production.yaml']);
+  });
+
+  it('bootstraps the local stack from a kubeconfig context, the others from the cluster stack', () => {
+    expect(stackValues('Pulumi.local.yaml')).toHaveProperty('kubeContext');
+    for (const file of ['Pulumi.staging.yaml', 'Pulumi.production.yaml']) {
+      expect(stackValues(file).clusterStack).toMatch(/\/infra-cluster\/(staging|production)$/);
+    }
+  });
+});
+
+describe('Nx targets', () => {
+  const nx = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).nx;
+
+  it('previews with a diff and applies per stack, never from the cache', () => {
+    expect(nx.targets.preview).toEqual({
+      command: 'pulumi preview --cwd infra/bootstrap --stack {args.stack} --diff',
+      cache: false,
+    });
+    expect(nx.targets.up).toEqual({
+      command: 'pulumi up --cwd infra/bootstrap --stack {args.stack} --yes',
+      cache: false,
+    });
+    expect(nx.tags).toEqual(['type:infra', 'scope:bootstrap']);
+  });
+});

@@ -1,0 +1,114 @@
+import type { RawBootstrapConfig } from '../config/config-reader.js';
+
+/**
+ * A PEM-shaped placeholder with no key in it, assembled at run time so that no key-shaped
+ * literal (which secret scanners rightly flag) sits in the repository.
+ */
+function placeholderPem(kind: string, label: string): string {
+  const marker = ['PRIVATE', 'KEY'].join(' ');
+  return [
+    `-----BEGIN ${kind} ${marker}-----`,
+    `not-a-key-${label}`,
+    `-----END ${kind} ${marker}-----`,
+    '',
+  ].join('\n');
+}
+
+/** Test-only secret values: recognisable, so a test can search every resource input for them. */
+export const SECRETS = {
+  deployKey: placeholderPem('OPENSSH', 'test-deploy-key'),
+  appKey: placeholderPem('RSA', 'test-github-app-key'),
+  webhook: 'test-webhook-secret-0123456789abcdef',
+  oidc: 'test-oidc-client-secret',
+} as const;
+
+export const CLUSTER_KUBECONFIG = {
+  apiVersion: 'v1',
+  kind: 'Config',
+  clusters: [
+    { name: 'staging', cluster: { server: 'https://ABC123.gr7.eu-west-1.eks.amazonaws.com' } },
+  ],
+  contexts: [{ name: 'staging', context: { cluster: 'staging', user: 'aws' } }],
+  'current-context': 'staging',
+  users: [
+    {
+      name: 'aws',
+      user: { exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws' } },
+    },
+  ],
+};
+
+/** What `pulumi config` would hand over; `secret` marks the keys set with `--secret`. */
+export function rawConfig(
+  values: Record<string, string | undefined>,
+  secretKeys: readonly string[] = [
+    'repoSshPrivateKey',
+    'githubAppPrivateKey',
+    'githubWebhookSecret',
+    'oidcClientSecret',
+  ],
+): RawBootstrapConfig {
+  const defined = Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined),
+  ) as Record<string, string>;
+  return { values: defined, secretKeys: new Set(secretKeys.filter((key) => key in defined)) };
+}
+
+/** A valid staging stack: EKS through the cluster stack, private repo over SSH, webhook on. */
+export function stagingConfig(
+  overrides: Record<string, string | undefined> = {},
+): RawBootstrapConfig {
+  return rawConfig({
+    environment: 'staging',
+    clusterStack: 'acme/infra-cluster/staging',
+    repoUrl: 'git@github.com:acme/platform.git',
+    repoAccess: 'ssh',
+    repoSshPrivateKey: SECRETS.deployKey,
+    githubWebhookSecret: SECRETS.webhook,
+    ingressHost: 'argocd.staging.example.com',
+    ...overrides,
+  });
+}
+
+/** A valid production stack: HA, GitHub App credentials, SSO. */
+export function productionConfig(
+  overrides: Record<string, string | undefined> = {},
+): RawBootstrapConfig {
+  return rawConfig({
+    environment: 'production',
+    clusterStack: 'acme/infra-cluster/production',
+    repoUrl: 'https://github.com/acme/platform.git',
+    repoAccess: 'github-app',
+    githubAppId: '123456',
+    githubAppInstallationId: '7890123',
+    githubAppPrivateKey: SECRETS.appKey,
+    githubWebhookSecret: SECRETS.webhook,
+    highAvailability: 'true',
+    serverReplicas: '2',
+    repoServerReplicas: '2',
+    applicationSetReplicas: '2',
+    ingressHost: 'argocd.example.com',
+    ingressClassName: 'nginx',
+    oidcIssuer: 'https://login.example.com',
+    oidcClientId: 'argocd',
+    oidcClientSecret: SECRETS.oidc,
+    oidcAdminGroups: '["platform-admins"]',
+    ...overrides,
+  });
+}
+
+/** A valid local stack: staging onto a kind cluster, public repository, no webhook. */
+export function localConfig(
+  overrides: Record<string, string | undefined> = {},
+): RawBootstrapConfig {
+  return rawConfig({
+    environment: 'staging',
+    kubeContext: 'kind-platform',
+    repoUrl: 'https://github.com/acme/platform.git',
+    repoAccess: 'public',
+    gitWebhook: 'false',
+    adminEnabled: 'true',
+    reconciliationTimeout: '60s',
+    ...overrides,
+  });
+}

@@ -1,0 +1,34 @@
+/** Where this stack's resources live and how they are tagged and named. */
+export interface DeployScope {
+  readonly partition: string;
+  readonly region: string;
+  readonly accountId: string;
+  /** Every role, alias and repository this stack names starts with `<prefix>-` or `<prefix>/`. */
+  readonly namePrefix: string;
+  readonly clusterName: string;
+  /** The default tags every resource carries; creation and changes are conditioned on them. */
+  readonly tags: Readonly<{ environment: string; project: string }>;
+  /** Whether this stack creates the GitHub OIDC provider (false: it exists outside). */
+  readonly managesGithubProvider: boolean;
+}
+
+/** `arn:<partition>:<service>:<region>:<account>:<resource>`; pass `''` as region for IAM. */
+export function scopedArn(
+  scope: DeployScope,
+  service: string,
+  resource: string,
+  region = scope.region,
+): string {
+  return `arn:${scope.partition}:${service}:${region}:${scope.accountId}:${resource}`;
+}
+
+/** Conditions that hold only for requests carrying (`Request`) or resources bearing (`Resource`) the stack's tags. */
+export function tagCondition(
+  scope: DeployScope,
+  on: 'Request' | 'Resource',
+): Record<string, string> {
+  return {
+    [`aws:${on}Tag/environment`]: scope.tags.environment,
+    [`aws:${on}Tag/project`]: scope.tags.project,
+  };
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { deployIamStatements } from './deploy-iam-statements.js';
+import { deployResourceStatements } from './deploy-resource-statements.js';
+import type { DeployScope } from './deploy-scope.js';
+import type { PolicyStatement } from './policy-document.js';
+import { stateBackendStatements } from './state-backend-statements.js';
+
+const scope: DeployScope = {
+  partition: 'aws-us-gov',
+  region: 'us-gov-west-1',
+  accountId: '123456789012',
+  namePrefix: 'acme-qa',
+  clusterName: 'acme-qa',
+  tags: { environment: 'qa', project: 'acme' },
+  managesGithubProvider: true,
+};
+const bySid = (statements: PolicyStatement[], sid: string) => {
+  const found = statements.find((statement) => statement.Sid === sid);
+  if (!found) throw new Error(`no statement ${sid}`);
+  return found;
+};
+
+describe('deployResourceStatements', () => {
+  const statements = deployResourceStatements(scope);
+
+  it('creates EC2 resources and KMS keys only when the request carries the stack’s tags', () => {
+    for (const sid of ['CreateTaggedNetwork', 'CreateTaggedKeys']) {
+      expect(bySid(statements, sid).Condition).toEqual({
+        StringEquals: { 'aws:RequestTag/environment': 'qa', 'aws:RequestTag/project': 'acme' },
+      });
+    }
+  });
+
+  it('changes EC2 resources and KMS keys only when they bear the stack’s tags', () => {
+    for (const sid of ['ChangeOwnNetwork', 'ManageOwnKeys']) {
+      expect(bySid(statements, sid).Condition).toEqual({
+        StringEquals: { 'aws:ResourceTag/environment': 'qa', 'aws:ResourceTag/project': 'acme' },
+      });
+    }
+  });
+
+  it('tags only what it is creating', () => {
+    expect(
+      bySid(statements, 'TagWhatItCreates').Condition?.['StringEquals']?.['ec2:CreateAction'],
+    ).toContain('ec2:CreateVpc');
+  });
+
+  it('names the partition, region and account in every ARN', () => {
+    expect(bySid(statements, 'ManageOwnRepositories').Resource).toBe(
+      'arn:aws-us-gov:ecr:us-gov-west-1:123456789012:repository/acme-qa/*',
+    );
+    expect(bySid(statements, 'ManageControlPlaneLogGroup').Resource).toEqual([
+      'arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:/aws/eks/acme-qa/cluster',
+      'arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:/aws/eks/acme-qa/cluster:*',
+    ]);
+  });
+});
+
+describe('deployIamStatements', () => {
+  it('passes its roles to EKS and EC2 only', () => {
+    expect(bySid(deployIamStatements(scope), 'PassOwnRolesToEksAndEc2')).toEqual({
+      Sid: 'PassOwnRolesToEksAndEc2',
+      Effect: 'Allow',
+      Action: 'iam:PassRole',
+      Resource: 'arn:aws-us-gov:iam::123456789012:role/acme-qa-*',
+      Condition: {
+        StringEquals: { 'iam:PassedToService': ['eks.amazonaws.com', 'ec2.amazonaws.com'] },
+      },
+    });
+  });
+
+  it('attaches only the EKS managed policies', () => {
+    const arns = bySid(deployIamStatements(scope), 'AttachOnlyEksManagedPolicies').Condition?.[
+      'ArnEquals'
+    ]?.['iam:PolicyARN'];
+    expect(arns).toEqual([
+      'arn:aws-us-gov:iam::aws:policy/AmazonEKSClusterPolicy',
+      'arn:aws-us-gov:iam::aws:policy/AmazonEKSWorkerNodePolicy',
+      'arn:aws-us-gov:iam::aws:policy/AmazonEKS_CNI_Policy',
+      'arn:aws-us-gov:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly',
+    ]);
+  });
+
+  it('manages GitHub’s OIDC provider only when the stack owns it', () => {
+    const github =
+      'arn:aws-us-gov:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
+    expect(bySid(deployIamStatements(scope), 'ManageOidcProviders').Resource).toContain(github);
+    expect(
+      bySid(deployIamStatements({ ...scope, managesGithubProvider: false }), 'ManageOidcProviders')
+        .Resource,
+    ).not.toContain(github);
+  });
+});
+
+describe('stateBackendStatements', () => {
+  const backend = { bucket: 'acme-state', secretsKeyArn: undefined };
+
+  it('lets previews write only the stack locks', () => {
+    expect(bySid(stateBackendStatements(backend, 'read', 'aws'), 'LockTheStack').Resource).toBe(
+      'arn:aws:s3:::acme-state/.pulumi/locks/*',
+    );
+  });
+
+  it('grants nothing for Pulumi Cloud', () => {
+    expect(
+      stateBackendStatements({ bucket: undefined, secretsKeyArn: undefined }, 'write', 'aws'),
+    ).toEqual([]);
+  });
+});

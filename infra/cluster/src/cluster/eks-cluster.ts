@@ -1,0 +1,110 @@
+import * as aws from '@pulumi/aws';
+import * as eks from '@pulumi/eks';
+import * as pulumi from '@pulumi/pulumi';
+import { awsProviderOf } from '../aws-provider.js';
+import { CONTROL_PLANE_LOG_TYPES } from '../config/cluster-config.js';
+import { adminAccessEntries } from './access-entries.js';
+
+export interface EksClusterArgs {
+  /** The cluster's physical name (the subnets are tagged with it). */
+  readonly clusterName: string;
+  /** `1.<minor>`, in EKS standard support. */
+  readonly kubernetesVersion: string;
+  readonly vpcId: pulumi.Input<string>;
+  /** The control plane's network interfaces go here (never in public subnets). */
+  readonly privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+  /** Who may reach the public API endpoint; empty turns it off. @default [] */
+  readonly publicAccessCidrs?: readonly string[];
+  /** Control-plane logs sent to CloudWatch. @default all five types */
+  readonly logTypes?: readonly string[];
+  /** How long CloudWatch keeps them. @default 90 */
+  readonly logRetentionDays?: number;
+  /** IAM principals given cluster-admin access entries, by entry key. @default {} */
+  readonly admins?: Readonly<Record<string, pulumi.Input<string>>>;
+  /** @default false */
+  readonly deletionProtection?: boolean;
+  /** @default 'aws' */
+  readonly partition?: string;
+}
+
+/**
+ * An EKS cluster (@pulumi/eks) with API authentication (access entries, no aws-auth
+ * ConfigMap), a private endpoint, the public one limited to the given CIDRs, control-plane
+ * logs kept for a set time, Kubernetes secrets envelope-encrypted with a rotating KMS key, an
+ * OIDC provider for workload identity, and no default node group (see NodeGroup).
+ */
+export class EksCluster extends pulumi.ComponentResource {
+  public readonly cluster: eks.Cluster;
+  public readonly clusterName: pulumi.Output<string>;
+  public readonly endpoint: pulumi.Output<string>;
+  /** A kubeconfig (JSON) that authenticates with `aws eks get-token`; secret. */
+  public readonly kubeconfig: pulumi.Output<string>;
+  public readonly oidcProviderArn: pulumi.Output<string>;
+  public readonly secretsKeyArn: pulumi.Output<string>;
+
+  constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('platform:cluster:EksCluster', name, {}, opts);
+    const publicAccessCidrs = args.publicAccessCidrs ?? [];
+
+    const secretsKey = new aws.kms.Key(
+      `${name}-secrets`,
+      {
+        description: `Envelope encryption of the Kubernetes secrets of EKS cluster ${args.clusterName}`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+      },
+      { parent: this },
+    );
+    new aws.kms.Alias(
+      `${name}-secrets`,
+      { name: `alias/${args.clusterName}-eks-secrets`, targetKeyId: secretsKey.keyId },
+      { parent: this },
+    );
+    // EKS writes to this group; declaring it first sets a retention instead of "never expire".
+    const logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-control-plane`,
+      {
+        name: `/aws/eks/${args.clusterName}/cluster`,
+        retentionInDays: args.logRetentionDays ?? 90,
+      },
+      { parent: this },
+    );
+
+    this.cluster = new eks.Cluster(
+      `${name}-eks`,
+      {
+        name: args.clusterName,
+        version: args.kubernetesVersion,
+        // Standard support only: EKS upgrades the cluster rather than bill extended support.
+        upgradePolicy: { supportType: 'STANDARD' },
+        vpcId: args.vpcId,
+        privateSubnetIds: args.privateSubnetIds,
+        authenticationMode: eks.AuthenticationMode.Api,
+        accessEntries: adminAccessEntries(args.admins ?? {}, args.partition ?? 'aws'),
+        endpointPrivateAccess: true,
+        endpointPublicAccess: publicAccessCidrs.length > 0,
+        publicAccessCidrs: publicAccessCidrs.length > 0 ? [...publicAccessCidrs] : undefined,
+        enabledClusterLogTypes: [...(args.logTypes ?? CONTROL_PLANE_LOG_TYPES)],
+        encryptionConfigKeyArn: secretsKey.arn,
+        createOidcProvider: true,
+        skipDefaultNodeGroup: true,
+        nodeAssociatePublicIpAddress: false,
+        deletionProtection: args.deletionProtection ?? false,
+      },
+      { parent: this, providers: { aws: awsProviderOf(this) }, dependsOn: [logGroup] },
+    );
+
+    this.clusterName = pulumi.output(args.clusterName);
+    this.endpoint = this.cluster.core.endpoint;
+    this.kubeconfig = pulumi.secret(this.cluster.kubeconfigJson);
+    this.oidcProviderArn = this.cluster.oidcProviderArn;
+    this.secretsKeyArn = secretsKey.arn;
+    this.registerOutputs({
+      clusterName: this.clusterName,
+      endpoint: this.endpoint,
+      kubeconfig: this.kubeconfig,
+      oidcProviderArn: this.oidcProviderArn,
+      secretsKeyArn: this.secretsKeyArn,
+    });
+  }
+}

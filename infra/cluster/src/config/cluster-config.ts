@@ -1,0 +1,110 @@
+/**
+ * What one stack declares, read and checked once from its configuration by parseClusterConfig.
+ * Every key behind these fields is documented in Pulumi.yaml.
+ */
+export interface ClusterConfig {
+  /** The stack name: one of the workspace catalog's environments (`staging`, `production`). */
+  readonly environment: string;
+  /** The `project` tag on everything, and the first half of every name. */
+  readonly platformName: string;
+  /** `<platformName>-<environment>`: the EKS cluster's name and the prefix of every name. */
+  readonly namePrefix: string;
+  /** The only AWS account the stack may touch (the provider refuses any other). */
+  readonly accountId: string;
+  readonly region: string;
+  /** `aws`, `aws-cn` or `aws-us-gov`, derived from the region. */
+  readonly partition: string;
+  readonly network: NetworkConfig;
+  readonly cluster: EksConfig;
+  readonly nodes: NodeGroupConfig;
+  readonly registry: RegistryConfig;
+  readonly github: GithubConfig;
+  readonly stateBackend: StateBackendConfig;
+}
+
+export const NAT_GATEWAY_MODES = ['single', 'per-zone'] as const;
+export type NatGatewayMode = (typeof NAT_GATEWAY_MODES)[number];
+
+export interface NetworkConfig {
+  readonly cidrBlock: string;
+  /** At least two; the first hosts the NAT gateway when there is a single one. */
+  readonly availabilityZones: readonly string[];
+  readonly natGateways: NatGatewayMode;
+}
+
+/**
+ * The oldest Kubernetes minor version in EKS standard support when this was written:
+ * standard support for 1.34 ends on 2 December 2026. Raise it as versions leave standard support.
+ */
+export const MINIMUM_KUBERNETES_MINOR = 35;
+export const CONTROL_PLANE_LOG_TYPES = [
+  'api',
+  'audit',
+  'authenticator',
+  'controllerManager',
+  'scheduler',
+] as const;
+export type ControlPlaneLogType = (typeof CONTROL_PLANE_LOG_TYPES)[number];
+
+export interface EksConfig {
+  /** The EKS cluster's physical name (also in the subnet tags): the stack's name prefix. */
+  readonly name: string;
+  /** `1.<minor>`, at least `1.35`. */
+  readonly kubernetesVersion: string;
+  /** Who may reach the public API endpoint; empty turns the public endpoint off. */
+  readonly publicAccessCidrs: readonly string[];
+  readonly logTypes: readonly ControlPlaneLogType[];
+  readonly logRetentionDays: number;
+  /** IAM principals given cluster-admin through access entries (besides the creator). */
+  readonly adminPrincipalArns: readonly string[];
+  readonly deletionProtection: boolean;
+}
+
+export const NODE_AMI_TYPES = [
+  'AL2023_x86_64_STANDARD',
+  'AL2023_ARM_64_STANDARD',
+  'BOTTLEROCKET_x86_64',
+  'BOTTLEROCKET_ARM_64',
+] as const;
+export type NodeAmiType = (typeof NODE_AMI_TYPES)[number];
+
+export interface NodeGroupConfig {
+  readonly instanceTypes: readonly string[];
+  readonly minSize: number;
+  readonly desiredSize: number;
+  readonly maxSize: number;
+  readonly amiType: NodeAmiType;
+  readonly diskSizeGib: number;
+  /** 1 keeps pods off the node's instance metadata (and its role); 2 lets them reach it. */
+  readonly imdsHopLimit: 1 | 2;
+}
+
+export interface RegistryConfig {
+  /** One repository per app, named `<repositoryPrefix>/<app>`. */
+  readonly apps: readonly string[];
+  readonly repositoryPrefix: string;
+  readonly keepLastImages: number;
+}
+
+export interface GithubConfig {
+  /** `owner/repository`: the only repository whose workflows may assume the CI roles. */
+  readonly repository: string;
+  /** The deploy branch (`ref:refs/heads/<branch>`). */
+  readonly branch: string;
+  /** Whether workflows on the deploy branch get the deploy role without an environment. */
+  readonly deployFromBranch: boolean;
+  /** Whether the deploy role is a cluster admin (infra/bootstrap deploys Argo CD with it). */
+  readonly deployClusterAdmin: boolean;
+  /** Whether pull-request workflows get the read-only preview role. */
+  readonly pullRequests: boolean;
+  /** Protected GitHub environments whose jobs may deploy (`environment:<name>`). */
+  readonly environments: readonly string[];
+  /** An existing token.actions.githubusercontent.com provider; unset creates one. */
+  readonly oidcProviderArn: string | undefined;
+}
+
+/** The self-managed Pulumi backend the CI roles need, when it lives in this AWS account. */
+export interface StateBackendConfig {
+  readonly bucket: string | undefined;
+  readonly secretsKeyArn: string | undefined;
+}

@@ -1,0 +1,150 @@
+import { workspaceCatalog } from '@platform/environments';
+import { describe, expect, it } from 'vitest';
+import { configError, parseStaging } from '../testing/config-changes.js';
+import { stackConfig } from '../testing/stack-files.js';
+import { parseClusterConfig } from './parse-cluster-config.js';
+
+const staging = () => stackConfig('staging');
+
+describe('parseClusterConfig on the committed stacks', () => {
+  it('reads staging', () => {
+    const config = parseClusterConfig(staging(), 'staging');
+    expect(config).toMatchObject({
+      environment: 'staging',
+      namePrefix: 'platform-staging',
+      partition: 'aws',
+      network: {
+        natGateways: 'single',
+        availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+      },
+      cluster: { name: 'platform-staging', kubernetesVersion: '1.35' },
+      nodes: {
+        minSize: 2,
+        desiredSize: 2,
+        maxSize: 4,
+        amiType: 'AL2023_x86_64_STANDARD',
+        imdsHopLimit: 1,
+      },
+      github: {
+        branch: 'main',
+        deployFromBranch: true,
+        pullRequests: true,
+        oidcProviderArn: undefined,
+      },
+      stateBackend: { bucket: undefined, secretsKeyArn: undefined },
+    });
+  });
+
+  it('reads production', () => {
+    const config = parseClusterConfig(stackConfig('production'), 'production');
+    expect(config.namePrefix).toBe('platform-production');
+    expect(config.network.natGateways).toBe('per-zone');
+    expect(config.github).toMatchObject({ deployFromBranch: false, environments: ['production'] });
+  });
+
+  it('takes the repositories from the workspace catalog, not from config', () => {
+    expect(parseClusterConfig(staging(), 'staging').registry.apps).toEqual(
+      workspaceCatalog.appNames(),
+    );
+  });
+});
+
+describe('parseClusterConfig refuses, naming the key', () => {
+  it('an unknown environment (the stack must be one of the catalog)', () => {
+    const error = configError({}, 'qa');
+    expect(error.key).toBe('stack');
+    expect(error.message).toBe(
+      "stack: 'qa' is not an environment of the workspace catalog (known: staging, production)",
+    );
+  });
+
+  it.each([
+    ['vpcCidr', '10.0.0.0/33'],
+    ['vpcCidr', '10.0.0.1/16'],
+    ['vpcCidr', 'ten.zero/16'],
+    ['endpointPublicAccessCidrs', ['203.0.113.0/24', '198.51.100.7']],
+  ])('a malformed CIDR in %s (%j)', (key, value) => {
+    const error = configError({ [key]: value });
+    expect(error.key).toBe(key);
+    expect(error.message).toMatch(new RegExp(`^infra-cluster:${key}: '.*' is not a CIDR block`));
+  });
+
+  it('a VPC block too small or too large for the subnet layout', () => {
+    expect(configError({ vpcCidr: '10.0.0.0/24' }).message).toContain('must be a /16 to /20 block');
+    expect(configError({ vpcCidr: '10.0.0.0/8' }).key).toBe('vpcCidr');
+  });
+
+  it('fewer than two availability zones', () => {
+    const error = configError({ availabilityZones: ['eu-west-1a'] });
+    expect(error.key).toBe('availabilityZones');
+    expect(error.message).toContain('lists 1 zone(s): EKS needs at least two');
+  });
+
+  it('a zone outside the region, or twice the same zone', () => {
+    expect(configError({ availabilityZones: ['eu-west-1a', 'us-east-1b'] }).message).toBe(
+      "infra-cluster:availabilityZones: 'us-east-1b' is not a zone of eu-west-1",
+    );
+    expect(configError({ availabilityZones: ['eu-west-1a', 'eu-west-1a'] }).message).toContain(
+      'twice',
+    );
+  });
+
+  it('a node group minimum above its maximum', () => {
+    const error = configError({ nodeMinSize: 5, nodeDesiredSize: 5, nodeMaxSize: 3 });
+    expect(error.key).toBe('nodeMinSize');
+    expect(error.message).toBe(
+      'infra-cluster:nodeMinSize: 5 is above infra-cluster:nodeMaxSize (3)',
+    );
+  });
+
+  it('a desired node count outside minimum–maximum', () => {
+    expect(configError({ nodeDesiredSize: 9 }).message).toBe(
+      'infra-cluster:nodeDesiredSize: 9 is outside 2–4',
+    );
+  });
+
+  it('a Kubernetes version below 1.35 or not 1.<minor>', () => {
+    const old = configError({ kubernetesVersion: '1.34' });
+    expect(old.key).toBe('kubernetesVersion');
+    expect(old.message).toContain("'1.34' is below 1.35");
+    expect(configError({ kubernetesVersion: 'v1.35' }).message).toContain('is not 1.<minor>');
+    expect(parseStaging({ kubernetesVersion: '1.36' }).cluster.kubernetesVersion).toBe('1.36');
+  });
+
+  it.each([
+    ['natGateways', 'two', 'is not one of single, per-zone'],
+    ['nodeAmiType', 'AL2_x86_64', 'is not one of AL2023_x86_64_STANDARD'],
+    ['nodeImdsHopLimit', 3, '3 is outside 1–2'],
+    ['nodeInstanceTypes', [], 'must list at least one value'],
+    ['controlPlaneLogTypes', ['api', 'everything'], "'everything' is not one of api"],
+    ['controlPlaneLogRetentionDays', 10, 'is not a CloudWatch retention'],
+    ['accountId', '1234', 'is not a 12-digit account id'],
+    ['region', 'Europe', 'is not an AWS region'],
+    ['platformName', 'Platform_1', 'is not a lowercase DNS label'],
+    ['githubRepository', 'gitops-platform', 'is not owner/repository'],
+    ['githubBranch', 'release/*', 'is not a branch name (no wildcards)'],
+    ['githubEnvironments', ['prod*'], 'is not a GitHub environment name (no wildcards)'],
+    ['clusterAdminPrincipalArns', ['admin'], 'is not an IAM role or user ARN'],
+    [
+      'githubOidcProviderArn',
+      'arn:aws:iam::123456789012:oidc-provider/example.com',
+      'is not the ARN of a',
+    ],
+    ['pulumiStateBucket', 'My_Bucket', 'is not an S3 bucket name'],
+    [
+      'pulumiSecretsKeyArn',
+      'arn:aws:kms:eu-west-1:123456789012:alias/pulumi',
+      'is not a KMS key ARN',
+    ],
+  ])('%s = %j', (key, value, problem) => {
+    const error = configError({ [key]: value });
+    expect(error.key).toBe(key);
+    expect(error.message).toContain(`infra-cluster:${key}: `);
+    expect(error.message).toContain(problem);
+  });
+
+  it('deploying from neither the branch nor an environment', () => {
+    const error = configError({ githubDeployFromBranch: false, githubEnvironments: [] });
+    expect(error.key).toBe('githubDeployFromBranch');
+  });
+});

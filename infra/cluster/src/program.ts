@@ -1,0 +1,115 @@
+import type * as pulumi from '@pulumi/pulumi';
+import { commonTags, createAwsProvider } from './aws-provider.js';
+import { GithubActionsAccess } from './ci/github-actions-access.js';
+import { accessEntryKey } from './cluster/access-entries.js';
+import { EksCluster } from './cluster/eks-cluster.js';
+import { NodeGroup } from './cluster/node-group.js';
+import type { ClusterConfig } from './config/cluster-config.js';
+import { Vpc } from './network/vpc.js';
+import { ImageRepositories } from './registry/image-repositories.js';
+
+/** The stack outputs; infra/bootstrap reads them through a StackReference. */
+export interface ClusterOutputs {
+  readonly clusterName: pulumi.Output<string>;
+  readonly clusterEndpoint: pulumi.Output<string>;
+  /** Secret: a kubeconfig (JSON) that authenticates with `aws eks get-token`. */
+  readonly kubeconfig: pulumi.Output<string>;
+  /** The cluster's IAM OIDC provider, for workload identity (IRSA) roles. */
+  readonly oidcProviderArn: pulumi.Output<string>;
+  /** app → ECR repository URL. */
+  readonly ecrRepositoryUrls: pulumi.Output<Record<string, string>>;
+  /** The role CI deploys with (deploy branch, protected environments). */
+  readonly ciRoleArn: pulumi.Output<string>;
+  /** The read-only role pull requests preview with; undefined when they are not trusted. */
+  readonly ciPreviewRoleArn: pulumi.Output<string> | undefined;
+}
+
+/**
+ * Declares the AWS platform of one environment from its checked configuration: the network,
+ * the image repositories, GitHub Actions' access, the EKS cluster and its nodes. Every
+ * resource goes through one provider that tags it and is pinned to the stack's account.
+ */
+export function defineCluster(config: ClusterConfig): ClusterOutputs {
+  const opts = { providers: { aws: createAwsProvider(config) } };
+  const prefix = config.namePrefix;
+
+  const network = new Vpc(
+    `${prefix}-network`,
+    {
+      cidrBlock: config.network.cidrBlock,
+      availabilityZones: config.network.availabilityZones,
+      natGateways: config.network.natGateways,
+      clusterName: config.cluster.name,
+    },
+    opts,
+  );
+  const images = new ImageRepositories(
+    `${prefix}-images`,
+    {
+      apps: config.registry.apps,
+      prefix: config.registry.repositoryPrefix,
+      keepLastImages: config.registry.keepLastImages,
+    },
+    opts,
+  );
+  const ci = new GithubActionsAccess(
+    `${prefix}-github`,
+    {
+      github: config.github,
+      scope: {
+        partition: config.partition,
+        region: config.region,
+        accountId: config.accountId,
+        namePrefix: prefix,
+        clusterName: config.cluster.name,
+        tags: { environment: config.environment, project: config.platformName },
+      },
+      repositoryArns: images.repositoryArns,
+      stateBackend: config.stateBackend,
+    },
+    opts,
+  );
+  const cluster = new EksCluster(
+    `${prefix}-cluster`,
+    {
+      clusterName: config.cluster.name,
+      kubernetesVersion: config.cluster.kubernetesVersion,
+      vpcId: network.vpcId,
+      privateSubnetIds: network.privateSubnetIds,
+      publicAccessCidrs: config.cluster.publicAccessCidrs,
+      logTypes: config.cluster.logTypes,
+      logRetentionDays: config.cluster.logRetentionDays,
+      admins: {
+        ...Object.fromEntries(
+          config.cluster.adminPrincipalArns.map((arn) => [accessEntryKey(arn), arn]),
+        ),
+        // The entry depends on the role, so the role exists before EKS checks the principal.
+        ...(config.github.deployClusterAdmin ? { 'github-deploy': ci.deployRoleArn } : {}),
+      },
+      deletionProtection: config.cluster.deletionProtection,
+      partition: config.partition,
+    },
+    opts,
+  );
+  new NodeGroup(
+    `${prefix}-nodes`,
+    {
+      cluster: cluster.cluster,
+      subnetIds: network.privateSubnetIds,
+      ...config.nodes,
+      instanceTags: { ...commonTags(config), Name: `${prefix}-node` },
+      partition: config.partition,
+    },
+    opts,
+  );
+
+  return {
+    clusterName: cluster.clusterName,
+    clusterEndpoint: cluster.endpoint,
+    kubeconfig: cluster.kubeconfig,
+    oidcProviderArn: cluster.oidcProviderArn,
+    ecrRepositoryUrls: images.repositoryUrls,
+    ciRoleArn: ci.deployRoleArn,
+    ciPreviewRoleArn: ci.previewRoleArn,
+  };
+}

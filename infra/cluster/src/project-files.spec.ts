@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { CONFIG_FIELDS } from './config/config-fields.js';
+import { readProjectYaml } from './testing/stack-files.js';
+
+const project = readProjectYaml('Pulumi.yaml');
+const declared = project.config as Record<
+  string,
+  { type: string; default?: unknown; description?: string; items?: unknown }
+>;
+
+describe('Pulumi.yaml', () => {
+  it('runs src/index.ts with Node through tsx', () => {
+    expect(project.name).toBe('infra-cluster');
+    expect(project.main).toBe('src/index.ts');
+    expect(project.runtime).toEqual({
+      name: 'nodejs',
+      options: { typescript: false, nodeargs: '--import=tsx' },
+    });
+  });
+
+  it('documents exactly the keys the program reads', () => {
+    expect(Object.keys(declared).sort()).toEqual(Object.keys(CONFIG_FIELDS).sort());
+  });
+
+  it.each(Object.entries(CONFIG_FIELDS))(
+    'declares %s with its type, default and a description',
+    (key, field) => {
+      const entry = declared[key];
+      expect(entry?.type).toBe(field.type);
+      expect(entry?.description?.length ?? 0).toBeGreaterThan(20);
+      expect(entry?.default).toEqual('default' in field ? field.default : undefined);
+      expect(entry?.items).toEqual(field.type === 'array' ? { type: 'string' } : undefined);
+    },
+  );
+});
+
+describe.each(['staging', 'production'])('Pulumi.%s.yaml', (stack) => {
+  const config = (readProjectYaml(`Pulumi.${stack}.yaml`) as { config: Record<string, unknown> })
+    .config;
+
+  it('sets only keys of this project that Pulumi.yaml declares', () => {
+    const undeclared = Object.keys(config).filter(
+      (key) =>
+        !(key.startsWith('infra-cluster:') && key.slice('infra-cluster:'.length) in declared),
+    );
+    expect(undeclared).toEqual([]);
+  });
+
+  it('sets every required key (those without a default)', () => {
+    const required = Object.keys(declared).filter((key) => !('default' in (declared[key] ?? {})));
+    expect(required.length).toBeGreaterThan(0);
+    expect(required.filter((key) => config[`infra-cluster:${key}`] === undefined)).toEqual([]);
+  });
+
+  it('holds no secret, in plain text or encrypted (the program needs none)', () => {
+    expect(JSON.stringify(config)).not.toMatch(/secure|password|token|secret/i);
+  });
+});

@@ -1,0 +1,21 @@
+import { ConfigError } from '../config/config-error.js';
+import { parseClusterConfig } from '../config/parse-cluster-config.js';
+import { stackConfig } from './stack-files.js';
+
+/** Parses staging's committed values with `changes` on top (undefined removes a key). */
+export function parseStaging(changes: Record<string, unknown>, stack = 'staging') {
+  const raw = { ...stackConfig('staging'), ...changes };
+  for (const [key, value] of Object.entries(changes)) if (value === undefined) delete raw[key];
+  return parseClusterConfig(raw, stack);
+}
+
+/** The ConfigError parsing staging with `changes` throws; fails the test if none is thrown. */
+export function configError(changes: Record<string, unknown>, stack = 'staging'): ConfigError {
+  try {
+    parseStaging(changes, stack);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(changes)}`);
+}

@@ -1,0 +1,47 @@
+import { InvalidPropError } from './invalid-prop-error.js';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const LABEL_KEY =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
+const IPV6_CIDR = /^[0-9a-fA-F:]+:[0-9a-fA-F:]*\/(12[0-8]|1[01]\d|\d?\d)$/;
+
+/** Checks props one by one; every failure names the construct, the prop and the value. */
+export class PropChecker {
+  constructor(private readonly construct: string) {}
+
+  fail(prop: string, value: unknown, reason: string): never {
+    throw new InvalidPropError(this.construct, prop, value, reason);
+  }
+
+  dnsLabel(prop: string, value: string, max = 63): void {
+    if (value.length > max || !DNS_LABEL.test(value)) {
+      this.fail(
+        prop,
+        value,
+        `is not a DNS-1123 label of at most ${max} characters (lowercase letters, digits, '-')`,
+      );
+    }
+  }
+
+  integerIn(prop: string, value: number, min: number, max: number): void {
+    if (!Number.isInteger(value) || value < min || value > max)
+      this.fail(prop, value, `must be an integer from ${min} to ${max}`);
+  }
+
+  label(prop: string, key: string, value: string): void {
+    if (!LABEL_KEY.test(key) || !LABEL_VALUE.test(value))
+      this.fail(prop, value, 'is not a valid label');
+  }
+
+  labelValue(prop: string, value: string): void {
+    if (value.length > 63 || !LABEL_VALUE.test(value))
+      this.fail(prop, value, 'is not a valid label value');
+  }
+
+  cidr(prop: string, value: string): void {
+    if (!IPV4_CIDR.test(value) && !IPV6_CIDR.test(value))
+      this.fail(prop, value, 'is not an IPv4 or IPv6 CIDR');
+  }
+}
