@@ -54,8 +54,8 @@ describe('the GitHub OIDC provider', () => {
 });
 
 describe.each([
-  ['platform-staging', ['repo:acme/gitops-platform:ref:refs/heads/main']],
-  ['platform-production', ['repo:acme/gitops-platform:environment:production']],
+  ['platform-staging', ['repo:example-org/gitops-platform:ref:refs/heads/main']],
+  ['platform-production', ['repo:example-org/gitops-platform:environment:production']],
 ])('the %s deploy role', (prefix, subjects) => {
   it('has a predictable name', () => {
     expect(role(prefix, 'deploy').inputs['name']).toBe(`${prefix}-github-deploy`);
@@ -83,8 +83,8 @@ describe('the read-only preview role', () => {
   it('trusts pull-request workflows and the main branch (the scheduled drift check) only', () => {
     const condition = trust('platform-staging', 'preview').Statement[0].Condition.StringEquals;
     expect(condition['token.actions.githubusercontent.com:sub']).toEqual([
-      'repo:acme/gitops-platform:pull_request',
-      'repo:acme/gitops-platform:ref:refs/heads/main',
+      'repo:example-org/gitops-platform:pull_request',
+      'repo:example-org/gitops-platform:ref:refs/heads/main',
     ]);
     expect(condition['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
   });
@@ -102,7 +102,7 @@ describe('the read-only preview role', () => {
   it('trusts only the main branch when pull requests are not trusted', () => {
     const condition = trust('shared-staging', 'preview').Statement[0].Condition.StringEquals;
     expect(condition['token.actions.githubusercontent.com:sub']).toEqual([
-      'repo:acme/gitops-platform:ref:refs/heads/main',
+      'repo:example-org/gitops-platform:ref:refs/heads/main',
     ]);
     expect(stackNamed(stacks, 'shared-staging').outputs.ciPreviewRoleArn).toBeDefined();
   });
