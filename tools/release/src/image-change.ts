@@ -90,10 +90,14 @@ export async function applyImageChange(
           'manifests/ was not fresh; run `npm run synth`, commit, and try again',
       );
     }
-    const message = commitMessage(
-      change.subject(shortReference(old), shortReference(change.image)),
-      { ...change.trailers, Image: next },
-    );
+    // Short forms (tags) read best; when the repository changes too, only full references say so.
+    const sameRepository = !old || old.repository === change.image.repository;
+    const describe = (image: ImageReference | undefined) =>
+      sameRepository || !image ? shortReference(image) : formatImageReference(image);
+    const message = commitMessage(change.subject(describe(old), describe(change.image)), {
+      ...change.trailers,
+      Image: next,
+    });
     const commit = await context.git.commitPaths(
       [context.images.relativePath(environment, app), appDirectory],
       message,

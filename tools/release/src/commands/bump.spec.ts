@@ -60,6 +60,19 @@ describe('bump', () => {
     );
   });
 
+  it('names the full references when the repository changes too', async () => {
+    const context = await fixture.clone('bump-repository');
+    await bump(context, {
+      environment: 'staging',
+      app: 'app-02',
+      imageTag: '1.0.0',
+      repository: 'registry.example.com/moved/app-02',
+    });
+    expect(git(context.root, 'log', '-1', '--format=%s')).toBe(
+      `deploy(staging): app-02 ${REPOSITORY}/app-02:1.0.0 -> registry.example.com/moved/app-02:1.0.0`,
+    );
+  });
+
   it('is idempotent: the same bump twice makes one commit', async () => {
     const context = await fixture.clone('bump-twice');
     const before = git(context.root, 'rev-parse', 'HEAD');
