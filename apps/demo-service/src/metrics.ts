@@ -10,8 +10,11 @@ type Labels = 'method' | 'route' | 'status_code';
 export class Metrics {
   readonly registry = new Registry();
   readonly #duration: Histogram<Labels>;
-  /** One histogram child per label combination: looking labels up on every request is the slow path. */
-  readonly #children = new Map<string, ReturnType<Histogram<Labels>['labels']>>();
+  /** One histogram child per label combination, by route, then method and status: no string built per request. */
+  readonly #children = new Map<
+    string,
+    Map<string, Map<number, ReturnType<Histogram<Labels>['labels']>>>
+  >();
 
   constructor(defaultLabels: Readonly<Record<string, string>> = {}) {
     this.registry.setDefaultLabels({ ...defaultLabels });
@@ -27,12 +30,14 @@ export class Metrics {
 
   /** Records one request. `route` is the route template (`/api/hello`), never the raw path. */
   observeRequest(method: string, route: string, statusCode: number, seconds: number): void {
-    const key = `${method} ${route} ${statusCode}`;
-    let child = this.#children.get(key);
+    let byMethod = this.#children.get(route);
+    if (!byMethod) this.#children.set(route, (byMethod = new Map()));
+    let byStatus = byMethod.get(method);
+    if (!byStatus) byMethod.set(method, (byStatus = new Map()));
+    let child = byStatus.get(statusCode);
     if (!child) {
       const labels: LabelValues<Labels> = { method, route, status_code: statusCode };
-      child = this.#duration.labels(labels);
-      this.#children.set(key, child);
+      byStatus.set(statusCode, (child = this.#duration.labels(labels)));
     }
     child.observe(seconds);
   }
