@@ -1,3 +1,4 @@
+import * as aws from '@pulumi/aws';
 import type * as pulumi from '@pulumi/pulumi';
 import { commonTags, createAwsProvider } from './aws-provider.js';
 import { GithubActionsAccess } from './ci/github-actions-access.js';
@@ -30,7 +31,8 @@ export interface ClusterOutputs {
  * resource goes through one provider that tags it and is pinned to the stack's account.
  */
 export function defineCluster(config: ClusterConfig): ClusterOutputs {
-  const opts = { providers: { aws: createAwsProvider(config) } };
+  const provider = createAwsProvider(config);
+  const opts = { providers: { aws: provider } };
   const prefix = config.namePrefix;
 
   const network = new Vpc(
@@ -49,6 +51,7 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
       apps: config.registry.apps,
       prefix: config.registry.repositoryPrefix,
       keepLastImages: config.registry.keepLastImages,
+      pullAccountIds: config.registry.pullAccountIds,
     },
     opts,
   );
@@ -91,7 +94,7 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
     },
     opts,
   );
-  new NodeGroup(
+  const nodes = new NodeGroup(
     `${prefix}-nodes`,
     {
       cluster: cluster.cluster,
@@ -101,6 +104,19 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
       partition: config.partition,
     },
     opts,
+  );
+  // The HorizontalPodAutoscalers the workloads render scale on CPU: they need the resource
+  // metrics API. An EKS add-on, so EKS keeps it compatible across version upgrades; after the
+  // nodes, since its pods must be scheduled before EKS reports it active.
+  new aws.eks.Addon(
+    `${prefix}-metrics-server`,
+    {
+      clusterName: cluster.clusterName,
+      addonName: 'metrics-server',
+      resolveConflictsOnCreate: 'OVERWRITE',
+      resolveConflictsOnUpdate: 'OVERWRITE',
+    },
+    { provider, dependsOn: [nodes] },
   );
 
   return {

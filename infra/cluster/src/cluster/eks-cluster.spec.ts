@@ -90,6 +90,15 @@ describe.each([
     });
   });
 
+  it('enforces NetworkPolicies through the VPC CNI (the workloads deny by default)', () => {
+    expect(eksCluster(prefix).inputs['vpcCniOptions']).toMatchObject({ enableNetworkPolicy: true });
+  });
+
+  it('installs metrics-server as an EKS add-on, after the nodes (the autoscalers need it)', () => {
+    const addon = recorder.find('aws:eks/addon:Addon', `${prefix}-metrics-server`);
+    expect(addon.inputs).toMatchObject({ clusterName: prefix, addonName: 'metrics-server' });
+  });
+
   it('creates an OIDC provider for workload identity', () => {
     expect(eksCluster(prefix).inputs['createOidcProvider']).toBe(true);
   });

@@ -87,6 +87,8 @@ export class EksCluster extends pulumi.ComponentResource {
         enabledClusterLogTypes: [...(args.logTypes ?? CONTROL_PLANE_LOG_TYPES)],
         encryptionConfigKeyArn: secretsKey.arn,
         createOidcProvider: true,
+        // The workloads render deny-by-default NetworkPolicies: the VPC CNI must enforce them.
+        vpcCniOptions: { enableNetworkPolicy: true },
         skipDefaultNodeGroup: true,
         nodeAssociatePublicIpAddress: false,
         deletionProtection: args.deletionProtection ?? false,

@@ -84,6 +84,8 @@ export interface RegistryConfig {
   readonly apps: readonly string[];
   readonly repositoryPrefix: string;
   readonly keepLastImages: number;
+  /** Other AWS accounts (production's, when it pulls the images staging built) that may pull. */
+  readonly pullAccountIds: readonly string[];
 }
 
 export interface GithubConfig {

@@ -36,6 +36,7 @@ export const CONFIG_FIELDS = {
   nodeDiskSizeGib: { type: 'integer', default: 50 },
   nodeImdsHopLimit: { type: 'integer', default: 1 },
   ecrKeepLastImages: { type: 'integer', default: 30 },
+  ecrPullAccountIds: { type: 'array', default: [] },
   githubRepository: { type: 'string' },
   githubBranch: { type: 'string', default: 'main' },
   githubDeployFromBranch: { type: 'boolean', default: true },

@@ -64,6 +64,12 @@ export function parseClusterConfig(
       apps: catalog.apps,
       repositoryPrefix: namePrefix,
       keepLastImages: check.inRange('ecrKeepLastImages', values.ecrKeepLastImages, 1, 1000),
+      pullAccountIds: check.everyMatching(
+        'ecrPullAccountIds',
+        values.ecrPullAccountIds as readonly string[],
+        /^\d{12}$/,
+        'a 12-digit account id',
+      ),
     },
     github: githubConfig(values),
     stateBackend: stateBackendConfig(values),

@@ -2,7 +2,7 @@ import { workspaceCatalog } from '@platform/environments';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defineStacks } from '../testing/define-stacks.js';
 import type { ResourceRecorder } from '../testing/resource-recorder.js';
-import { keepLastImagesPolicy } from './lifecycle-policy.js';
+import { crossAccountPullPolicy, keepLastImagesPolicy } from './lifecycle-policy.js';
 
 let recorder: ResourceRecorder;
 
@@ -37,7 +37,7 @@ describe.each([
   );
 
   it.each(workspaceCatalog.appNames())(
-    `%s: a lifecycle policy keeps the last ${keep} images`,
+    `%s: a lifecycle policy keeps the last ${keep} tagged images, never counting untagged ones`,
     (app) => {
       const lifecycle = recorder.find(
         'aws:ecr/lifecyclePolicy:LifecyclePolicy',
@@ -47,13 +47,53 @@ describe.each([
       const rules = JSON.parse(lifecycle.inputs['policy']).rules;
       expect(rules).toHaveLength(1);
       expect(rules[0].selection).toEqual({
-        tagStatus: 'any',
+        tagStatus: 'tagged',
+        tagPatternList: ['*'],
         countType: 'imageCountMoreThan',
         countNumber: keep,
       });
       expect(rules[0].action).toEqual({ type: 'expire' });
     },
   );
+});
+
+describe('pulls from other accounts', () => {
+  it.each(workspaceCatalog.appNames())(
+    "%s: staging's images may be pulled by production's account, as its stack file says",
+    (app) => {
+      const policy = recorder.find(
+        'aws:ecr/repositoryPolicy:RepositoryPolicy',
+        `platform-staging-images-${app}-pull`,
+      );
+      expect(JSON.parse(policy.inputs['policy']).Statement[0].Principal).toEqual({
+        AWS: ['arn:aws:iam::222222222222:root'],
+      });
+    },
+  );
+
+  it('production grants no other account', () => {
+    expect(
+      recorder.named('aws:ecr/repositoryPolicy:RepositoryPolicy', 'platform-production-'),
+    ).toEqual([]);
+  });
+});
+
+describe('crossAccountPullPolicy', () => {
+  it('lets the listed accounts pull and nothing else', () => {
+    const policy = JSON.parse(crossAccountPullPolicy(['222222222222']));
+    expect(policy.Statement).toEqual([
+      {
+        Sid: 'PullFromOtherAccounts',
+        Effect: 'Allow',
+        Principal: { AWS: ['arn:aws:iam::222222222222:root'] },
+        Action: [
+          'ecr:BatchGetImage',
+          'ecr:GetDownloadUrlForLayer',
+          'ecr:BatchCheckLayerAvailability',
+        ],
+      },
+    ]);
+  });
 });
 
 describe('keepLastImagesPolicy', () => {

@@ -1,14 +1,16 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { keepLastImagesPolicy } from './lifecycle-policy.js';
+import { crossAccountPullPolicy, keepLastImagesPolicy } from './lifecycle-policy.js';
 
 export interface ImageRepositoriesArgs {
   /** The apps, from the workspace catalog: one repository each. */
   readonly apps: readonly string[];
   /** Repositories are named `<prefix>/<app>`. */
   readonly prefix: string;
-  /** How many images each repository keeps. @default 30 */
+  /** How many tagged images each repository keeps. @default 30 */
   readonly keepLastImages?: number;
+  /** Other accounts that may pull. @default none */
+  readonly pullAccountIds?: readonly string[];
 }
 
 /**
@@ -42,6 +44,16 @@ export class ImageRepositories extends pulumi.ComponentResource {
         { repository: repository.name, policy },
         { parent: this },
       );
+      if ((args.pullAccountIds ?? []).length > 0) {
+        new aws.ecr.RepositoryPolicy(
+          `${name}-${app}-pull`,
+          {
+            repository: repository.name,
+            policy: crossAccountPullPolicy(args.pullAccountIds ?? []),
+          },
+          { parent: this },
+        );
+      }
       return [app, repository] as const;
     });
 
