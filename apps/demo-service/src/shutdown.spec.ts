@@ -31,7 +31,7 @@ afterEach(() => cleanup?.());
 async function start(drainDelayMs: number, graceMs: number) {
   const { app, lifecycle, logger } = testApp();
   const outer = express();
-  outer.get('/slow', (_req, res) => void setTimeout(() => res.json({ done: true }), 400));
+  outer.get('/slow', (_req, res) => void setTimeout(() => res.json({ done: true }), 1_000));
   outer.get('/hang', () => undefined);
   outer.use(app);
   const server = await listen(outer, {
@@ -61,7 +61,7 @@ async function start(drainDelayMs: number, graceMs: number) {
 
 describe('graceful shutdown', () => {
   it('flips readiness at once, keeps serving through the drain, finishes in-flight work and exits 0', async () => {
-    const { port, shutdown, exited, exits } = await start(300, 5_000);
+    const { port, shutdown, exited, exits } = await start(600, 5_000);
     const keepAlive = new Agent({ keepAlive: true });
     expect((await get(port, '/readyz', keepAlive)).status).toBe(200);
 
@@ -74,11 +74,11 @@ describe('graceful shutdown', () => {
     expect((await get(port, '/')).status).toBe(200); // still serving during the drain delay
     expect(exits).toEqual([]);
 
-    await sleep(350); // past the drain delay: new connections are refused
+    await sleep(700); // past the drain delay: new connections are refused
     await expect(get(port, '/')).rejects.toThrow(/ECONNREFUSED/);
     expect(await inFlight).toEqual({ status: 200, body: '{"done":true}' });
     expect(await exited).toBe(0);
-    expect(Date.now() - began).toBeGreaterThanOrEqual(300);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(600);
     keepAlive.destroy();
   });
 

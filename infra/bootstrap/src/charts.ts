@@ -1,7 +1,8 @@
 /**
  * The Helm charts this program installs, pinned to exact versions. Upgrading Argo CD or Sealed
- * Secrets is a pull request that changes one version here (see README, "Upgrading"); the preview
- * of that PR shows the new chart's diff before anyone runs `up`.
+ * Secrets is a pull request that changes one version here (see README, "Upgrading"); preview
+ * it with `nx run @platform/infra-bootstrap:preview --stack=<stack>` before it merges (CI does
+ * not preview this program on pull requests: the read-only role has no access in the cluster).
  */
 export interface PinnedChart {
   readonly chart: string;

@@ -31,7 +31,18 @@ export function parseImageFile(file: string, text: string): ImageReference {
       `is not valid YAML: ${document.errors[0]?.message ?? 'parse error'}`,
     );
   }
-  const parsed = imageFileSchema.safeParse(document.toJS());
+  const content = document.toJS() as unknown;
+  const unknownKey =
+    content && typeof content === 'object' && !Array.isArray(content)
+      ? Object.keys(content).find((key) => key !== 'image')
+      : undefined;
+  if (unknownKey !== undefined) {
+    throw new ImageFileError(
+      file,
+      `unknown key '${unknownKey}'; expected exactly one key, image: <repository>:<tag>`,
+    );
+  }
+  const parsed = imageFileSchema.safeParse(content);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `key '${issue.path.join('.')}'` : 'the file';

@@ -71,7 +71,7 @@ describe('ImageStore', () => {
       'image: ghcr.io/acme/orders@sha256:1234\n',
       'is not of the form sha256:',
     ],
-    ['a misspelt key', 'imgae: ghcr.io/acme/orders:1.0\n', 'expected exactly one key'],
+    ['a misspelt key', 'imgae: ghcr.io/acme/orders:1.0\n', "unknown key 'imgae'"],
     ['a non-string image', 'image: 42\n', "key 'image'"],
     ['broken YAML', 'image: [unclosed\n', 'is not valid YAML'],
   ])('rejects a file with %s, naming the file', async (_case, text, reason) => {

@@ -2,7 +2,7 @@
 //   npx tsx tools/ci/src/drift-issue-main.ts --project infra-cluster --stack staging --preview preview.txt
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { githubClient, reportDrift } from './drift-issue.js';
+import { githubClient, isDrift, reportDrift } from './drift-issue.js';
 
 const options = new Command('drift-issue')
   .requiredOption('--project <name>')
@@ -15,11 +15,18 @@ const env = (name: string) => {
   if (!value) throw new Error(`${name} is not set (this runs in GitHub Actions)`);
   return value;
 };
+const preview = readFileSync(options.preview, 'utf8');
+if (!isDrift(preview)) {
+  process.stderr.write(
+    'the preview failed for another reason than drift: no issue filed (see the preview step)\n',
+  );
+  process.exit(1);
+}
 const result = await reportDrift(githubClient(env('GITHUB_TOKEN'), process.env['GITHUB_API_URL']), {
   repository: env('GITHUB_REPOSITORY'),
   project: options.project,
   stack: options.stack,
-  preview: readFileSync(options.preview, 'utf8'),
+  preview,
   runUrl: `${env('GITHUB_SERVER_URL')}/${env('GITHUB_REPOSITORY')}/actions/runs/${env('GITHUB_RUN_ID')}`,
 });
 process.stdout.write(`drift issue #${result.number} ${result.action}\n`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { driftTitle, reportDrift, type GitHubClient } from './drift-issue.js';
+import { driftTitle, isDrift, reportDrift, type GitHubClient } from './drift-issue.js';
 
 function fakeGitHub(open: { number: number; title: string; pull_request?: unknown }[]) {
   const calls: { method: string; path: string; body?: unknown }[] = [];
@@ -42,5 +42,17 @@ describe('reportDrift', () => {
       'GET /repos/acme/platform/issues?state=open&labels=drift&per_page=100',
       'POST /repos/acme/platform/issues/7/comments',
     ]);
+  });
+});
+
+describe('isDrift', () => {
+  it('recognises the preview that found changes', () => {
+    expect(
+      isDrift('~ 1 to update\nerror: no changes were expected but changes were proposed'),
+    ).toBe(true);
+  });
+
+  it('does not mistake another failure for drift', () => {
+    expect(isDrift('error: failed to get AWS credentials: AccessDenied')).toBe(false);
   });
 });

@@ -13,6 +13,14 @@ export interface DriftReport {
 }
 
 export const DRIFT_LABEL = 'drift';
+
+/** What the Pulumi CLI prints when `--expect-no-changes` finds changes: drift, and not another failure. */
+const DRIFT_MESSAGE = /no changes were expected but changes were proposed/i;
+
+/** Whether a failed `pulumi preview --expect-no-changes` failed because of drift (and not auth, network, code). */
+export function isDrift(preview: string): boolean {
+  return DRIFT_MESSAGE.test(preview);
+}
 const MAX_PREVIEW_CHARS = 50_000;
 
 export function driftTitle(report: Pick<DriftReport, 'project' | 'stack'>): string {

@@ -2,8 +2,8 @@
 import { formatSummary, summarizeTests } from './test-summary.js';
 
 const summary = await summarizeTests(process.cwd());
-if (summary.reports.length === 0) {
-  process.stderr.write('test-summary: no vitest reports found (did the tests run?)\n');
-}
+for (const project of summary.missing)
+  process.stderr.write(`test-summary: ${project} has tests but no report: they did not run\n`);
 process.stdout.write(`${formatSummary(summary)}\n`);
-process.exitCode = summary.failed > 0 || summary.reports.length === 0 ? 1 : 0;
+process.exitCode =
+  summary.failed > 0 || summary.missing.length > 0 || summary.reports.length === 0 ? 1 : 0;

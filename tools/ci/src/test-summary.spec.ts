@@ -31,6 +31,24 @@ describe('summarizeTests', () => {
   });
 
   it('finds no reports in an empty workspace', async () => {
-    expect(await summarizeTests(root)).toEqual({ passed: 0, failed: 0, reports: [] });
+    expect(await summarizeTests(root)).toEqual({ passed: 0, failed: 0, reports: [], missing: [] });
+  });
+
+  it('counts a suite that failed to load, where no test failed', async () => {
+    await mkdir(join(root, 'libs/a/test-output'), { recursive: true });
+    await writeFile(
+      join(root, 'libs/a/test-output/vitest-results.json'),
+      JSON.stringify({ numPassedTests: 3, numFailedTests: 0, numFailedTestSuites: 1 }),
+    );
+    expect(formatSummary(await summarizeTests(root))).toBe('3 passed, 1 failed');
+  });
+
+  it('counts a project with tests but no report as a failure', async () => {
+    await report('libs/a', 2, 0);
+    await mkdir(join(root, 'libs/b'), { recursive: true });
+    await writeFile(join(root, 'libs/b/vitest.config.mts'), 'export default {};\n');
+    const summary = await summarizeTests(root);
+    expect(summary.missing).toEqual(['libs/b']);
+    expect(formatSummary(summary)).toBe('2 passed, 1 failed');
   });
 });

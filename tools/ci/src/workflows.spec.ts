@@ -77,9 +77,10 @@ describe('GitHub workflows', () => {
       'libs/image-catalog/images/**',
       'manifests/**',
     ]);
+    // Rollbacks have their own group: a pending release can never cancel a pending rollback.
     const rollback = parse(read('rollback.yml')) as { concurrency: Record<string, unknown> };
     expect(rollback.concurrency).toEqual({
-      group: 'release-${{ inputs.env }}',
+      group: 'rollback-${{ inputs.env }}',
       'cancel-in-progress': false,
     });
   });

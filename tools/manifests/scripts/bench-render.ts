@@ -2,7 +2,7 @@
 // each run in a fresh process so the wall clock includes Node start-up and module loading.
 // Beside it, in the same run, a baseline process: plain cdk8s synthesis of a comparable chart
 // (cdk8s-plus Deployment + Service + HPA, written by App.synth()) for the same N × 3, and the ratio.
-//   npm run bench -w @platform/manifests        (or: npx tsx tools/manifests/scripts/bench-render.ts)
+//   npx nx run @platform/manifests:bench   (or: npx tsx tools/manifests/scripts/bench-render.ts)
 import { Catalog, environments } from '@platform/environments';
 import { parseImageReference } from '@platform/image-ref';
 import { demoServiceContract } from '@platform/service-contracts';

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 
 /** What a push can end in, besides an error that is not worth retrying. */
@@ -89,6 +90,26 @@ export class GitRepo {
       `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`,
     ]);
     return (await this.git.revparse([`refs/remotes/${remote}/${branch}`])).trim();
+  }
+
+  /** Whether `ancestor` is `descendant` or one of its ancestors. */
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    return this.succeeds(['merge-base', '--is-ancestor', ancestor, descendant]);
+  }
+
+  /**
+   * Whether a git command exits 0. simple-git only rejects when git writes to stderr, and
+   * `--is-ancestor` answers "no" with a bare exit code.
+   */
+  private succeeds(args: readonly string[]): Promise<boolean> {
+    return new Promise((resolve) => {
+      execFile('git', [...args], { cwd: this.root }, (error) => resolve(error === null));
+    });
+  }
+
+  /** The best common ancestor of two commits. */
+  async mergeBase(a: string, b: string): Promise<string> {
+    return (await this.git.raw(['merge-base', a, b])).trim();
   }
 
   /** Moves the current branch to `commit`, keeping uncommitted changes in files the move does not touch. */

@@ -74,12 +74,9 @@ export async function applyImageChange(
   const paths = pathsOf(context, change);
   try {
     await context.images.write(environment, app, change.image);
-    await synth(
-      context.root,
-      context.catalog,
-      [environment],
-      scope === 'app' ? { apps: [app] } : {},
-    );
+    await synth(context.root, context.catalog, [environment], {
+      apps: await appsToRender(context, change, scope),
+    });
     const appDirectory = `${MANIFESTS_DIRECTORY}/${environment}/${app}/`;
     const others = (await context.git.dirtyPaths([`${MANIFESTS_DIRECTORY}/${environment}`])).filter(
       (path) => !path.startsWith(appDirectory),
@@ -112,6 +109,25 @@ export async function applyImageChange(
     await context.git.restorePaths(paths);
     throw error;
   }
+}
+
+/**
+ * Every app of the environment (which proves the others fresh), or only this one on a rebuild.
+ * While a new environment is being given its images, app by app, the apps without one yet are
+ * left out rather than failing the render.
+ */
+async function appsToRender(
+  context: ReleaseContext,
+  change: ImageChange,
+  scope: 'environment' | 'app',
+): Promise<string[]> {
+  if (scope === 'app') return [change.app];
+  const apps: string[] = [];
+  for (const app of context.catalog.appNames()) {
+    if (app === change.app || (await context.images.readIfPresent(change.environment, app)))
+      apps.push(app);
+  }
+  return apps;
 }
 
 /** A subject, a blank line, then `Key: value` trailers that `git interpret-trailers` can read. */

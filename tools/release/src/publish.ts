@@ -13,6 +13,24 @@ export interface PublishOptions {
   readonly backoffMs?: number;
 }
 
+/**
+ * `--push` publishes this one change and nothing else: HEAD must be the remote branch's tip or
+ * behind it (then it moves forward to the tip), never ahead of it or beside it, or the push
+ * would publish other, unreviewed commits along with it.
+ */
+async function startFromRemoteTip(context: ReleaseContext, options: PublishOptions): Promise<void> {
+  const tip = await context.git.fetch(options.remote, options.branch);
+  const head = await context.git.head();
+  if (head === tip) return;
+  if (!(await context.git.isAncestor(head, tip))) {
+    throw new ReleaseError(
+      `HEAD (${head.slice(0, 12)}) has commits that are not on ${options.remote}/${options.branch}: ` +
+        `--push publishes only this change; check out ${options.remote}/${options.branch} first`,
+    );
+  }
+  await context.git.resetKeep(tip);
+}
+
 /** The upstream branch changed code, not only image files and manifests: this process's render would be stale. */
 export class UpstreamCodeChangedError extends ReleaseError {
   override name = 'UpstreamCodeChangedError';
@@ -31,6 +49,23 @@ export async function publishWithRetry(
   options: PublishOptions,
 ): Promise<ChangeResult & { attempts: number }> {
   const maxAttempts = options.maxAttempts ?? 30;
+  const original = await context.git.head();
+  try {
+    return await publish(context, change, options, maxAttempts);
+  } catch (error) {
+    // Put the branch back where it was, unless it now holds newer code to run again with.
+    if (!(error instanceof UpstreamCodeChangedError)) await context.git.resetKeep(original);
+    throw error;
+  }
+}
+
+async function publish(
+  context: ReleaseContext,
+  change: ImageChange,
+  options: PublishOptions,
+  maxAttempts: number,
+): Promise<ChangeResult & { attempts: number }> {
+  await startFromRemoteTip(context, options);
   const started = await context.git.head();
   for (let attempt = 1; ; attempt++) {
     // The first attempt re-renders the whole environment (which proves it fresh); a rebuild on a
@@ -41,7 +76,6 @@ export async function publishWithRetry(
     if (outcome === 'pushed') return { ...result, attempts: attempt };
 
     if (attempt >= maxAttempts) {
-      await context.git.resetKeep(started);
       throw new ReleaseError(
         `push to ${options.remote}/${options.branch} rejected ${attempt} times; nothing was pushed: run the command again`,
       );

@@ -54,7 +54,13 @@ describe('the GitHub OIDC provider', () => {
 });
 
 describe.each([
-  ['platform-staging', ['repo:example-org/gitops-platform:ref:refs/heads/main']],
+  [
+    'platform-staging',
+    [
+      'repo:example-org/gitops-platform:ref:refs/heads/main',
+      'repo:example-org/gitops-platform:environment:staging',
+    ],
+  ],
   ['platform-production', ['repo:example-org/gitops-platform:environment:production']],
 ])('the %s deploy role', (prefix, subjects) => {
   it('has a predictable name', () => {

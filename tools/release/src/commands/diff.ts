@@ -32,8 +32,10 @@ export async function diff(context: ReleaseContext, options: DiffOptions): Promi
     context.git.resolve(ref).catch(() => {
       throw new ReleaseError(`'${ref}' is not a commit in this repository (fetch it first?)`);
     });
-  const base = await resolve(options.base);
   const head = await resolve(options.head ?? 'HEAD');
+  // What the head branch changes since it left the base, not what the base did since then:
+  // a pull request's diff must not show the bumps merged to main meanwhile, reversed.
+  const base = await context.git.mergeBase(await resolve(options.base), head);
   const nameStatus = await context.git.git.raw([
     'diff',
     '--name-status',

@@ -29,11 +29,12 @@ export async function promote(context: ReleaseContext, options: PromoteOptions) 
     throw new ReleaseError(`--from and --to are both '${options.from}'`);
   const image = await context.images.read(options.from, options.app);
   // Carry the source commit of the image along, from the commit that set it in the source environment.
-  const [setBy] = await context.git.commitsTouching(
-    context.images.relativePath(options.from, options.app),
+  const sourceCommit = await sourceCommitOf(
+    context,
+    options.from,
+    options.app,
+    formatImageReference(image),
   );
-  const sourceCommit =
-    (setBy && trailersOf(setBy.body)['Source-Commit']) ?? setBy?.sha ?? (await context.git.head());
   context.log(
     `promoting ${options.app}: ${formatImageReference(image)} from ${options.from} to ${options.to}`,
   );
@@ -48,4 +49,23 @@ export async function promote(context: ReleaseContext, options: PromoteOptions) 
     },
     options,
   );
+}
+
+/**
+ * The commit the image was built from: the `Source-Commit` trailer of the newest commit that
+ * set this image (a later rollback to it carries none, so the search goes on past it), or
+ * the newest commit that touched the file when no trailer names it.
+ */
+async function sourceCommitOf(
+  context: ReleaseContext,
+  environment: string,
+  app: string,
+  image: string,
+): Promise<string> {
+  const commits = await context.git.commitsTouching(context.images.relativePath(environment, app));
+  for (const commit of commits) {
+    const trailers = trailersOf(commit.body);
+    if (trailers['Image'] === image && trailers['Source-Commit']) return trailers['Source-Commit'];
+  }
+  return commits[0]?.sha ?? (await context.git.head());
 }

@@ -64,6 +64,16 @@ describe('diff', () => {
     );
   });
 
+  it("shows what a branch changes since it left the base, not the base's later commits reversed", async () => {
+    git(context.root, 'switch', '-q', '-c', 'feature');
+    await bump(context, { environment: 'staging', app: 'app-02', imageTag: 'feature' });
+    git(context.root, 'switch', '-q', 'main');
+    await bump(context, { environment: 'staging', app: 'app-03', imageTag: 'merged-meanwhile' });
+    const text = await diff(context, { base: 'main', head: 'feature' });
+    expect(text).toContain('== staging/app-02: 1 changed');
+    expect(text).not.toContain('app-03');
+  });
+
   it('names a ref that does not exist', async () => {
     await expect(diff(context, { base: 'nope' })).rejects.toThrow(
       "'nope' is not a commit in this repository",

@@ -10,8 +10,8 @@ import { releaseContext, type ReleaseContext } from '../release-context.js';
 
 export const REPOSITORY = 'registry.example.com/team';
 
-/** A catalog of `count` apps (app-01, app-02, …) in the workspace's environments. */
-export function testCatalog(count: number): Catalog {
+/** A catalog of `count` apps (app-01, app-02, …) in the workspace's environments, and any extra ones. */
+export function testCatalog(count: number, extraEnvironments: readonly string[] = []): Catalog {
   const apps: App[] = Array.from({ length: count }, (_, index) => {
     const name = `app-${String(index + 1).padStart(2, '0')}`;
     return {
@@ -20,7 +20,10 @@ export function testCatalog(count: number): Catalog {
       source: `apps/${name}`,
     };
   });
-  return new Catalog(environments, apps);
+  const [template] = environments;
+  if (!template) throw new Error('the workspace has no environment to copy');
+  const extra = extraEnvironments.map((name) => ({ ...template, name }));
+  return new Catalog([...environments, ...extra], apps);
 }
 
 export function git(cwd: string, ...args: string[]): string {
@@ -42,15 +45,17 @@ export class GitFixture {
     readonly catalog: Catalog,
   ) {}
 
-  static async create(appCount = 2): Promise<GitFixture> {
+  /** `newEnvironments` are in the catalog but have no images yet (an environment being added). */
+  static async create(appCount = 2, newEnvironments: readonly string[] = []): Promise<GitFixture> {
     const directory = await mkdtemp(join(tmpdir(), 'release-'));
     const origin = join(directory, 'origin.git');
-    const catalog = testCatalog(appCount);
+    const catalog = testCatalog(appCount, newEnvironments);
+    const seeded = catalog.environmentNames().filter((name) => !newEnvironments.includes(name));
     git(directory, 'init', '-q', '--bare', '-b', 'main', origin);
     const seed = join(directory, 'seed');
     await mkdir(seed);
     await writeFile(join(seed, 'nx.json'), '{}\n');
-    for (const environment of catalog.environmentNames()) {
+    for (const environment of seeded) {
       for (const app of catalog.appNames()) {
         const file = join(seed, 'libs/image-catalog/images', environment, `${app}.yaml`);
         await mkdir(join(file, '..'), { recursive: true });
@@ -60,7 +65,7 @@ export class GitFixture {
         );
       }
     }
-    await synth(seed, catalog);
+    await synth(seed, catalog, seeded);
     git(seed, 'init', '-q', '-b', 'main');
     configureIdentity(seed);
     git(seed, 'add', '-A');

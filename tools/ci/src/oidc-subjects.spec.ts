@@ -1,0 +1,43 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { stackTrust, untrustedJobs } from './oidc-subjects.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const workflows = join(root, '.github/workflows');
+const trust = Object.fromEntries(
+  ['staging', 'production'].map((stack) => [
+    stack,
+    stackTrust(readFileSync(join(root, `infra/cluster/Pulumi.${stack}.yaml`), 'utf8')),
+  ]),
+);
+
+describe('OIDC subjects: the workflows against the roles infra/cluster creates', () => {
+  it.each(readdirSync(workflows).filter((file) => file.endsWith('.yml')))(
+    '%s: every job that assumes a role is trusted by it',
+    (file) => {
+      expect(untrustedJobs(file, readFileSync(join(workflows, file), 'utf8'), trust)).toEqual([]);
+    },
+  );
+
+  it('refuses a deploy job in an environment the stack does not trust (the check can fail)', () => {
+    const workflow = [
+      'jobs:',
+      '  up:',
+      '    environment: qa',
+      '    steps:',
+      `      - uses: aws-actions/configure-aws-credentials@${'a'.repeat(40)} # v6.2.4`,
+      '        with:',
+      '          role-to-assume: ${{ vars.AWS_CI_ROLE_ARN_PRODUCTION }}',
+    ].join('\n');
+    expect(untrustedJobs('x.yml', workflow, trust)).toEqual([
+      "x.yml: job 'up' presents 'environment:qa', which the production deploy role (AWS_CI_ROLE_ARN_PRODUCTION) does not trust",
+    ]);
+  });
+
+  it('refuses a production deploy from the branch when production deploys only from its environment', () => {
+    const workflow = `jobs:\n  up:\n    steps:\n      - uses: aws-actions/configure-aws-credentials@${'a'.repeat(40)} # v6.2.4\n        with:\n          role-to-assume: \${{ vars.AWS_CI_ROLE_ARN_PRODUCTION }}\n`;
+    expect(untrustedJobs('x.yml', workflow, trust)).toHaveLength(1);
+  });
+});

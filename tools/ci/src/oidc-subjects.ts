@@ -1,0 +1,85 @@
+import { parse } from 'yaml';
+
+/** What a stack's CI roles trust, from its Pulumi.<stack>.yaml (infra/cluster config keys). */
+export interface StackTrust {
+  readonly deployFromBranch: boolean;
+  readonly environments: readonly string[];
+  readonly pullRequests: boolean;
+}
+
+export function stackTrust(stackFile: string): StackTrust {
+  const config = ((parse(stackFile) as { config?: Record<string, unknown> }).config ??
+    {}) as Record<string, unknown>;
+  return {
+    deployFromBranch: config['infra-cluster:githubDeployFromBranch'] !== false,
+    environments: (config['infra-cluster:githubEnvironments'] as string[] | undefined) ?? [],
+    pullRequests: config['infra-cluster:githubPullRequests'] !== false,
+  };
+}
+
+interface Job {
+  readonly environment?: unknown;
+  readonly steps?: readonly { readonly uses?: unknown; readonly with?: Record<string, unknown> }[];
+}
+
+/** Role variables, by the stack whose output they hold and the kind of role. */
+const ROLE_VARIABLES: Readonly<Record<string, { stack: string; role: 'deploy' | 'preview' }>> = {
+  AWS_CI_ROLE_ARN_STAGING: { stack: 'staging', role: 'deploy' },
+  AWS_CI_ROLE_ARN_PRODUCTION: { stack: 'production', role: 'deploy' },
+  AWS_PREVIEW_ROLE_ARN_STAGING: { stack: 'staging', role: 'preview' },
+  AWS_PREVIEW_ROLE_ARN_PRODUCTION: { stack: 'production', role: 'preview' },
+};
+
+/**
+ * Every job that assumes an AWS role must present an OIDC subject that role trusts: a job in a
+ * GitHub environment presents `environment:<name>`, a pull request `pull_request`, anything
+ * else on main its branch ref. Returns one message per job that would be refused.
+ */
+export function untrustedJobs(
+  file: string,
+  workflowText: string,
+  trust: Readonly<Record<string, StackTrust>>,
+): string[] {
+  const workflow = parse(workflowText) as {
+    on?: unknown;
+    jobs?: Record<string, Job & { if?: unknown }>;
+  };
+  const problems: string[] = [];
+  for (const [name, job] of Object.entries(workflow.jobs ?? {})) {
+    for (const step of job.steps ?? []) {
+      if (!String(step.uses ?? '').startsWith('aws-actions/configure-aws-credentials@')) continue;
+      const expression = String(step.with?.['role-to-assume'] ?? '');
+      const environment = typeof job.environment === 'string' ? job.environment : undefined;
+      const onPullRequest = String(job.if ?? '').includes("github.event_name == 'pull_request'");
+      for (const variable of Object.keys(ROLE_VARIABLES).filter((v) =>
+        expression.includes(`vars.${v}`),
+      )) {
+        const { stack, role } = ROLE_VARIABLES[variable] ?? { stack: '', role: 'deploy' };
+        const stackTrusts = trust[stack];
+        if (!stackTrusts) {
+          problems.push(
+            `${file}: job '${name}' uses ${variable}, but there is no ${stack} stack file`,
+          );
+          continue;
+        }
+        const subject = environment
+          ? `environment:${environment}`
+          : onPullRequest
+            ? 'pull_request'
+            : 'ref:refs/heads/main';
+        const trusted =
+          role === 'preview'
+            ? subject === 'ref:refs/heads/main' ||
+              (subject === 'pull_request' && stackTrusts.pullRequests)
+            : environment
+              ? stackTrusts.environments.includes(environment)
+              : subject === 'ref:refs/heads/main' && stackTrusts.deployFromBranch;
+        if (!trusted)
+          problems.push(
+            `${file}: job '${name}' presents '${subject}', which the ${stack} ${role} role (${variable}) does not trust`,
+          );
+      }
+    }
+  }
+  return problems;
+}
