@@ -3,7 +3,12 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
-import { captureIo, createTempWorkspace, removeTempWorkspace, snapshotTree } from './testing/temp-workspace.js';
+import {
+  captureIo,
+  createTempWorkspace,
+  removeTempWorkspace,
+  snapshotTree,
+} from './testing/temp-workspace.js';
 
 let root: string;
 const run = async (...args: string[]) => {
@@ -53,29 +58,43 @@ describe('manifests CLI', () => {
   it('synth --env renders one environment only', async () => {
     const result = await run('synth', '--env', 'staging');
     expect(result.code).toBe(0);
-    expect(Object.keys(await snapshotTree(join(root, 'manifests'))).every((f) => f.startsWith('staging/'))).toBe(true);
+    expect(
+      Object.keys(await snapshotTree(join(root, 'manifests'))).every((f) =>
+        f.startsWith('staging/'),
+      ),
+    ).toBe(true);
   });
 
   it('check-fresh lists hand edits, missing and stale files, and fails', async () => {
     await run('synth');
-    await writeFile(join(root, deploymentFile), (await readFile(join(root, deploymentFile), 'utf8')).replace('2-4', '') + '# edited\n');
+    await writeFile(
+      join(root, deploymentFile),
+      (await readFile(join(root, deploymentFile), 'utf8')).replace('2-4', '') + '# edited\n',
+    );
     await rm(join(root, 'manifests/production/demo-service/service-demo-service.yaml'));
     await writeFile(join(root, 'manifests/staging/demo-service/extra.yaml'), 'x');
     const result = await run('check-fresh');
     expect(result.code).toBe(1);
     expect(result.err).toContain('manifests/ is out of date');
     expect(result.err).toContain(`differs   ${deploymentFile}`);
-    expect(result.err).toContain('missing   manifests/production/demo-service/service-demo-service.yaml');
+    expect(result.err).toContain(
+      'missing   manifests/production/demo-service/service-demo-service.yaml',
+    );
     expect(result.err).toContain('stale     manifests/staging/demo-service/extra.yaml');
   });
 
   it('validate reports a hand-edited file and exits non-zero', async () => {
     await run('synth');
     const text = await readFile(join(root, deploymentFile), 'utf8');
-    await writeFile(join(root, deploymentFile), text.replace('readOnlyRootFilesystem: true', 'readOnlyRootFilesystem: false'));
+    await writeFile(
+      join(root, deploymentFile),
+      text.replace('readOnlyRootFilesystem: true', 'readOnlyRootFilesystem: false'),
+    );
     const result = await run('validate');
     expect(result.code).toBe(1);
-    expect(result.err).toContain(`${deploymentFile}: Deployment/demo-service: container 'demo-service' has a writable root filesystem`);
+    expect(result.err).toContain(
+      `${deploymentFile}: Deployment/demo-service: container 'demo-service' has a writable root filesystem`,
+    );
   });
 
   it('validate fails when nothing has been rendered', async () => {
@@ -86,16 +105,29 @@ describe('manifests CLI', () => {
 
   describe('bad input: one clear error, non-zero exit, manifests/ untouched', () => {
     const cases: [string, () => Promise<void>, string[], string][] = [
-      ['an unknown environment', async () => undefined, ['synth', '--env', 'qa'], "error: unknown environment 'qa' (known: staging, production)"],
+      [
+        'an unknown environment',
+        async () => undefined,
+        ['synth', '--env', 'qa'],
+        "error: unknown environment 'qa' (known: staging, production)",
+      ],
       [
         'latest as a tag',
-        () => writeFile(join(root, 'libs/image-catalog/images/staging/demo-service.yaml'), 'image: ghcr.io/acme/demo-service:latest\n'),
+        () =>
+          writeFile(
+            join(root, 'libs/image-catalog/images/staging/demo-service.yaml'),
+            'image: ghcr.io/acme/demo-service:latest\n',
+          ),
         ['synth'],
         "error: libs/image-catalog/images/staging/demo-service.yaml: invalid image reference 'ghcr.io/acme/demo-service:latest': tag 'latest' is mutable",
       ],
       [
         'a malformed image file',
-        () => writeFile(join(root, 'libs/image-catalog/images/production/demo-service.yaml'), 'image: [\n'),
+        () =>
+          writeFile(
+            join(root, 'libs/image-catalog/images/production/demo-service.yaml'),
+            'image: [\n',
+          ),
         ['render'],
         'error: libs/image-catalog/images/production/demo-service.yaml: is not valid YAML',
       ],

@@ -5,7 +5,7 @@ import { InvalidPropError } from '@platform/workloads';
 import { Command, Option } from 'commander';
 import { checkFreshness, synth, validateOnDisk, ValidationFailedError } from './pipeline.js';
 import { isEmptyDifference } from './render/manifest-tree.js';
-import { RenderError } from './render/render-environment.js';
+import { RenderError } from './render/render-error.js';
 import { summaryTable } from './summary-table.js';
 import { findWorkspaceRoot } from './workspace-root.js';
 
@@ -31,13 +31,18 @@ export function buildCli(io: CliIo, catalog: Catalog = workspaceCatalog): Comman
     .description('Render every environment to manifests/<env>/<app>/ and validate it offline.')
     .option('--root <dir>', 'workspace root (default: the nearest directory with nx.json)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
-  const root = () => (program.opts<{ root?: string }>().root ?? findWorkspaceRoot(process.cwd()));
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+    });
+  const root = () => program.opts<{ root?: string }>().root ?? findWorkspaceRoot(process.cwd());
   const envOption = () => new Option('--env <names...>', 'only these environments (default: all)');
 
   program
     .command('render')
-    .description('synth every environment, then print environment → app → image → replicas (npm start)')
+    .description(
+      'synth every environment, then print environment → app → image → replicas (npm start)',
+    )
     .action(async () => {
       const started = performance.now();
       const result = await synth(root(), catalog);
@@ -55,13 +60,18 @@ export function buildCli(io: CliIo, catalog: Catalog = workspaceCatalog): Comman
     .addOption(envOption())
     .action(async (options: { env?: string[] }) => {
       const result = await synth(root(), catalog, options.env);
-      const changed = result.written.length === 0 ? 'no changes' : `updated ${result.written.join(', ')}`;
-      io.out(`synth: ${result.files.length} objects, ${changed}${result.removed.length ? `; removed ${result.removed.join(', ')}` : ''}`);
+      const changed =
+        result.written.length === 0 ? 'no changes' : `updated ${result.written.join(', ')}`;
+      io.out(
+        `synth: ${result.files.length} objects, ${changed}${result.removed.length ? `; removed ${result.removed.join(', ')}` : ''}`,
+      );
     });
 
   program
     .command('validate')
-    .description('validate the rendered files on disk: schema, unknown fields, Pod Security "restricted", workspace rules')
+    .description(
+      'validate the rendered files on disk: schema, unknown fields, Pod Security "restricted", workspace rules',
+    )
     .addOption(envOption())
     .action(async (options: { env?: string[] }) => {
       options.env?.forEach((name) => catalog.environment(name));
@@ -73,7 +83,9 @@ export function buildCli(io: CliIo, catalog: Catalog = workspaceCatalog): Comman
 
   program
     .command('check-fresh')
-    .description('fail when manifests/ differs from a fresh render (someone edited it, or forgot to synth)')
+    .description(
+      'fail when manifests/ differs from a fresh render (someone edited it, or forgot to synth)',
+    )
     .action(async () => {
       const difference = await checkFreshness(root(), catalog);
       if (isEmptyDifference(difference)) {
@@ -85,7 +97,9 @@ export function buildCli(io: CliIo, catalog: Catalog = workspaceCatalog): Comman
         ...difference.changed.map((f) => `  differs   ${f}`),
         ...difference.removed.map((f) => `  stale     ${f}`),
       ];
-      throw new StaleManifestsError(`manifests/ is out of date; run \`npm run synth\` and commit:\n${lines.join('\n')}`);
+      throw new StaleManifestsError(
+        `manifests/ is out of date; run \`npm run synth\` and commit:\n${lines.join('\n')}`,
+      );
     });
 
   return program;
@@ -96,7 +110,11 @@ export class StaleManifestsError extends Error {
 }
 
 /** Runs the CLI and returns the exit code; every failure prints one clear message. */
-export async function runCli(argv: readonly string[], io: CliIo, catalog?: Catalog): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  catalog?: Catalog,
+): Promise<number> {
   try {
     await buildCli(io, catalog).parseAsync([...argv], { from: 'user' });
     return 0;
@@ -104,15 +122,25 @@ export async function runCli(argv: readonly string[], io: CliIo, catalog?: Catal
     if (isCommanderExit(error)) return error.exitCode;
     if (error instanceof ValidationFailedError && error.problems.length === 0) {
       io.err('error: manifests/ holds no rendered files; run `npm run synth`');
-    } else if (error instanceof StaleManifestsError || INPUT_ERRORS.some((type) => error instanceof type)) {
+    } else if (
+      error instanceof StaleManifestsError ||
+      INPUT_ERRORS.some((type) => error instanceof type)
+    ) {
       io.err(`error: ${(error as Error).message}`);
     } else {
-      io.err(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      io.err(
+        `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
     return 1;
   }
 }
 
 function isCommanderExit(error: unknown): error is { exitCode: number } {
-  return typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('commander.');
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    String((error as { code: unknown }).code).startsWith('commander.')
+  );
 }

@@ -1,4 +1,4 @@
-import { Catalog } from '@platform/environments';
+import { appName, Catalog } from '@platform/environments';
 import { ImageStore } from '@platform/image-catalog';
 import type { ImageReference } from '@platform/image-ref';
 import {
@@ -10,15 +10,18 @@ import {
   type TreeDifference,
 } from './render/manifest-tree.js';
 import { renderEnvironment, type RenderedFile } from './render/render-environment.js';
+import { readSealedSecrets } from './render/sealed-secrets.js';
 import { loadManifests } from './validate/load-manifests.js';
-import { formatProblem, type Problem } from './validate/problem.js';
+import { formatProblem, type KubeObject, type Problem } from './validate/problem.js';
 import { validateManifests } from './validate/validate-manifests.js';
 
 /** The rendered output failed validation; nothing was written. */
 export class ValidationFailedError extends Error {
   override name = 'ValidationFailedError';
   constructor(readonly problems: readonly Problem[]) {
-    super(`${problems.length} validation problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatProblem).join('\n')}`);
+    super(
+      `${problems.length} validation problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatProblem).join('\n')}`,
+    );
   }
 }
 
@@ -29,11 +32,36 @@ export interface RenderResult {
 }
 
 /** Renders the given environments (default: all) in memory from the catalog and the image files. */
-export async function renderWorkspace(root: string, catalog: Catalog, only?: readonly string[], apps?: readonly string[]): Promise<RenderResult> {
-  const environments = (only ?? catalog.environmentNames()).map((name) => catalog.environment(name));
-  const scope = apps ? new Catalog(catalog.environments, apps.map((app) => catalog.app(app))) : catalog;
-  const images = await new ImageStore(root).readAll(environments.map((e) => e.name), scope.appNames());
-  const files = environments.flatMap((environment) => renderEnvironment(scope, environment, images));
+export async function renderWorkspace(
+  root: string,
+  catalog: Catalog,
+  only?: readonly string[],
+  apps?: readonly string[],
+): Promise<RenderResult> {
+  const environments = (only ?? catalog.environmentNames()).map((name) =>
+    catalog.environment(name),
+  );
+  const scope = apps
+    ? new Catalog(
+        catalog.environments,
+        apps.map((app) => catalog.app(app)),
+      )
+    : catalog;
+  const images = await new ImageStore(root).readAll(
+    environments.map((e) => e.name),
+    scope.appNames(),
+  );
+  const extras = new Map<string, KubeObject[]>();
+  for (const environment of environments) {
+    for (const app of scope.apps)
+      extras.set(
+        `${environment.name}/${appName(app)}`,
+        await readSealedSecrets(root, app, environment.name),
+      );
+  }
+  const files = environments.flatMap((environment) =>
+    renderEnvironment(scope, environment, images, extras),
+  );
   return { environments: environments.map((e) => e.name), files, images };
 }
 
@@ -49,11 +77,21 @@ export interface SynthResult extends RenderResult {
  * `manifests/` exactly as it was. Rendering every environment also removes
  * directories of environments that no longer exist.
  */
-export async function synth(root: string, catalog: Catalog, only?: readonly string[], options: SynthOptions = {}): Promise<SynthResult> {
+export async function synth(
+  root: string,
+  catalog: Catalog,
+  only?: readonly string[],
+  options: SynthOptions = {},
+): Promise<SynthResult> {
   const result = await renderWorkspace(root, catalog, only, options.apps);
   const problems = validateManifests(result.files);
   if (problems.length > 0) throw new ValidationFailedError(problems);
-  const written = await writeEnvironments(root, result.environments, toTree(result.files), options.apps);
+  const written = await writeEnvironments(
+    root,
+    result.environments,
+    toTree(result.files),
+    options.apps,
+  );
   const removed = only ? [] : await removeStaleEnvironments(root, result.environments);
   return { ...result, written, removed };
 }
@@ -64,10 +102,17 @@ export interface SynthOptions {
 }
 
 /** Validates what is on disk (what git holds), for every environment directory or the given ones. */
-export async function validateOnDisk(root: string, only?: readonly string[]): Promise<{ problems: Problem[]; objects: number; files: number }> {
+export async function validateOnDisk(
+  root: string,
+  only?: readonly string[],
+): Promise<{ problems: Problem[]; objects: number; files: number }> {
   const tree = await readManifestTree(root, only);
   const { manifests, problems } = loadManifests(tree);
-  return { problems: [...problems, ...validateManifests(manifests)], objects: manifests.length, files: tree.size };
+  return {
+    problems: [...problems, ...validateManifests(manifests)],
+    objects: manifests.length,
+    files: tree.size,
+  };
 }
 
 /** Re-renders in memory and compares with `manifests/` on disk, without writing anything. */

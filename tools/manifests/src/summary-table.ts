@@ -9,11 +9,22 @@ export function summaryTable(result: RenderResult): string {
       const [, environment = '', app = ''] = file.file.split('/');
       const spec = file.object['spec'] as { minReplicas?: number; maxReplicas?: number };
       const image = result.images.get(`${environment}/${app}`);
-      return [environment, app, image ? formatImageReference(image) : '?', `${spec.minReplicas ?? 1}-${spec.maxReplicas ?? '?'}`];
+      return [
+        environment,
+        app,
+        image ? formatImageReference(image) : '?',
+        `${spec.minReplicas ?? 1}-${spec.maxReplicas ?? '?'}`,
+      ];
     });
   const table = [['ENVIRONMENT', 'APP', 'IMAGE', 'REPLICAS'], ...rows];
-  const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0))) ?? [];
+  const widths =
+    table[0]?.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0))) ?? [];
   return table
-    .map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd())
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }

@@ -7,7 +7,8 @@ export function findWorkspaceRoot(from: string): string {
   for (;;) {
     if (existsSync(join(directory, 'nx.json'))) return directory;
     const parent = dirname(directory);
-    if (parent === directory) throw new Error(`no nx.json at or above ${from}: run from inside the workspace`);
+    if (parent === directory)
+      throw new Error(`no nx.json at or above ${from}: run from inside the workspace`);
     directory = parent;
   }
 }

@@ -18,12 +18,17 @@ export interface TreeDifference {
 }
 
 /** Reads `manifests/<env>/**` for the given environments, or every directory under `manifests/`. */
-export async function readManifestTree(root: string, environments?: readonly string[]): Promise<ManifestTree> {
+export async function readManifestTree(
+  root: string,
+  environments?: readonly string[],
+): Promise<ManifestTree> {
   const base = join(root, MANIFESTS_DIRECTORY);
   const names = environments ?? (await listDirectories(base));
   const tree: ManifestTree = new Map();
   for (const environment of names) {
-    const files = (await listFiles(join(base, environment))).map((file) => `${MANIFESTS_DIRECTORY}/${environment}/${file}`);
+    const files = (await listFiles(join(base, environment))).map(
+      (file) => `${MANIFESTS_DIRECTORY}/${environment}/${file}`,
+    );
     // Synchronous for the same reason as the writes below.
     for (const file of files) tree.set(file, readFileSync(join(root, file), 'utf8'));
   }
@@ -32,7 +37,9 @@ export async function readManifestTree(root: string, environments?: readonly str
 
 export function diffTrees(expected: ManifestTree, actual: ManifestTree): TreeDifference {
   const added = [...expected.keys()].filter((file) => !actual.has(file));
-  const changed = [...expected.keys()].filter((file) => actual.has(file) && actual.get(file) !== expected.get(file));
+  const changed = [...expected.keys()].filter(
+    (file) => actual.has(file) && actual.get(file) !== expected.get(file),
+  );
   const removed = [...actual.keys()].filter((file) => !expected.has(file));
   return { added: added.sort(), changed: changed.sort(), removed: removed.sort() };
 }
@@ -83,15 +90,20 @@ export async function writeEnvironments(
         const next = join(environmentDirectory, `.${unit || 'root'}.next-${suffix}`);
         staged.push({ target, next });
         const prefix = `${MANIFESTS_DIRECTORY}/${environment}/${unit ? `${unit}/` : ''}`;
-        const paths = [...wanted].map(([file, content]) => [join(next, file.slice(prefix.length)), content] as const);
-        for (const directory of new Set(paths.map(([path]) => dirname(path)))) await mkdir(directory, { recursive: true });
+        const paths = [...wanted].map(
+          ([file, content]) => [join(next, file.slice(prefix.length)), content] as const,
+        );
+        for (const directory of new Set(paths.map(([path]) => dirname(path))))
+          await mkdir(directory, { recursive: true });
         // Synchronous on purpose: for thousands of small files it is several times faster
         // than queueing them on libuv's thread pool (measured: 0.4 s vs 1.3 s for 2,700 files).
         for (const [path, content] of paths) writeFileSync(path, content, 'utf8');
       }
     }
   } catch (error) {
-    await Promise.all(staged.flatMap(({ next }) => (next ? [rm(next, { recursive: true, force: true })] : [])));
+    await Promise.all(
+      staged.flatMap(({ next }) => (next ? [rm(next, { recursive: true, force: true })] : [])),
+    );
     throw error;
   }
   for (const { target, next } of staged) {
@@ -121,7 +133,10 @@ function groupByUnit(tree: ManifestTree, environment: string): Map<string, Manif
 }
 
 /** Removes environment directories that no environment renders any more. */
-export async function removeStaleEnvironments(root: string, environments: readonly string[]): Promise<string[]> {
+export async function removeStaleEnvironments(
+  root: string,
+  environments: readonly string[],
+): Promise<string[]> {
   const base = join(root, MANIFESTS_DIRECTORY);
   const stale = (await listDirectories(base)).filter((name) => !environments.includes(name));
   await Promise.all(stale.map((name) => rm(join(base, name), { recursive: true, force: true })));
@@ -132,12 +147,17 @@ export async function removeStaleEnvironments(root: string, environments: readon
 async function removeLeftovers(base: string): Promise<void> {
   const entries = await readdir(base).catch(() => [] as string[]);
   const leftovers = entries.filter((name) => STAGING_DIRECTORY.test(name));
-  await Promise.all(leftovers.map((name) => rm(join(base, name), { recursive: true, force: true })));
+  await Promise.all(
+    leftovers.map((name) => rm(join(base, name), { recursive: true, force: true })),
+  );
 }
 
 async function listDirectories(path: string): Promise<string[]> {
   const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
 }
 
 async function listFiles(path: string, prefix = ''): Promise<string[]> {
@@ -145,7 +165,8 @@ async function listFiles(path: string, prefix = ''): Promise<string[]> {
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (STAGING_DIRECTORY.test(entry.name)) continue;
-    if (entry.isDirectory()) files.push(...(await listFiles(join(path, entry.name), `${prefix}${entry.name}/`)));
+    if (entry.isDirectory())
+      files.push(...(await listFiles(join(path, entry.name), `${prefix}${entry.name}/`)));
     else files.push(`${prefix}${entry.name}`);
   }
   return files;

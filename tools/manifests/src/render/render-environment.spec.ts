@@ -7,9 +7,13 @@ import { GENERATED_HEADER } from './serialize.js';
 
 const images = new Map([
   ['staging/demo-service', parseImageReference('ghcr.io/acme/demo-service:abc123')],
-  ['production/demo-service', parseImageReference(`ghcr.io/acme/demo-service@sha256:${'0'.repeat(64)}`)],
+  [
+    'production/demo-service',
+    parseImageReference(`ghcr.io/acme/demo-service@sha256:${'0'.repeat(64)}`),
+  ],
 ]);
-const render = (environment: string) => renderEnvironment(workspaceCatalog, workspaceCatalog.environment(environment), images);
+const render = (environment: string) =>
+  renderEnvironment(workspaceCatalog, workspaceCatalog.environment(environment), images);
 
 describe('renderEnvironment', () => {
   it('writes one file per object under manifests/<env>/<app>/, named by kind and name', () => {
@@ -34,11 +38,14 @@ describe('renderEnvironment', () => {
   });
 
   it('is deterministic: the same input renders the same bytes', () => {
-    expect(render('staging').map((f) => f.content)).toEqual(render('staging').map((f) => f.content));
+    expect(render('staging').map((f) => f.content)).toEqual(
+      render('staging').map((f) => f.content),
+    );
   });
 
   it("applies the environment's sizing, log level and the image the catalog pins", () => {
-    const deployment = render('production').find((f) => f.object.kind === 'Deployment')?.object as any;
+    const deployment = render('production').find((f) => f.object.kind === 'Deployment')
+      ?.object as any;
     const container = deployment.spec.template.spec.containers[0];
     expect(container.image).toBe(`ghcr.io/acme/demo-service@sha256:${'0'.repeat(64)}`);
     expect(container.env).toEqual([
@@ -47,7 +54,8 @@ describe('renderEnvironment', () => {
       { name: 'PORT', value: '8080' },
     ]);
     expect(container.resources.limits).toEqual({ cpu: '1000m', memory: '512Mi' });
-    const hpa = render('production').find((f) => f.object.kind === 'HorizontalPodAutoscaler')?.object as any;
+    const hpa = render('production').find((f) => f.object.kind === 'HorizontalPodAutoscaler')
+      ?.object as any;
     expect(hpa.spec).toMatchObject({ minReplicas: 3, maxReplicas: 12 });
   });
 
@@ -61,8 +69,8 @@ describe('renderEnvironment', () => {
   });
 
   it('refuses to render an app without an image', () => {
-    expect(() => renderEnvironment(workspaceCatalog, workspaceCatalog.environment('staging'), new Map())).toThrow(
-      "no image for app 'demo-service' in environment 'staging'",
-    );
+    expect(() =>
+      renderEnvironment(workspaceCatalog, workspaceCatalog.environment('staging'), new Map()),
+    ).toThrow("no image for app 'demo-service' in environment 'staging'");
   });
 });

@@ -16,10 +16,13 @@ const LEADING_KEYS = ['apiVersion', 'kind', 'metadata'];
 export function canonicalize(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => canonicalize(item, depth + 1));
   if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    ([, v]) => v !== undefined,
+  );
   entries.sort(([a], [b]) => {
     if (depth === 0) {
-      const rank = (key: string) => (LEADING_KEYS.includes(key) ? LEADING_KEYS.indexOf(key) : LEADING_KEYS.length);
+      const rank = (key: string) =>
+        LEADING_KEYS.includes(key) ? LEADING_KEYS.indexOf(key) : LEADING_KEYS.length;
       const difference = rank(a) - rank(b);
       if (difference !== 0) return difference;
     }

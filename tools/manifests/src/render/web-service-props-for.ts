@@ -7,7 +7,11 @@ import type { WebServiceProps } from '@platform/workloads';
  * (port, probes, user, writable paths), the environment's sizing with the app's
  * override, and the image the image catalog pins.
  */
-export function webServicePropsFor(environment: Environment, app: App, image: ImageReference): WebServiceProps {
+export function webServicePropsFor(
+  environment: Environment,
+  app: App,
+  image: ImageReference,
+): WebServiceProps {
   const sizing = sizingFor(environment, appName(app));
   const contract = app.contract;
   return {
@@ -22,7 +26,9 @@ export function webServicePropsFor(environment: Environment, app: App, image: Im
     targetCpuUtilizationPercent: sizing.targetCpuUtilizationPercent,
     resources: sizing.resources,
     env: { ENVIRONMENT: environment.name, LOG_LEVEL: environment.logLevel },
-    ingressFromNamespaces: [...new Set([...environment.ingressFromNamespaces, ...(app.ingressFromNamespaces ?? [])])],
+    ingressFromNamespaces: [
+      ...new Set([...environment.ingressFromNamespaces, ...(app.ingressFromNamespaces ?? [])]),
+    ],
     egress: app.egress ?? [],
   };
 }

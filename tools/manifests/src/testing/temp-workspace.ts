@@ -10,7 +10,9 @@ export const REAL_ROOT = fileURLToPath(new URL('../../../../', import.meta.url))
 export async function createTempWorkspace(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'manifests-'));
   await writeFile(join(root, 'nx.json'), '{}\n');
-  await cp(join(REAL_ROOT, 'libs/image-catalog/images'), join(root, 'libs/image-catalog/images'), { recursive: true });
+  await cp(join(REAL_ROOT, 'libs/image-catalog/images'), join(root, 'libs/image-catalog/images'), {
+    recursive: true,
+  });
   return root;
 }
 
@@ -37,5 +39,9 @@ export async function snapshotTree(directory: string): Promise<Record<string, st
 export function captureIo() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { out: (line: string) => out.push(line), err: (line: string) => err.push(line) }, out, err };
+  return {
+    io: { out: (line: string) => out.push(line), err: (line: string) => err.push(line) },
+    out,
+    err,
+  };
 }

@@ -19,22 +19,45 @@ export interface KindInfo {
   readonly namespaced: boolean;
 }
 
-function kind(model: ModelClass, typeModule: string, typeName: string, namespaced = true): KindInfo {
+function kind(
+  model: ModelClass,
+  typeModule: string,
+  typeName: string,
+  namespaced = true,
+): KindInfo {
   return { model, typeModule, typeName, namespaced };
 }
 
 /**
- * The kinds that may appear in rendered manifests, keyed `apiVersion/kind`.
- * Anything else (including a v1 Secret, which must never reach git in plain
- * text) is refused; add a kind here, then run `npm run generate-known-fields`.
+ * The kinds that may appear in rendered manifests, keyed `apiVersion/kind`, besides the
+ * SealedSecret (validated by its own schema, sealed-secret.ts). Anything else (including a
+ * v1 Secret, which must never reach git in plain text) is refused; add a kind here, then run
+ * `npm run generate-known-fields -w @platform/manifests`.
  */
 export const KINDS: Readonly<Record<string, KindInfo>> = {
-  'v1/Namespace': kind(Namespace as ModelClass, 'kubernetes-models/v1/Namespace', 'INamespace', false),
-  'v1/ServiceAccount': kind(ServiceAccount as ModelClass, 'kubernetes-models/v1/ServiceAccount', 'IServiceAccount'),
+  'v1/Namespace': kind(
+    Namespace as ModelClass,
+    'kubernetes-models/v1/Namespace',
+    'INamespace',
+    false,
+  ),
+  'v1/ServiceAccount': kind(
+    ServiceAccount as ModelClass,
+    'kubernetes-models/v1/ServiceAccount',
+    'IServiceAccount',
+  ),
   'v1/Service': kind(Service as ModelClass, 'kubernetes-models/v1/Service', 'IService'),
   'v1/ConfigMap': kind(ConfigMap as ModelClass, 'kubernetes-models/v1/ConfigMap', 'IConfigMap'),
-  'apps/v1/Deployment': kind(Deployment as ModelClass, 'kubernetes-models/apps/v1/Deployment', 'IDeployment'),
-  'apps/v1/StatefulSet': kind(StatefulSet as ModelClass, 'kubernetes-models/apps/v1/StatefulSet', 'IStatefulSet'),
+  'apps/v1/Deployment': kind(
+    Deployment as ModelClass,
+    'kubernetes-models/apps/v1/Deployment',
+    'IDeployment',
+  ),
+  'apps/v1/StatefulSet': kind(
+    StatefulSet as ModelClass,
+    'kubernetes-models/apps/v1/StatefulSet',
+    'IStatefulSet',
+  ),
   'batch/v1/Job': kind(Job as ModelClass, 'kubernetes-models/batch/v1/Job', 'IJob'),
   'batch/v1/CronJob': kind(CronJob as ModelClass, 'kubernetes-models/batch/v1/CronJob', 'ICronJob'),
   'autoscaling/v2/HorizontalPodAutoscaler': kind(

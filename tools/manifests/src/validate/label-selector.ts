@@ -1,11 +1,18 @@
 /** A Kubernetes label selector (matchLabels and matchExpressions). */
 export interface LabelSelectorView {
   readonly matchLabels?: Readonly<Record<string, unknown>>;
-  readonly matchExpressions?: readonly { readonly key?: unknown; readonly operator?: unknown; readonly values?: readonly unknown[] }[];
+  readonly matchExpressions?: readonly {
+    readonly key?: unknown;
+    readonly operator?: unknown;
+    readonly values?: readonly unknown[];
+  }[];
 }
 
 /** Whether `selector` selects an object carrying `labels`, with the API server's semantics. */
-export function selectorMatches(selector: LabelSelectorView | undefined, labels: Readonly<Record<string, unknown>>): boolean {
+export function selectorMatches(
+  selector: LabelSelectorView | undefined,
+  labels: Readonly<Record<string, unknown>>,
+): boolean {
   if (!selector) return false;
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
     if (labels[key] !== value) return false;
@@ -37,5 +44,9 @@ export function selectorMatches(selector: LabelSelectorView | undefined, labels:
 
 /** Whether the selector is empty (selects everything). */
 export function selectsEverything(selector: LabelSelectorView | undefined): boolean {
-  return !!selector && Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+  return (
+    !!selector &&
+    Object.keys(selector.matchLabels ?? {}).length === 0 &&
+    (selector.matchExpressions ?? []).length === 0
+  );
 }

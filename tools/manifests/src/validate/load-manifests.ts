@@ -4,27 +4,56 @@ import type { ManifestTree } from '../render/manifest-tree.js';
 import type { KubeObject, ManifestObject, Problem } from './problem.js';
 
 /** Parses rendered files back into objects; a file that is not generated YAML is itself a problem. */
-export function loadManifests(tree: ManifestTree): { manifests: ManifestObject[]; problems: Problem[] } {
+export function loadManifests(tree: ManifestTree): {
+  manifests: ManifestObject[];
+  problems: Problem[];
+} {
   const manifests: ManifestObject[] = [];
   const problems: Problem[] = [];
-  const fileProblem = (file: string, message: string, fix: string): Problem => ({ file, object: '(file)', check: 'file', message, fix });
+  const fileProblem = (file: string, message: string, fix: string): Problem => ({
+    file,
+    object: '(file)',
+    check: 'file',
+    message,
+    fix,
+  });
   for (const [file, content] of tree) {
     if (!file.endsWith('.yaml')) {
-      problems.push(fileProblem(file, 'is not a .yaml file', 'remove it: manifests/ holds rendered YAML only'));
+      problems.push(
+        fileProblem(file, 'is not a .yaml file', 'remove it: manifests/ holds rendered YAML only'),
+      );
       continue;
     }
     if (!content.startsWith(GENERATED_HEADER)) {
-      problems.push(fileProblem(file, 'does not start with the generated-file header', 'do not edit manifests/ by hand; run `npm run synth`'));
+      problems.push(
+        fileProblem(
+          file,
+          'does not start with the generated-file header',
+          'do not edit manifests/ by hand; run `npm run synth`',
+        ),
+      );
     }
     for (const document of parseAllDocuments(content)) {
       if ('errors' in document && document.errors.length > 0) {
-        problems.push(fileProblem(file, `is not valid YAML: ${document.errors[0]?.message}`, 'run `npm run synth`'));
+        problems.push(
+          fileProblem(
+            file,
+            `is not valid YAML: ${document.errors[0]?.message}`,
+            'run `npm run synth`',
+          ),
+        );
         continue;
       }
       const object = document.toJS() as unknown;
       if (object === null || object === undefined) continue;
       if (typeof object !== 'object' || Array.isArray(object)) {
-        problems.push(fileProblem(file, 'holds a document that is not a Kubernetes object', 'run `npm run synth`'));
+        problems.push(
+          fileProblem(
+            file,
+            'holds a document that is not a Kubernetes object',
+            'run `npm run synth`',
+          ),
+        );
         continue;
       }
       manifests.push({ file, object: object as KubeObject });

@@ -23,7 +23,11 @@ export interface SecurityContextView {
   readonly procMount?: unknown;
   readonly seccompProfile?: { readonly type?: unknown };
   readonly appArmorProfile?: { readonly type?: unknown };
-  readonly seLinuxOptions?: { readonly type?: unknown; readonly user?: unknown; readonly role?: unknown };
+  readonly seLinuxOptions?: {
+    readonly type?: unknown;
+    readonly user?: unknown;
+    readonly role?: unknown;
+  };
   readonly windowsOptions?: { readonly hostProcess?: unknown };
   readonly capabilities?: { readonly add?: readonly unknown[]; readonly drop?: readonly unknown[] };
 }
@@ -32,8 +36,15 @@ export interface ContainerView {
   readonly name?: unknown;
   readonly image?: unknown;
   readonly securityContext?: SecurityContextView;
-  readonly ports?: readonly { readonly containerPort?: unknown; readonly hostPort?: unknown; readonly name?: unknown }[];
-  readonly resources?: { readonly requests?: Record<string, unknown>; readonly limits?: Record<string, unknown> };
+  readonly ports?: readonly {
+    readonly containerPort?: unknown;
+    readonly hostPort?: unknown;
+    readonly name?: unknown;
+  }[];
+  readonly resources?: {
+    readonly requests?: Record<string, unknown>;
+    readonly limits?: Record<string, unknown>;
+  };
   readonly readinessProbe?: unknown;
   readonly livenessProbe?: unknown;
 }
@@ -47,7 +58,9 @@ export interface PodTemplateView {
 
 type Json = Record<string, unknown> | undefined;
 const at = (value: unknown, key: string): Json =>
-  value && typeof value === 'object' ? ((value as Record<string, unknown>)[key] as Json) : undefined;
+  value && typeof value === 'object'
+    ? ((value as Record<string, unknown>)[key] as Json)
+    : undefined;
 
 /** The pod template of a workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob) or a Pod; undefined otherwise. */
 export function podTemplateOf(object: KubeObject): PodTemplateView | undefined {
@@ -78,7 +91,9 @@ export function podTemplateOf(object: KubeObject): PodTemplateView | undefined {
 }
 
 /** Every container of a pod spec with the field it sits under, for messages. */
-export function allContainers(spec: PodSpecView): { readonly field: string; readonly container: ContainerView }[] {
+export function allContainers(
+  spec: PodSpecView,
+): { readonly field: string; readonly container: ContainerView }[] {
   return (['initContainers', 'containers', 'ephemeralContainers'] as const).flatMap((field) =>
     (spec[field] ?? []).map((container) => ({ field, container })),
   );

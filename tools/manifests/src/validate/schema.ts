@@ -1,5 +1,6 @@
 import { KINDS, kindKey } from './kinds.js';
 import { problemFor, type ManifestObject, type Problem } from './problem.js';
+import { SEALED_SECRET_KIND, sealedSecretSchema } from './sealed-secret.js';
 
 interface AjvLikeError {
   readonly instancePath?: string;
@@ -14,6 +15,7 @@ interface AjvLikeError {
 export function checkSchema(manifest: ManifestObject): Problem[] {
   const problem = problemFor(manifest, 'schema');
   const key = kindKey(manifest.object.apiVersion, manifest.object.kind);
+  if (key === SEALED_SECRET_KIND) return checkSealedSecret(manifest);
   const info = KINDS[key];
   if (!info) {
     const fix =
@@ -36,4 +38,17 @@ export function checkSchema(manifest: ManifestObject): Problem[] {
       );
     });
   }
+}
+
+/** A SealedSecret, against its CRD schema (strict: unknown fields are refused too). */
+function checkSealedSecret(manifest: ManifestObject): Problem[] {
+  const parsed = sealedSecretSchema.safeParse(manifest.object);
+  if (parsed.success) return [];
+  const problem = problemFor(manifest, 'schema');
+  return parsed.error.issues.map((issue) =>
+    problem(
+      `/${issue.path.join('/')} ${issue.message}`,
+      'seal the secret again with kubeseal (see the README): do not edit a SealedSecret by hand',
+    ),
+  );
 }

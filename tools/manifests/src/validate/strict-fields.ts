@@ -19,7 +19,9 @@ export function checkStrictFields(manifest: ManifestObject): Problem[] {
     problems.push(
       problem(
         `unknown field '${path}/${field}'`,
-        suggestion ? `did you mean '${suggestion}'? Fix the name in the workload definition` : `remove '${field}'`,
+        suggestion
+          ? `did you mean '${suggestion}'? Fix the name in the workload definition`
+          : `remove '${field}'`,
       ),
     );
   });
@@ -44,7 +46,8 @@ function walk(value: unknown, node: FieldNode, path: string, report: Report): vo
   if (node.type === 'array' && Array.isArray(value)) {
     value.forEach((item, index) => walk(item, node.items, `${path}/${index}`, report));
   } else if (node.type === 'map' && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, item] of Object.entries(value)) walk(item, node.values, `${path}/${key}`, report);
+    for (const [key, item] of Object.entries(value))
+      walk(item, node.values, `${path}/${key}`, report);
   }
 }
 

@@ -5,17 +5,23 @@ import { renderEnvironment } from '../render/render-environment.js';
 import type { ManifestObject, Problem } from './problem.js';
 import { validateManifests } from './validate-manifests.js';
 
-const images = new Map([['staging/demo-service', parseImageReference('ghcr.io/acme/demo-service:abc123')]]);
+const images = new Map([
+  ['staging/demo-service', parseImageReference('ghcr.io/acme/demo-service:abc123')],
+]);
 const rendered = (): ManifestObject[] =>
-  renderEnvironment(workspaceCatalog, workspaceCatalog.environment('staging'), images).map(({ file, object }) => ({
-    file,
-    object: structuredClone(object),
-  }));
+  renderEnvironment(workspaceCatalog, workspaceCatalog.environment('staging'), images).map(
+    ({ file, object }) => ({
+      file,
+      object: structuredClone(object),
+    }),
+  );
 
 /** Renders staging, lets `change` edit the object of `kind`, and validates the result. */
 function problemsAfter(kind: string, change: (object: any) => void, name?: string): Problem[] {
   const manifests = rendered();
-  const target = manifests.find((m) => m.object.kind === kind && (!name || m.object.metadata?.name === name));
+  const target = manifests.find(
+    (m) => m.object.kind === kind && (!name || m.object.metadata?.name === name),
+  );
   if (!target) throw new Error(`no ${kind} rendered`);
   change(target.object);
   return validateManifests(manifests);
@@ -40,17 +46,38 @@ describe('validateManifests', () => {
 
   describe('schema (kubernetes-models)', () => {
     it('rejects a wrong type', () => {
-      const problems = problemsAfter('HorizontalPodAutoscaler', (h) => (h.spec.minReplicas = 'two'));
-      expect(problems.map((p) => [p.check, p.message])).toContainEqual(['schema', '/spec/minReplicas must be integer']);
+      const problems = problemsAfter(
+        'HorizontalPodAutoscaler',
+        (h) => (h.spec.minReplicas = 'two'),
+      );
+      expect(problems.map((p) => [p.check, p.message])).toContainEqual([
+        'schema',
+        '/spec/minReplicas must be integer',
+      ]);
     });
 
     it('rejects a value outside an enum, listing the allowed ones', () => {
-      const problems = problemsAfter('Deployment', (d) => (container(d).imagePullPolicy = 'Sometimes'));
-      expect(problems[0]?.message).toContain('imagePullPolicy must be equal to one of the allowed values (Always, IfNotPresent, Never)');
+      const problems = problemsAfter(
+        'Deployment',
+        (d) => (container(d).imagePullPolicy = 'Sometimes'),
+      );
+      expect(problems[0]?.message).toContain(
+        'imagePullPolicy must be equal to one of the allowed values (Always, IfNotPresent, Never)',
+      );
     });
 
     it('refuses kinds the workspace does not render, a plain Secret above all', () => {
-      const manifests = [...rendered(), { file: 'manifests/staging/demo-service/secret-db.yaml', object: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'demo-service' } } }];
+      const manifests = [
+        ...rendered(),
+        {
+          file: 'manifests/staging/demo-service/secret-db.yaml',
+          object: {
+            apiVersion: 'v1',
+            kind: 'Secret',
+            metadata: { name: 'db', namespace: 'demo-service' },
+          },
+        },
+      ];
       const problem = validateManifests(manifests).find((p) => p.object === 'Secret/db');
       expect(problem?.message).toBe("kind 'v1/Secret' is not one the workspace renders");
       expect(problem?.fix).toContain('SealedSecret');
@@ -63,35 +90,90 @@ describe('validateManifests', () => {
         container(d).securityContext.readOnlyRootFilesytem = true;
       });
       const strict = problems.find((p) => p.check === 'strict-fields');
-      expect(strict?.message).toBe("unknown field '/spec/template/spec/containers/0/securityContext/readOnlyRootFilesytem'");
+      expect(strict?.message).toBe(
+        "unknown field '/spec/template/spec/containers/0/securityContext/readOnlyRootFilesytem'",
+      );
       expect(strict?.fix).toContain("did you mean 'readOnlyRootFilesystem'?");
     });
 
     it('accepts arbitrary keys inside maps such as labels', () => {
-      expect(problemsAfter('Service', (s) => (s.metadata.labels['example.com/anything'] = 'x'))).toEqual([]);
+      expect(
+        problemsAfter('Service', (s) => (s.metadata.labels['example.com/anything'] = 'x')),
+      ).toEqual([]);
     });
   });
 
   describe('Pod Security "restricted"', () => {
     const podSecurity = (kind: string, change: (o: any) => void) =>
-      problemsAfter(kind, change).filter((p) => p.check === 'pod-security').map((p) => p.message);
+      problemsAfter(kind, change)
+        .filter((p) => p.check === 'pod-security')
+        .map((p) => p.message);
 
     it.each<[string, (d: any) => void, string]>([
-      ['capabilities not dropped', (d) => delete container(d).securityContext.capabilities, "containers 'demo-service' does not drop ALL capabilities"],
-      ['an added capability', (d) => (container(d).securityContext.capabilities.add = ['NET_ADMIN']), "containers 'demo-service' adds capability NET_ADMIN"],
-      ['privilege escalation allowed', (d) => delete container(d).securityContext.allowPrivilegeEscalation, "containers 'demo-service' does not set allowPrivilegeEscalation: false"],
-      ['a privileged container', (d) => (container(d).securityContext.privileged = true), "containers 'demo-service' is privileged"],
-      ['root user', (d) => (d.spec.template.spec.securityContext.runAsUser = 0), 'pod runAsUser is 0 (root)'],
-      ['runAsNonRoot missing', (d) => {
-        delete d.spec.template.spec.securityContext.runAsNonRoot;
-        delete container(d).securityContext.runAsNonRoot;
-      }, "containers 'demo-service' may run as root (runAsNonRoot is not true)"],
-      ['no seccomp profile', (d) => delete d.spec.template.spec.securityContext.seccompProfile, "containers 'demo-service' has no RuntimeDefault or Localhost seccomp profile"],
-      ['an Unconfined seccomp profile', (d) => (d.spec.template.spec.securityContext.seccompProfile.type = 'Unconfined'), 'pod seccompProfile is Unconfined'],
-      ['host networking', (d) => (d.spec.template.spec.hostNetwork = true), 'hostNetwork is true (host namespaces)'],
-      ['a hostPath volume', (d) => d.spec.template.spec.volumes.push({ name: 'host', hostPath: { path: '/' } }), "volume 'host' is of type hostPath"],
-      ['a host port', (d) => (container(d).ports[0].hostPort = 8080), "containers 'demo-service' uses hostPort 8080"],
-      ['an unsafe sysctl', (d) => (d.spec.template.spec.securityContext.sysctls = [{ name: 'kernel.msgmax', value: '1' }]), "sysctl 'kernel.msgmax' is not in the safe set"],
+      [
+        'capabilities not dropped',
+        (d) => delete container(d).securityContext.capabilities,
+        "containers 'demo-service' does not drop ALL capabilities",
+      ],
+      [
+        'an added capability',
+        (d) => (container(d).securityContext.capabilities.add = ['NET_ADMIN']),
+        "containers 'demo-service' adds capability NET_ADMIN",
+      ],
+      [
+        'privilege escalation allowed',
+        (d) => delete container(d).securityContext.allowPrivilegeEscalation,
+        "containers 'demo-service' does not set allowPrivilegeEscalation: false",
+      ],
+      [
+        'a privileged container',
+        (d) => (container(d).securityContext.privileged = true),
+        "containers 'demo-service' is privileged",
+      ],
+      [
+        'root user',
+        (d) => (d.spec.template.spec.securityContext.runAsUser = 0),
+        'pod runAsUser is 0 (root)',
+      ],
+      [
+        'runAsNonRoot missing',
+        (d) => {
+          delete d.spec.template.spec.securityContext.runAsNonRoot;
+          delete container(d).securityContext.runAsNonRoot;
+        },
+        "containers 'demo-service' may run as root (runAsNonRoot is not true)",
+      ],
+      [
+        'no seccomp profile',
+        (d) => delete d.spec.template.spec.securityContext.seccompProfile,
+        "containers 'demo-service' has no RuntimeDefault or Localhost seccomp profile",
+      ],
+      [
+        'an Unconfined seccomp profile',
+        (d) => (d.spec.template.spec.securityContext.seccompProfile.type = 'Unconfined'),
+        'pod seccompProfile is Unconfined',
+      ],
+      [
+        'host networking',
+        (d) => (d.spec.template.spec.hostNetwork = true),
+        'hostNetwork is true (host namespaces)',
+      ],
+      [
+        'a hostPath volume',
+        (d) => d.spec.template.spec.volumes.push({ name: 'host', hostPath: { path: '/' } }),
+        "volume 'host' is of type hostPath",
+      ],
+      [
+        'a host port',
+        (d) => (container(d).ports[0].hostPort = 8080),
+        "containers 'demo-service' uses hostPort 8080",
+      ],
+      [
+        'an unsafe sysctl',
+        (d) =>
+          (d.spec.template.spec.securityContext.sysctls = [{ name: 'kernel.msgmax', value: '1' }]),
+        "sysctl 'kernel.msgmax' is not in the safe set",
+      ],
     ])('rejects %s', (_case, change, message) => {
       expect(podSecurity('Deployment', change)).toContain(message);
     });
@@ -99,25 +181,108 @@ describe('validateManifests', () => {
 
   describe('workspace rules', () => {
     const workspace = (kind: string, change: (o: any) => void, name?: string) =>
-      problemsAfter(kind, change, name).filter((p) => p.check === 'workspace').map((p) => p.message);
+      problemsAfter(kind, change, name)
+        .filter((p) => p.check === 'workspace')
+        .map((p) => p.message);
 
     it.each<[string, string, (o: any) => void, string, string?]>([
-      ['a mutable tag', 'Deployment', (d) => (container(d).image = 'ghcr.io/acme/demo-service:latest'), "tag 'latest' is mutable"],
-      ['an untagged image', 'Deployment', (d) => (container(d).image = 'ghcr.io/acme/demo-service'), 'it has no tag'],
-      ['a missing memory limit', 'Deployment', (d) => delete container(d).resources.limits.memory, "container 'demo-service' has no memory limit"],
-      ['a missing cpu request', 'Deployment', (d) => delete container(d).resources.requests.cpu, "container 'demo-service' has no cpu request"],
-      ['a missing liveness probe', 'Deployment', (d) => delete container(d).livenessProbe, "container 'demo-service' has no livenessProbe"],
-      ['a writable root filesystem', 'Deployment', (d) => (container(d).securityContext.readOnlyRootFilesystem = false), "container 'demo-service' has a writable root filesystem"],
-      ['a selector that misses its own pods', 'Deployment', (d) => (d.spec.selector.matchLabels['app.kubernetes.io/name'] = 'other'), 'spec.selector does not match the pod template labels'],
-      ['a Service selecting nothing', 'Service', (s) => (s.spec.selector['app.kubernetes.io/name'] = 'other'), 'spec.selector selects no pods in its namespace'],
-      ['a Service targeting a port no pod serves', 'Service', (s) => (s.spec.ports[0].targetPort = 9999), 'targetPort 9999 is not a port of the selected pods'],
-      ['a PodDisruptionBudget selecting nothing', 'PodDisruptionBudget', (p) => (p.spec.selector.matchLabels['app.kubernetes.io/name'] = 'other'), 'spec.selector selects no pods in its namespace'],
-      ['a NetworkPolicy selecting nothing', 'NetworkPolicy', (n) => (n.spec.podSelector.matchLabels['app.kubernetes.io/name'] = 'other'), 'spec.podSelector selects no pods in its namespace', 'demo-service-egress'],
-      ['an autoscaler aimed at a missing Deployment', 'HorizontalPodAutoscaler', (h) => (h.spec.scaleTargetRef.name = 'ghost'), 'scaleTargetRef Deployment/ghost does not exist in its namespace'],
-      ['replicas set beside an autoscaler', 'Deployment', (d) => (d.spec.replicas = 3), 'sets spec.replicas while a HorizontalPodAutoscaler owns the replica count'],
-      ['a namespace without the restricted label', 'Namespace', (n) => delete n.metadata.labels['pod-security.kubernetes.io/enforce'], 'namespace does not enforce Pod Security "restricted"'],
-      ['an object without a namespace', 'ServiceAccount', (s) => delete s.metadata.namespace, 'has no metadata.namespace'],
-      ['an object in a namespace that is not rendered', 'ServiceAccount', (s) => (s.metadata.namespace = 'elsewhere'), "namespace 'elsewhere' is not rendered in this environment"],
+      [
+        'a mutable tag',
+        'Deployment',
+        (d) => (container(d).image = 'ghcr.io/acme/demo-service:latest'),
+        "tag 'latest' is mutable",
+      ],
+      [
+        'an untagged image',
+        'Deployment',
+        (d) => (container(d).image = 'ghcr.io/acme/demo-service'),
+        'it has no tag',
+      ],
+      [
+        'a missing memory limit',
+        'Deployment',
+        (d) => delete container(d).resources.limits.memory,
+        "container 'demo-service' has no memory limit",
+      ],
+      [
+        'a missing cpu request',
+        'Deployment',
+        (d) => delete container(d).resources.requests.cpu,
+        "container 'demo-service' has no cpu request",
+      ],
+      [
+        'a missing liveness probe',
+        'Deployment',
+        (d) => delete container(d).livenessProbe,
+        "container 'demo-service' has no livenessProbe",
+      ],
+      [
+        'a writable root filesystem',
+        'Deployment',
+        (d) => (container(d).securityContext.readOnlyRootFilesystem = false),
+        "container 'demo-service' has a writable root filesystem",
+      ],
+      [
+        'a selector that misses its own pods',
+        'Deployment',
+        (d) => (d.spec.selector.matchLabels['app.kubernetes.io/name'] = 'other'),
+        'spec.selector does not match the pod template labels',
+      ],
+      [
+        'a Service selecting nothing',
+        'Service',
+        (s) => (s.spec.selector['app.kubernetes.io/name'] = 'other'),
+        'spec.selector selects no pods in its namespace',
+      ],
+      [
+        'a Service targeting a port no pod serves',
+        'Service',
+        (s) => (s.spec.ports[0].targetPort = 9999),
+        'targetPort 9999 is not a port of the selected pods',
+      ],
+      [
+        'a PodDisruptionBudget selecting nothing',
+        'PodDisruptionBudget',
+        (p) => (p.spec.selector.matchLabels['app.kubernetes.io/name'] = 'other'),
+        'spec.selector selects no pods in its namespace',
+      ],
+      [
+        'a NetworkPolicy selecting nothing',
+        'NetworkPolicy',
+        (n) => (n.spec.podSelector.matchLabels['app.kubernetes.io/name'] = 'other'),
+        'spec.podSelector selects no pods in its namespace',
+        'demo-service-egress',
+      ],
+      [
+        'an autoscaler aimed at a missing Deployment',
+        'HorizontalPodAutoscaler',
+        (h) => (h.spec.scaleTargetRef.name = 'ghost'),
+        'scaleTargetRef Deployment/ghost does not exist in its namespace',
+      ],
+      [
+        'replicas set beside an autoscaler',
+        'Deployment',
+        (d) => (d.spec.replicas = 3),
+        'sets spec.replicas while a HorizontalPodAutoscaler owns the replica count',
+      ],
+      [
+        'a namespace without the restricted label',
+        'Namespace',
+        (n) => delete n.metadata.labels['pod-security.kubernetes.io/enforce'],
+        'namespace does not enforce Pod Security "restricted"',
+      ],
+      [
+        'an object without a namespace',
+        'ServiceAccount',
+        (s) => delete s.metadata.namespace,
+        'has no metadata.namespace',
+      ],
+      [
+        'an object in a namespace that is not rendered',
+        'ServiceAccount',
+        (s) => (s.metadata.namespace = 'elsewhere'),
+        "namespace 'elsewhere' is not rendered in this environment",
+      ],
     ])('rejects %s', (_case, kind, change, message, name) => {
       expect(workspace(kind, change, name).join('\n')).toContain(message);
     });

@@ -20,7 +20,8 @@ export function validateManifests(manifests: readonly ManifestObject[]): Problem
       ...checkWorkloadRules(manifest),
     );
   }
-  for (const group of groupByEnvironment(manifests).values()) problems.push(...checkReferences(group));
+  for (const group of groupByEnvironment(manifests).values())
+    problems.push(...checkReferences(group));
   return problems;
 }
 

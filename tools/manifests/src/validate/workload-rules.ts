@@ -19,24 +19,36 @@ export function checkWorkloadRules(manifest: ManifestObject): Problem[] {
       try {
         parseImageReference(String(container.image ?? ''));
       } catch (error) {
-        fail(`${where}: ${(error as Error).message}`, 'pin the image by tag or digest through `npm run release -- bump`');
+        fail(
+          `${where}: ${(error as Error).message}`,
+          'pin the image by tag or digest through `npm run release -- bump`',
+        );
       }
       for (const kind of ['requests', 'limits'] as const) {
         for (const resource of ['cpu', 'memory']) {
           if (container.resources?.[kind]?.[resource] === undefined) {
-            fail(`${where} has no ${resource} ${kind.slice(0, -1)}`, `set resources.${kind}.${resource}`);
+            fail(
+              `${where} has no ${resource} ${kind.slice(0, -1)}`,
+              `set resources.${kind}.${resource}`,
+            );
           }
         }
       }
       if (container.securityContext?.readOnlyRootFilesystem !== true) {
-        fail(`${where} has a writable root filesystem`, 'set readOnlyRootFilesystem: true and mount an emptyDir where it writes');
+        fail(
+          `${where} has a writable root filesystem`,
+          'set readOnlyRootFilesystem: true and mount an emptyDir where it writes',
+        );
       }
       if (field === 'containers') {
-        if (!container.readinessProbe) fail(`${where} has no readinessProbe`, 'probe the service readiness endpoint');
-        if (!container.livenessProbe) fail(`${where} has no livenessProbe`, 'probe the service liveness endpoint');
+        if (!container.readinessProbe)
+          fail(`${where} has no readinessProbe`, 'probe the service readiness endpoint');
+        if (!container.livenessProbe)
+          fail(`${where} has no livenessProbe`, 'probe the service liveness endpoint');
       }
     }
   }
-  if ((template.spec.containers ?? []).length === 0) fail('the pod template has no containers', 'declare the service container');
+  if ((template.spec.containers ?? []).length === 0)
+    fail('the pod template has no containers', 'declare the service container');
   return problems;
 }
