@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import * as rpc from '@pulumi/pulumi/runtime/rpc.js';
 
 /** One resource the program registered (or read, for a StackReference), as the engine saw it. */
 export interface RecordedResource {
@@ -9,9 +10,9 @@ export interface RecordedResource {
   readonly provider: string | undefined;
 }
 
-/** How the engine marks a secret value in resource inputs. */
-export const SECRET_SIG_KEY = '4dabf18193072939515e22adb298388d';
-export const SECRET_SIG = '1b47061264138c4ac30d75fd1eb44270';
+/** How the engine marks a secret value in resource inputs: the SDK's own wire constants. */
+export const SECRET_SIG_KEY = rpc.specialSigKey;
+export const SECRET_SIG = rpc.specialSecretSig;
 
 export interface ClusterStackOutputs {
   readonly outputs: Readonly<Record<string, unknown>>;
