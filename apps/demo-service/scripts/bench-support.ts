@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-export { freePort } from '../src/testing/free-port.js';
+export { freePort } from '@platform/service-runtime/testing';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 

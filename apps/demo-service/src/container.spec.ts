@@ -1,4 +1,4 @@
-import { demoServiceContract } from '@platform/service-contracts';
+import { platformServiceContract } from '@platform/service-contracts';
 import { DockerfileParser } from 'dockerfile-ast';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -64,12 +64,12 @@ describe('Dockerfile', () => {
       .filter((i) => i.getKeyword() === 'USER')
       .at(-1)
       ?.getArgumentsContent();
-    expect(user).toBe(`${demoServiceContract.runAsUser}:${demoServiceContract.runAsUser}`);
+    expect(user).toBe(`${platformServiceContract.runAsUser}:${platformServiceContract.runAsUser}`);
   });
 
   it("exposes the contract's port and starts dist/main.js in exec form", () => {
     expect(finalInstructions.find((i) => i.getKeyword() === 'EXPOSE')?.getArgumentsContent()).toBe(
-      String(demoServiceContract.port),
+      String(platformServiceContract.port),
     );
     const cmd = finalInstructions.find((i) => i.getKeyword() === 'CMD')?.getArgumentsContent();
     expect(JSON.parse(cmd ?? 'null')).toEqual(['dist/main.js']);

@@ -22,7 +22,7 @@ export type AppEgress =
 /** An app the workspace builds and deploys to every environment. */
 export interface App {
   /** What the service promises its platform; `contract.name` is the app's name everywhere. */
-  readonly contract: ServiceContract;
+  readonly contract: ServiceContract & { readonly name: string };
   readonly description: string;
   /** The workspace directory holding its source and `Dockerfile`, e.g. `apps/demo-service`. */
   readonly source: string;

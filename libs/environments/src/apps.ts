@@ -1,4 +1,4 @@
-import { demoServiceContract } from '@platform/service-contracts';
+import { platformServiceContract } from '@platform/service-contracts';
 import type { App } from './app.js';
 
 /**
@@ -7,7 +7,7 @@ import type { App } from './app.js';
  */
 export const apps: readonly App[] = [
   {
-    contract: demoServiceContract,
+    contract: { ...platformServiceContract, name: 'demo-service' },
     description: 'The demo HTTP service: the model for the services teams add next to it.',
     source: 'apps/demo-service',
   },

@@ -1,4 +1,4 @@
-import { demoServiceContract } from '@platform/service-contracts';
+import { platformServiceContract } from '@platform/service-contracts';
 import { describe, expect, it } from 'vitest';
 import type { App } from './app.js';
 import { Catalog, CatalogError, workspaceCatalog } from './catalog.js';
@@ -6,7 +6,7 @@ import type { Environment } from './environment.js';
 import { environments } from './environments.js';
 
 const app = (name: string): App => ({
-  contract: { ...demoServiceContract, name },
+  contract: { ...platformServiceContract, name },
   description: name,
   source: `apps/${name}`,
 });

@@ -1,3 +1,3 @@
-export { demoServiceContract } from './demo-service.js';
+export { platformServiceContract } from './platform-contract.js';
 export { defineServiceContract } from './service-contract.js';
 export type { ServiceContract } from './service-contract.js';

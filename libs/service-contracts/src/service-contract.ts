@@ -1,11 +1,9 @@
 /**
- * What a service promises the platform that runs it. The service reads it
- * (its default port, the paths it serves) and so do its manifests (probes,
- * container port, security context, writable volumes), so the two cannot drift.
+ * What a service promises the platform that runs it. The service runtime reads it (its
+ * default port, the paths it serves) and so does the workload library (probes, container
+ * port, security context, writable volumes), so the two cannot drift.
  */
 export interface ServiceContract {
-  /** The app name: the image repository, the namespace and every object's name. */
-  readonly name: string;
   /** The port the process listens on, ≥ 1024 (the container has no capabilities). */
   readonly port: number;
   /** Liveness endpoint: 200 while the process is alive. */

@@ -1,5 +1,5 @@
 import { Catalog, environments, type App } from '@platform/environments';
-import { demoServiceContract } from '@platform/service-contracts';
+import { platformServiceContract } from '@platform/service-contracts';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { imagesToBuild } from './affected-images.js';
 
 let root: string;
 const app = (name: string): App => ({
-  contract: { ...demoServiceContract, name },
+  contract: { ...platformServiceContract, name },
   description: name,
   source: `apps/${name}`,
 });

@@ -1,6 +1,9 @@
 import { build, type BuildResult } from 'esbuild';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
 
 interface ServicePackage {
   readonly name: string;
@@ -46,7 +49,11 @@ export async function buildService(projectRoot: string): Promise<BuildResult> {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
   });
-  const devOnly = devOnlyPackages(pkg, workspace);
+  const devOnly = devOnlyPackages(
+    pkg,
+    workspace,
+    await workspaceLibraryDependencies(pkg, readPackage),
+  );
   const leaked = bundledPackages(result).filter((name) => devOnly.has(name));
   if (leaked.length > 0) {
     throw new Error(
@@ -66,9 +73,40 @@ export function bundledPackages(result: Pick<BuildResult, 'metafile'>): string[]
   return [...names].sort();
 }
 
+/**
+ * The production dependencies of the workspace libraries the service depends on, and of theirs:
+ * the service runtime's express, say, is the service's too.
+ */
+async function workspaceLibraryDependencies(
+  service: ServicePackage,
+  readPackage: (path: string) => Promise<ServicePackage>,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  const queue = Object.keys(service.dependencies ?? {}).filter((name) =>
+    name.startsWith('@platform/'),
+  );
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const name = queue.shift() ?? '';
+    const library = await readPackage(require.resolve(`${name}/package.json`));
+    for (const dependency of Object.keys(library.dependencies ?? {})) {
+      found.add(dependency);
+      if (dependency.startsWith('@platform/') && !seen.has(dependency)) {
+        seen.add(dependency);
+        queue.push(dependency);
+      }
+    }
+  }
+  return found;
+}
+
 /** Packages the service or the workspace only declares for development (workspace libraries excepted). */
-function devOnlyPackages(service: ServicePackage, workspace: ServicePackage): Set<string> {
-  const production = new Set(Object.keys(service.dependencies ?? {}));
+function devOnlyPackages(
+  service: ServicePackage,
+  workspace: ServicePackage,
+  libraryDependencies: ReadonlySet<string>,
+): Set<string> {
+  const production = new Set([...Object.keys(service.dependencies ?? {}), ...libraryDependencies]);
   return new Set(
     [
       ...Object.keys(service.devDependencies ?? {}),

@@ -60,7 +60,7 @@ describe('module boundaries (eslint.config.mjs)', () => {
     expect(
       await boundaryErrors(
         'apps/demo-service/src/probe.ts',
-        "import { demoServiceContract } from '@platform/service-contracts';\nexport const c = demoServiceContract;\n",
+        "import { platformServiceContract } from '@platform/service-contracts';\nexport const c = platformServiceContract;\n",
       ),
     ).toEqual([]);
     expect(

@@ -5,7 +5,7 @@
 //   npx nx run @platform/manifests:bench   (or: npx tsx tools/manifests/scripts/bench-render.ts)
 import { Catalog, environments } from '@platform/environments';
 import { parseImageReference } from '@platform/image-ref';
-import { demoServiceContract } from '@platform/service-contracts';
+import { platformServiceContract } from '@platform/service-contracts';
 import { ApiObject, App, Chart, YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { execFileSync } from 'node:child_process';
@@ -27,7 +27,7 @@ async function child(n: number): Promise<void> {
   if (!base) throw new Error('no environment to copy');
   const envs = Array.from({ length: ENVIRONMENTS }, (_, i) => ({ ...base, name: `env-${i}` }));
   const apps = Array.from({ length: n }, (_, i) => ({
-    contract: { ...demoServiceContract, name: `app-${String(i).padStart(3, '0')}` },
+    contract: { ...platformServiceContract, name: `app-${String(i).padStart(3, '0')}` },
     description: 'synthetic',
     source: `apps/app-${i}`,
   }));

@@ -1,6 +1,6 @@
 import { Catalog, environments, type App } from '@platform/environments';
 import { formatImageFile } from '@platform/image-catalog';
-import { demoServiceContract } from '@platform/service-contracts';
+import { platformServiceContract } from '@platform/service-contracts';
 import { synth } from '@platform/manifests';
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -15,7 +15,7 @@ export function testCatalog(count: number, extraEnvironments: readonly string[] 
   const apps: App[] = Array.from({ length: count }, (_, index) => {
     const name = `app-${String(index + 1).padStart(2, '0')}`;
     return {
-      contract: { ...demoServiceContract, name },
+      contract: { ...platformServiceContract, name },
       description: name,
       source: `apps/${name}`,
     };

@@ -1,10 +1,9 @@
-import { demoServiceContract } from '@platform/service-contracts';
+import { platformServiceContract } from '@platform/service-contracts';
 // zod/mini: the same schemas, tree-shakable: a tenth of the bundle the full API adds (start-up, memory).
 import * as z from 'zod/mini';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** An integer from an environment variable, within bounds, with a default when unset or empty. */
 /** An environment variable: a string or unset, turned into a value by `parse`, which returns an error message or the value. */
 const variable = <T>(parse: (value: string | undefined) => { value: T } | { problem: string }) =>
   z.pipe(
@@ -17,6 +16,7 @@ const variable = <T>(parse: (value: string | undefined) => { value: T } | { prob
     }),
   );
 
+/** An integer from an environment variable, within bounds, with a default when unset or empty. */
 const integer = (fallback: number, min: number, max: number) =>
   variable((value) => {
     if (value === undefined || value.trim() === '') return { value: fallback };
@@ -39,7 +39,7 @@ const text = (fallback: string, pattern: RegExp, description: string) =>
  */
 export const DEFAULT_DRAIN_DELAY_MS = 5_000;
 export const DEFAULT_SHUTDOWN_GRACE_MS =
-  demoServiceContract.terminationGracePeriodSeconds * 1000 - DEFAULT_DRAIN_DELAY_MS - 5_000;
+  platformServiceContract.terminationGracePeriodSeconds * 1000 - DEFAULT_DRAIN_DELAY_MS - 5_000;
 
 /**
  * The service's configuration, from environment variables, validated once at
@@ -48,7 +48,7 @@ export const DEFAULT_SHUTDOWN_GRACE_MS =
  * or the balancer reuses a connection the server just closed (a 502).
  */
 const schema = z.object({
-  PORT: integer(demoServiceContract.port, 1, 65535),
+  PORT: integer(platformServiceContract.port, 1, 65535),
   LOG_LEVEL: variable((value) => {
     const level = value === undefined || value === '' ? 'info' : value.toLowerCase();
     return (LOG_LEVELS as readonly string[]).includes(level)

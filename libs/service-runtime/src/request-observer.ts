@@ -1,4 +1,4 @@
-import { demoServiceContract as contract } from '@platform/service-contracts';
+import { platformServiceContract as contract } from '@platform/service-contracts';
 import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Lifecycle } from './lifecycle.js';

@@ -4,7 +4,8 @@ import { Agent, request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listen } from './server.js';
 import { createShutdown } from './shutdown.js';
-import { testApp } from './testing/test-app.js';
+import { fixtureService } from './testing/fixture-service.js';
+import { testService } from './testing/test-service.js';
 
 interface Reply {
   readonly status: number;
@@ -29,7 +30,7 @@ afterEach(() => cleanup?.());
 
 /** A real server on port 0 wired like main.ts, plus /slow and /hang routes to hold requests in flight. */
 async function start(drainDelayMs: number, graceMs: number) {
-  const { app, lifecycle, logger } = testApp();
+  const { app, lifecycle, logger } = testService(fixtureService);
   const outer = express();
   outer.get('/slow', (_req, res) => void setTimeout(() => res.json({ done: true }), 1_000));
   outer.get('/hang', () => undefined);

@@ -1,6 +1,9 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { testApp } from './testing/test-app.js';
+import { fixtureService } from './testing/fixture-service.js';
+import { testService } from './testing/test-service.js';
+
+const testApp = () => testService(fixtureService);
 
 describe('request ids, access logs and metrics', () => {
   it('keeps a well-formed x-request-id and echoes it', async () => {
@@ -21,15 +24,17 @@ describe('request ids, access logs and metrics', () => {
 
   it('logs one JSON line per request with its id, route template, status and duration', async () => {
     const { app, lines } = testApp();
-    await request(app).get('/api/hello?name=Ada').set('x-request-id', 'trace-1');
+    await request(app).get('/api/items/42?name=Ada').set('x-request-id', 'trace-1');
     const entry = lines.find((l) => l['requestId'] === 'trace-1');
     expect(entry).toMatchObject({
       level: 'info',
       method: 'GET',
-      route: '/api/hello',
+      route: '/api/items/:id',
+      path: '/api/items/42',
       status: 200,
       msg: 'request',
     });
+    expect(JSON.stringify(entry)).not.toContain('name=Ada');
     expect(lines.find((l) => l['status'] === 404 || l['route'] === 'unmatched')).toBeUndefined();
     expect(typeof entry?.['durationMs']).toBe('number');
   });
@@ -61,7 +66,7 @@ describe('request ids, access logs and metrics', () => {
   it('never logs bodies or authorization headers', async () => {
     const { app, lines } = testApp();
     await request(app)
-      .post('/api/echo')
+      .post('/api/items')
       .set('authorization', 'Bearer s3cret-token')
       .send({ password: 'hunter2' });
     const text = JSON.stringify(lines);
@@ -71,19 +76,21 @@ describe('request ids, access logs and metrics', () => {
 
   it('exposes Prometheus metrics by route template, never by raw path', async () => {
     const { app } = testApp();
-    await request(app).get('/api/hello?name=Ada');
-    await request(app).get('/api/hello?name=Bob');
+    await request(app).get('/api/items/67890?name=Ada');
+    await request(app).get('/api/items/24680?name=Bob');
     await request(app).get('/no/such/path/12345');
     const response = await request(app).get('/metrics');
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(response.text).toMatch(
-      /^http_request_duration_seconds_count\{service="demo-service",method="GET",route="\/api\/hello",status_code="200"\} 2$/m,
+      /^http_request_duration_seconds_count\{service="fixture-service",method="GET",route="\/api\/items\/:id",status_code="200"\} 2$/m,
     );
     expect(response.text).toMatch(/route="unmatched",status_code="404"/);
-    expect(response.text).not.toContain('12345');
+    expect(response.text).not.toMatch(/12345|67890|24680/);
     expect(response.text).not.toContain('name=Ada');
-    expect(response.text).toMatch(/^process_resident_memory_bytes\{service="demo-service"\} \d+/m);
+    expect(response.text).toMatch(
+      /^process_resident_memory_bytes\{service="fixture-service"\} \d+/m,
+    );
     expect(response.text).toMatch(/^nodejs_eventloop_lag_seconds/m);
   });
 });

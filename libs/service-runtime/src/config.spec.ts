@@ -1,4 +1,4 @@
-import { demoServiceContract } from '@platform/service-contracts';
+import { platformServiceContract } from '@platform/service-contracts';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -21,7 +21,7 @@ describe('loadConfig', () => {
   it("fits drain and grace inside the contract's termination grace period", () => {
     const { drainDelayMs, shutdownGraceMs } = loadConfig({});
     expect(drainDelayMs + shutdownGraceMs).toBeLessThan(
-      demoServiceContract.terminationGracePeriodSeconds * 1000,
+      platformServiceContract.terminationGracePeriodSeconds * 1000,
     );
   });
 

@@ -1,11 +1,15 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { createApp } from '../app.js';
+import { createApp } from '../create-app.js';
 import { Lifecycle } from '../lifecycle.js';
 import { Metrics } from '../metrics.js';
+import type { ServiceDefinition } from '../service-definition.js';
 
-/** An app wired like main.ts does, with its log lines captured as parsed JSON. */
-export function testApp() {
+/**
+ * A service's app wired as `startService` wires it, in-process (for supertest), with its log
+ * lines captured as parsed JSON and a fixed `info`.
+ */
+export function testService(definition: ServiceDefinition) {
   const lines: Record<string, any>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -17,14 +21,14 @@ export function testApp() {
     { level: 'debug', formatters: { level: (label) => ({ level: label }) } },
     sink,
   );
-  const metrics = new Metrics({ service: 'demo-service' });
+  const metrics = new Metrics({ service: definition.name });
   const lifecycle = new Lifecycle();
   const info = {
-    service: 'demo-service',
+    service: definition.name,
     version: '1.2.3',
     gitSha: 'abc1234',
     environment: 'test',
   };
-  const app = createApp({ info, logger, metrics, lifecycle });
-  return { app, lines, metrics, lifecycle, logger };
+  const app = createApp(definition, { info, logger, metrics, lifecycle });
+  return { app, lines, metrics, lifecycle, logger, info };
 }

@@ -16,7 +16,7 @@ export class HttpError extends Error {
 
 /** body-parser's error types, mapped to what the client did wrong. */
 const BODY_ERRORS: Readonly<Record<string, [number, string, string]>> = {
-  'entity.too.large': [413, 'payload_too_large', 'the request body is larger than 64 KiB'],
+  'entity.too.large': [413, 'payload_too_large', 'the request body is larger than allowed'],
   'entity.parse.failed': [400, 'invalid_json', 'the request body is not valid JSON'],
   'encoding.unsupported': [415, 'unsupported_media_type', 'the content encoding is not supported'],
   'charset.unsupported': [415, 'unsupported_media_type', 'the charset is not supported'],
@@ -30,9 +30,23 @@ const BODY_ERRORS: Readonly<Record<string, [number, string, string]>> = {
 
 function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
-  const type = (error as { type?: unknown } | null)?.type;
+  const { type, limit } = (error ?? {}) as { type?: unknown; limit?: unknown };
+  if (type === 'entity.too.large' && typeof limit === 'number') {
+    return new HttpError(
+      413,
+      'payload_too_large',
+      `the request body is larger than ${size(limit)}`,
+    );
+  }
   const known = typeof type === 'string' ? BODY_ERRORS[type] : undefined;
   return known ? new HttpError(...known) : undefined;
+}
+
+/** 65536 → '64 KiB', 1000 → '1000 bytes': the limit as the route was given it. */
+function size(bytes: number): string {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
 }
 
 /** `{ error: { code, message, requestId } }`, the one shape every error takes. */
