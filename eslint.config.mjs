@@ -7,15 +7,22 @@ import tseslint from 'typescript-eslint';
 /**
  * Module boundaries on two axes (type and scope). What each rule protects:
  * - workload libraries never import Pulumi (they must render offline, anywhere);
- * - apps never import infrastructure or the workload libraries (a service image
+ * - apps (services) never import infrastructure or the workload libraries (a service image
  *   must not carry the deployment tooling);
- * - libraries never import apps, tools or infrastructure.
+ * - charts (`apps/<app>/deploy`) import only libraries: never the service's code, a tool,
+ *   infrastructure or Pulumi;
+ * - libraries never import apps, charts, tools or infrastructure.
  */
 const depConstraints = [
   {
     sourceTag: 'type:app',
     onlyDependOnLibsWithTags: ['scope:shared'],
     bannedExternalImports: ['@pulumi/*', 'cdk8s', 'cdk8s-plus-*', 'constructs'],
+  },
+  {
+    sourceTag: 'type:chart',
+    onlyDependOnLibsWithTags: ['type:lib'],
+    bannedExternalImports: ['@pulumi/*', 'express'],
   },
   { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
@@ -64,6 +71,26 @@ export const appRules = [
             {
               group: ['cdk8s', 'cdk8s-plus-*', 'constructs'],
               message: 'Apps never import the workload definitions.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export const chartRules = [
+  {
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@pulumi/*'], message: 'Charts never import infrastructure code.' },
+            {
+              group: ['express', '@platform/service-runtime', '../../src/*'],
+              message: "Charts never import the service's code: they describe how it runs.",
             },
           ],
         },

@@ -64,9 +64,14 @@ describe('bootstrap: staging', () => {
     const project = run.mocks.one(APP_PROJECT, 'staging-project').inputs;
     const set = run.mocks.one(APPLICATION_SET, 'staging-applications').inputs;
     expect(project.metadata).toMatchObject({ name: 'staging', namespace: 'argocd' });
-    expect(project.spec.destinations).toEqual([
-      { server: 'https://kubernetes.default.svc', namespace: 'demo-service' },
-    ]);
+    expect(project.spec.destinations.at(-1)).toEqual({
+      server: 'https://kubernetes.default.svc',
+      namespace: '*',
+    });
+    expect(project.spec.destinations).toContainEqual({
+      server: 'https://kubernetes.default.svc',
+      namespace: '!argocd',
+    });
     expect(set.metadata).toMatchObject({ name: 'staging', namespace: 'argocd' });
     expect(set.spec.generators[0].git.directories).toEqual([{ path: 'manifests/staging/*' }]);
     expect(set.spec.template.spec.project).toBe('staging');

@@ -1,4 +1,4 @@
-import { workspaceCatalog } from '@platform/environments';
+import { reservedNamespaces, workspaceEnvironments } from '@platform/environments';
 import * as pulumi from '@pulumi/pulumi';
 import { ArgoCd } from './argocd/argocd.js';
 import { ARGO_CD_CHART, SEALED_SECRETS_CHART } from './charts.js';
@@ -50,7 +50,7 @@ export function bootstrap(input: BootstrapInput): BootstrapOutputs {
       argocdNamespace: argocd.namespace,
       repoUrl: config.repo.url,
       revision: config.repo.revision,
-      appNames: workspaceCatalog.appNames(),
+      reservedNamespaces: reservedNamespaces(workspaceEnvironments),
       waitFor: [
         argocd.release,
         sealedSecrets.release,

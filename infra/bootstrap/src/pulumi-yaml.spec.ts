@@ -1,3 +1,4 @@
+import { workspaceEnvironments } from '@platform/environments';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,12 +71,13 @@ describe('Pulumi.yaml', () => {
 });
 
 describe('stack files', () => {
-  it('exist for staging, production and local', () => {
-    expect(stackFiles.sort()).toEqual([
-      'Pulumi.local.yaml',
-      'Pulumi.production.yaml',
-      'Pulumi.staging.yaml',
-    ]);
+  it('exist for every environment of libs/environments, and for a local cluster', () => {
+    expect(stackFiles).toEqual(
+      expect.arrayContaining([
+        'Pulumi.local.yaml',
+        ...workspaceEnvironments.map((e) => `Pulumi.${e.name}.yaml`),
+      ]),
+    );
   });
 
   it.each(stackFiles)('%s sets only declared keys, and no secret in plain text', (file) => {

@@ -5,7 +5,7 @@ import { parseClusterConfig } from './config/parse-cluster-config.js';
 import type { defineCluster as DefineCluster } from './program.js';
 import { platformMocks } from './testing/platform-mocks.js';
 import { ResourceRecorder } from './testing/resource-recorder.js';
-import { stackConfig } from './testing/stack-files.js';
+import { environmentsFor, stackConfig } from './testing/fixture-stacks.js';
 
 const recorder = new ResourceRecorder();
 let defineCluster: typeof DefineCluster;
@@ -16,8 +16,10 @@ beforeAll(async () => {
 });
 
 /** What index.ts does: check the configuration, then declare. */
-const run = (changes: Record<string, unknown>, stack = 'staging') =>
-  defineCluster(parseClusterConfig({ ...stackConfig('staging'), ...changes }, stack));
+const run = (changes: Record<string, unknown>, stack = 'staging') => {
+  const raw = { ...stackConfig('staging'), ...changes };
+  return defineCluster(parseClusterConfig(raw, stack, environmentsFor(raw, stack)));
+};
 
 describe('a bad configuration fails before any resource is declared', () => {
   it.each([

@@ -1,10 +1,17 @@
 import * as pulumi from '@pulumi/pulumi';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type * as Environments from '@platform/environments';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PROJECT } from './config/config-error.js';
 import { platformMocks } from './testing/platform-mocks.js';
 import { promiseOf } from './testing/promise-of.js';
 import { ResourceRecorder } from './testing/resource-recorder.js';
-import { stackConfig } from './testing/stack-files.js';
+import { environmentsFor, stackConfig } from './testing/fixture-stacks.js';
+
+// The entry point reads libs/environments; here it reads the fixtures' environments instead.
+vi.mock('@platform/environments', async (importOriginal) => ({
+  ...(await importOriginal<typeof Environments>()),
+  workspaceEnvironments: environmentsFor(stackConfig('production'), 'production'),
+}));
 
 const recorder = new ResourceRecorder();
 let program: Record<string, unknown>;
@@ -31,7 +38,7 @@ describe('the entry point', () => {
         'ciRoleArn',
         'clusterEndpoint',
         'clusterName',
-        'ecrRepositoryUrls',
+        'imageRegistry',
         'kubeconfig',
         'oidcProviderArn',
       ].sort(),

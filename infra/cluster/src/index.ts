@@ -12,6 +12,6 @@ export const clusterName = outputs.clusterName;
 export const clusterEndpoint = outputs.clusterEndpoint;
 export const kubeconfig = outputs.kubeconfig;
 export const oidcProviderArn = outputs.oidcProviderArn;
-export const ecrRepositoryUrls = outputs.ecrRepositoryUrls;
+export const imageRegistry = outputs.imageRegistry;
 export const ciRoleArn = outputs.ciRoleArn;
 export const ciPreviewRoleArn = outputs.ciPreviewRoleArn;

@@ -1,5 +1,5 @@
+import { FIXTURE_ACCOUNTS } from './testing/fixture-stacks.js';
 import * as pulumi from '@pulumi/pulumi';
-import { workspaceCatalog } from '@platform/environments';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defineStacks, stackNamed, type DefinedStack } from './testing/define-stacks.js';
 import { MOCK_ACCOUNT, MOCK_CLUSTER_ENDPOINT } from './testing/platform-mocks.js';
@@ -18,14 +18,8 @@ describe.each(['staging', 'production'])('the %s stack', (stack) => {
   const outputs = () => stackNamed(stacks, prefix).outputs;
 
   it('outputs what infra/bootstrap reads, under these names', async () => {
-    const {
-      clusterName,
-      clusterEndpoint,
-      kubeconfig,
-      oidcProviderArn,
-      ecrRepositoryUrls,
-      ciRoleArn,
-    } = outputs();
+    const { clusterName, clusterEndpoint, kubeconfig, oidcProviderArn, imageRegistry, ciRoleArn } =
+      outputs();
     expect(await promiseOf(clusterName)).toBe(prefix);
     expect(await promiseOf(clusterEndpoint)).toBe(MOCK_CLUSTER_ENDPOINT);
     expect(JSON.parse(await promiseOf(kubeconfig)).clusters[0].cluster.server).toBe(
@@ -34,12 +28,8 @@ describe.each(['staging', 'production'])('the %s stack', (stack) => {
     expect(await promiseOf(oidcProviderArn)).toMatch(
       /:oidc-provider\/oidc\.eks\.eu-west-1\.amazonaws\.com\/id\//,
     );
-    expect(await promiseOf(ecrRepositoryUrls)).toEqual(
-      Object.fromEntries(
-        workspaceCatalog
-          .appNames()
-          .map((app) => [app, `${MOCK_ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/${prefix}/${app}`]),
-      ),
+    expect(imageRegistry).toBe(
+      `${FIXTURE_ACCOUNTS[stack as 'staging' | 'production']}.dkr.ecr.eu-west-1.amazonaws.com/${prefix}`,
     );
     expect(await promiseOf(ciRoleArn)).toBe(
       `arn:aws:iam::${MOCK_ACCOUNT}:role/${prefix}-github-deploy`,
@@ -61,7 +51,7 @@ describe.each(['staging', 'production'])('the %s stack', (stack) => {
     expect(provider.inputs['region']).toBe('eu-west-1');
     const allowed = provider.inputs['allowedAccountIds'];
     expect(typeof allowed === 'string' ? JSON.parse(allowed) : allowed).toEqual([
-      stack === 'staging' ? '111111111111' : '222222222222',
+      stack === 'staging' ? FIXTURE_ACCOUNTS.staging : FIXTURE_ACCOUNTS.production,
     ]);
   });
 
@@ -87,7 +77,7 @@ describe.each(['staging', 'production'])('the %s stack', (stack) => {
         `platform:cluster:EksCluster ${prefix}-cluster`,
         `platform:cluster:NodeGroup ${prefix}-nodes`,
         `platform:network:Vpc ${prefix}-network`,
-        `platform:registry:ImageRepositories ${prefix}-images`,
+        `platform:registry:ImageRegistry ${prefix}-images`,
         // The @pulumi/eks components are remote: one resource each under mocks.
         `eks:index:Cluster ${prefix}-cluster-eks`,
         `eks:index:ManagedNodeGroup ${prefix}-nodes-group`,

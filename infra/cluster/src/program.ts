@@ -7,7 +7,7 @@ import { EksCluster } from './cluster/eks-cluster.js';
 import { NodeGroup } from './cluster/node-group.js';
 import type { ClusterConfig } from './config/cluster-config.js';
 import { Vpc } from './network/vpc.js';
-import { ImageRepositories } from './registry/image-repositories.js';
+import { ImageRegistry } from './registry/image-registry.js';
 
 /** The stack outputs; infra/bootstrap reads them through a StackReference. */
 export interface ClusterOutputs {
@@ -17,8 +17,8 @@ export interface ClusterOutputs {
   readonly kubeconfig: pulumi.Output<string>;
   /** The cluster's IAM OIDC provider, for workload identity (IRSA) roles. */
   readonly oidcProviderArn: pulumi.Output<string>;
-  /** app → ECR repository URL. */
-  readonly ecrRepositoryUrls: pulumi.Output<Record<string, string>>;
+  /** Where releases push: `<registry>/<prefix>`; an app's repository is `<imageRegistry>/<app>`. */
+  readonly imageRegistry: string;
   /** The role CI deploys with (deploy branch, protected environments). */
   readonly ciRoleArn: pulumi.Output<string>;
   /** The read-only role pull requests preview with; undefined when they are not trusted. */
@@ -45,10 +45,9 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
     },
     opts,
   );
-  const images = new ImageRepositories(
+  new ImageRegistry(
     `${prefix}-images`,
     {
-      apps: config.registry.apps,
       prefix: config.registry.repositoryPrefix,
       keepLastImages: config.registry.keepLastImages,
       pullAccountIds: config.registry.pullAccountIds,
@@ -67,7 +66,7 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
         clusterName: config.cluster.name,
         tags: { environment: config.environment, project: config.platformName },
       },
-      repositoryArns: images.repositoryArns,
+      repositoryPrefix: config.registry.repositoryPrefix,
       stateBackend: config.stateBackend,
     },
     opts,
@@ -124,7 +123,7 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
     clusterEndpoint: cluster.endpoint,
     kubeconfig: cluster.kubeconfig,
     oidcProviderArn: cluster.oidcProviderArn,
-    ecrRepositoryUrls: images.repositoryUrls,
+    imageRegistry: config.registry.url,
     ciRoleArn: ci.deployRoleArn,
     ciPreviewRoleArn: ci.previewRoleArn,
   };

@@ -1,8 +1,18 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FIELDS } from './config/config-fields.js';
+import { parseClusterConfig } from './config/parse-cluster-config.js';
 import { readProjectYaml } from './testing/stack-files.js';
 
 const project = readProjectYaml('Pulumi.yaml');
+
+function committedStacks(): string[] {
+  return readdirSync(fileURLToPath(new URL('..', import.meta.url)))
+    .map((file) => /^Pulumi\.(.+)\.yaml$/.exec(file)?.[1])
+    .filter((stack): stack is string => stack !== undefined)
+    .sort();
+}
 const declared = project.config as Record<
   string,
   { type: string; default?: unknown; description?: string; items?: unknown }
@@ -34,7 +44,8 @@ describe('Pulumi.yaml', () => {
   );
 });
 
-describe.each(['staging', 'production'])('Pulumi.%s.yaml', (stack) => {
+// The committed stack files, whichever a team keeps: every Pulumi.<stack>.yaml of this project.
+describe.each(committedStacks())('Pulumi.%s.yaml', (stack) => {
   const config = (readProjectYaml(`Pulumi.${stack}.yaml`) as { config: Record<string, unknown> })
     .config;
 
@@ -50,6 +61,13 @@ describe.each(['staging', 'production'])('Pulumi.%s.yaml', (stack) => {
     const required = Object.keys(declared).filter((key) => !('default' in (declared[key] ?? {})));
     expect(required.length).toBeGreaterThan(0);
     expect(required.filter((key) => config[`infra-cluster:${key}`] === undefined)).toEqual([]);
+  });
+
+  it("is a valid stack of its environment, whose image registry it creates (whatever the team's values)", () => {
+    const values = Object.fromEntries(
+      Object.entries(config).map(([key, value]) => [key.slice('infra-cluster:'.length), value]),
+    );
+    expect(() => parseClusterConfig(values, stack)).not.toThrow();
   });
 
   it('holds no secret, in plain text or encrypted (the program needs none)', () => {

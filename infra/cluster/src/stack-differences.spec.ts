@@ -7,7 +7,8 @@ import type { ResourceRecorder } from './testing/resource-recorder.js';
 let recorder: ResourceRecorder;
 let stacks: Record<string, DefinedStack>;
 
-// Both stacks from their committed Pulumi.<stack>.yaml, compared resource by resource.
+// The two fixture stacks, shaped like the template's, compared resource by resource: each value
+// reaches the resource it is for.
 beforeAll(async () => {
   ({ recorder, stacks } = await defineStacks(['staging', 'production']));
 });

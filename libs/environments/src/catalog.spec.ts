@@ -1,69 +1,90 @@
-import { platformServiceContract } from '@platform/service-contracts';
 import { describe, expect, it } from 'vitest';
-import type { App } from './app.js';
-import { Catalog, CatalogError, workspaceCatalog } from './catalog.js';
-import type { Environment } from './environment.js';
-import { environments } from './environments.js';
-
-const app = (name: string): App => ({
-  contract: { ...platformServiceContract, name },
-  description: name,
-  source: `apps/${name}`,
-});
-const environment = (name: string, extra: Partial<Environment> = {}): Environment => ({
-  ...(environments[0] as Environment),
-  name,
-  ...extra,
-});
+import { Catalog, CatalogError } from './catalog.js';
+import { workspaceEnvironments } from './environments.js';
+import { testEnvironment, testEnvironments } from './testing/index.js';
 
 describe('Catalog', () => {
-  it('ships staging and production, in promotion order, with the demo service', () => {
-    expect(workspaceCatalog.environmentNames()).toEqual(['staging', 'production']);
-    expect(workspaceCatalog.appNames()).toEqual(['demo-service']);
+  const catalog = new Catalog(testEnvironments, ['orders', 'payments']);
+
+  it('keeps the environments in promotion order and the apps by name', () => {
+    expect(catalog.environmentNames()).toEqual(['test-stage', 'test-live']);
+    expect(catalog.appNames()).toEqual(['orders', 'payments']);
   });
 
-  it('finds environments and apps by name', () => {
-    expect(workspaceCatalog.environment('production').name).toBe('production');
-    expect(workspaceCatalog.app('demo-service').source).toBe('apps/demo-service');
+  it("finds an app's folder, chart, image files and sealed secrets by its name", () => {
+    expect(catalog.app('orders')).toEqual(
+      expect.objectContaining({
+        name: 'orders',
+        folder: 'apps/orders',
+        deploy: 'apps/orders/deploy',
+        chart: 'apps/orders/deploy/src/chart.ts',
+        dockerfile: 'apps/orders/Dockerfile',
+      }),
+    );
+    expect(catalog.app('orders').imageFile('test-live')).toBe(
+      'apps/orders/deploy/images/test-live.yaml',
+    );
+    expect(catalog.app('orders').sealedSecrets('test-live')).toBe(
+      'apps/orders/deploy/sealed-secrets/test-live',
+    );
   });
 
   it('names the known environments when asked for an unknown one', () => {
-    expect(() => workspaceCatalog.environment('qa')).toThrow(CatalogError);
-    expect(() => workspaceCatalog.environment('qa')).toThrow(
-      "unknown environment 'qa' (known: staging, production)",
+    expect(() => catalog.environment('qa')).toThrow(CatalogError);
+    expect(() => catalog.environment('qa')).toThrow(
+      "unknown environment 'qa' (known: test-stage, test-live)",
     );
   });
 
-  it('names the known apps when asked for an unknown one', () => {
-    expect(() => workspaceCatalog.app('billing')).toThrow(
-      "unknown app 'billing' (known: demo-service)",
+  it('names the known apps, and where a chart makes an app, when asked for an unknown one', () => {
+    expect(() => catalog.app('billing')).toThrow(
+      "unknown app 'billing': no apps/billing/deploy/src/chart.ts (known: orders, payments)",
     );
-  });
-
-  it('accepts a new environment as one more entry', () => {
-    const catalog = new Catalog([...environments, environment('qa')], [app('demo-service')]);
-    expect(catalog.environmentNames()).toEqual(['staging', 'production', 'qa']);
   });
 
   it.each([
     [
       'a duplicate environment',
-      () => new Catalog([environment('staging'), environment('staging')], []),
-      "environment 'staging' is defined twice",
+      () => new Catalog([testEnvironment('a'), testEnvironment('a')], []),
+      "environment 'a' is defined twice",
     ],
-    ['a duplicate app', () => new Catalog([], [app('a'), app('a')]), "app 'a' is defined twice"],
+    ['a duplicate app', () => new Catalog([], ['a', 'a']), "app 'a' is defined twice"],
     [
       'an environment name that is not a DNS label',
-      () => new Catalog([environment('Prod_1')], []),
+      () => new Catalog([testEnvironment('Prod_1')], []),
       "environment name 'Prod_1' is not a DNS-1123 label",
     ],
     [
-      'an override of an unknown app',
-      () => new Catalog([environment('staging', { apps: { ghost: {} } })], [app('a')]),
-      "environment 'staging' overrides unknown app 'ghost'",
+      'an app name that is not a DNS label',
+      () => new Catalog([], ['Orders']),
+      "app name 'Orders' is not a DNS-1123 label",
+    ],
+    [
+      "an app named like a platform namespace ('kube-*')",
+      () => new Catalog(testEnvironments, ['kube-tools']),
+      "app name 'kube-tools' is a namespace the platform reserves ('kube-*')",
+    ],
+    [
+      'an app named like a namespace an environment lets call the apps',
+      () => new Catalog(testEnvironments, ['edge']),
+      "app name 'edge' is a namespace the platform reserves ('edge')",
+    ],
+    [
+      'an app name too long for the names derived from it',
+      () => new Catalog([], ['a'.repeat(57)]),
+      'is 57 characters long; at most 56',
     ],
   ])('rejects %s', (_case, build, message) => {
     expect(build).toThrow(CatalogError);
     expect(build).toThrow(message);
+  });
+});
+
+describe('the workspace environments', () => {
+  it('form a valid catalog, each with an image registry of the form <host>/<prefix>', () => {
+    expect(() => new Catalog(workspaceEnvironments, [])).not.toThrow();
+    for (const environment of workspaceEnvironments) {
+      expect(environment.imageRegistry).toMatch(/^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+$/);
+    }
   });
 });

@@ -1,37 +1,43 @@
-import { appName, type App } from './app.js';
-import { apps as workspaceApps } from './apps.js';
+import { appLayout } from './app-layout.js';
+import { discoverApps } from './discover-apps.js';
 import type { Environment } from './environment.js';
-import { environments as workspaceEnvironments } from './environments.js';
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+import { workspaceEnvironments } from './environments.js';
+import { appNameProblem, DNS_LABEL, reservedNameProblem } from './names.js';
 
 /** An environment or app name that the catalog does not know, or a catalog that contradicts itself. */
 export class CatalogError extends Error {
   override name = 'CatalogError';
 }
 
-/** The environments and apps the workspace renders, checked once for names that would collide. */
+/** An app of the catalog: its name and the paths of its folder. */
+export type CatalogApp = { readonly name: string } & ReturnType<typeof appLayout>;
+
+/** The environments and the apps the workspace renders, checked once for names that would collide. */
 export class Catalog {
   readonly environments: readonly Environment[];
-  readonly apps: readonly App[];
+  readonly apps: readonly CatalogApp[];
 
-  constructor(environments: readonly Environment[], apps: readonly App[]) {
+  /** The workspace's environments and the apps found under `<root>/apps/`. */
+  static discover(
+    root: string,
+    environments: readonly Environment[] = workspaceEnvironments,
+  ): Catalog {
+    return new Catalog(environments, discoverApps(root));
+  }
+
+  constructor(environments: readonly Environment[], apps: readonly string[]) {
     checkNames(
       'environment',
       environments.map((e) => e.name),
+      (name) => (DNS_LABEL.test(name) ? undefined : `'${name}' is not a DNS-1123 label`),
     );
-    checkNames('app', apps.map(appName));
-    for (const environment of environments) {
-      for (const overridden of Object.keys(environment.apps ?? {})) {
-        if (!apps.some((app) => appName(app) === overridden)) {
-          throw new CatalogError(
-            `environment '${environment.name}' overrides unknown app '${overridden}'`,
-          );
-        }
-      }
-    }
+    checkNames(
+      'app',
+      apps,
+      (name) => appNameProblem(name) ?? reservedNameProblem(name, environments),
+    );
     this.environments = environments;
-    this.apps = apps;
+    this.apps = apps.map((name) => ({ name, ...appLayout(name) }));
   }
 
   environmentNames(): string[] {
@@ -39,7 +45,7 @@ export class Catalog {
   }
 
   appNames(): string[] {
-    return this.apps.map(appName);
+    return this.apps.map((a) => a.name);
   }
 
   /** The named environment; throws naming the known ones otherwise. */
@@ -53,27 +59,28 @@ export class Catalog {
     return found;
   }
 
-  /** The named app; throws naming the known ones otherwise. */
-  app(name: string): App {
-    const found = this.apps.find((a) => appName(a) === name);
-    if (!found)
-      throw new CatalogError(`unknown app '${name}' (known: ${this.appNames().join(', ')})`);
+  /** The named app; throws naming the known ones, and where an app's chart lives, otherwise. */
+  app(name: string): CatalogApp {
+    const found = this.apps.find((a) => a.name === name);
+    if (!found) {
+      throw new CatalogError(
+        `unknown app '${name}': no ${appLayout(name).chart} (known: ${this.appNames().join(', ') || 'none'})`,
+      );
+    }
     return found;
   }
 }
 
-function checkNames(kind: string, names: readonly string[]): void {
+function checkNames(
+  kind: string,
+  names: readonly string[],
+  problemOf: (name: string) => string | undefined,
+): void {
   const seen = new Set<string>();
   for (const name of names) {
-    if (!DNS_LABEL.test(name) || name.length > 56) {
-      throw new CatalogError(
-        `${kind} name '${name}' is not a DNS-1123 label of at most 56 characters`,
-      );
-    }
+    const problem = problemOf(name);
+    if (problem) throw new CatalogError(`${kind} name ${problem}`);
     if (seen.has(name)) throw new CatalogError(`${kind} '${name}' is defined twice`);
     seen.add(name);
   }
 }
-
-/** The workspace's own catalog: the environments and apps that ship in this repository. */
-export const workspaceCatalog = new Catalog(workspaceEnvironments, workspaceApps);

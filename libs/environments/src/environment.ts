@@ -1,4 +1,4 @@
-/** How big each app runs in an environment. Units match the workload library's props. */
+/** How big each app runs in an environment unless its chart says otherwise. */
 export interface WorkloadSizing {
   /** Autoscaling bounds; the HorizontalPodAutoscaler owns the replica count. */
   readonly replicas: { readonly min: number; readonly max: number };
@@ -12,36 +12,29 @@ export interface WorkloadSizing {
   };
 }
 
-/** A per-app override of the environment's sizing; unset fields keep the environment's value. */
-export interface WorkloadSizingOverride {
-  readonly replicas?: Partial<WorkloadSizing['replicas']>;
-  readonly targetCpuUtilizationPercent?: number;
-  readonly resources?: Partial<WorkloadSizing['resources']>;
-}
-
-/** One environment: a directory `manifests/<name>/`, a cluster, an Argo CD AppProject. */
+/**
+ * One environment: a directory `manifests/<name>/`, a cluster, an Argo CD AppProject. Every
+ * app's chart receives it, and the workload library takes its defaults from it.
+ */
 export interface Environment {
   /** DNS-1123 label; the directory under `manifests/` and the Pulumi stack name. */
   readonly name: string;
   readonly description: string;
-  /** Sizing every app gets unless overridden in `apps`. */
+  /** Sizing every workload gets unless its chart sets its own. */
   readonly workloads: WorkloadSizing;
-  /** Per-app sizing overrides, keyed by app name. @default none */
-  readonly apps?: Readonly<Record<string, WorkloadSizingOverride>>;
   /** Namespaces (ingress controller, monitoring) allowed to reach every app's port. */
   readonly ingressFromNamespaces: readonly string[];
   /** Log level every app runs with. */
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Where the images built for this environment are pushed: `<registry host>/<prefix>`, the
+   * registry infra/cluster creates for it (`imageRegistry` of its stack). An app's repository is
+   * `<imageRegistry>/<app>`: its first `release bump` here uses it, as it has no image file yet.
+   */
+  readonly imageRegistry: string;
 }
 
-/** The sizing of one app in one environment: the environment's defaults with the app's override on top. */
-export function sizingFor(environment: Environment, appName: string): WorkloadSizing {
-  const override = environment.apps?.[appName] ?? {};
-  const base = environment.workloads;
-  return {
-    replicas: { ...base.replicas, ...override.replicas },
-    targetCpuUtilizationPercent:
-      override.targetCpuUtilizationPercent ?? base.targetCpuUtilizationPercent,
-    resources: { ...base.resources, ...override.resources },
-  };
+/** The image repository of an app in an environment that has no image file for it yet. */
+export function defaultRepository(environment: Environment, app: string): string {
+  return `${environment.imageRegistry}/${app}`;
 }

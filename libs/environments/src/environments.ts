@@ -1,11 +1,10 @@
 import type { Environment } from './environment.js';
 
 /**
- * Every environment the workspace renders, in promotion order. Adding an
- * environment is adding one entry here (then `npm run release -- promote` to
- * give its apps an image).
+ * Every environment the workspace renders, in promotion order. Adding an environment is
+ * adding one entry here; an app enters it with its first `npm run release -- promote` there.
  */
-export const environments: readonly Environment[] = [
+export const workspaceEnvironments: readonly Environment[] = [
   {
     name: 'staging',
     description: 'Every merge to main lands here first.',
@@ -21,6 +20,7 @@ export const environments: readonly Environment[] = [
     },
     ingressFromNamespaces: ['ingress-nginx', 'monitoring'],
     logLevel: 'debug',
+    imageRegistry: '111111111111.dkr.ecr.eu-west-1.amazonaws.com/platform-staging',
   },
   {
     name: 'production',
@@ -37,5 +37,6 @@ export const environments: readonly Environment[] = [
     },
     ingressFromNamespaces: ['ingress-nginx', 'monitoring'],
     logLevel: 'info',
+    imageRegistry: '222222222222.dkr.ecr.eu-west-1.amazonaws.com/platform-production',
   },
 ];

@@ -1,7 +1,15 @@
-export { appName } from './app.js';
-export type { App, AppEgress, AppPort } from './app.js';
-export { apps } from './apps.js';
-export { Catalog, CatalogError, workspaceCatalog } from './catalog.js';
-export { sizingFor } from './environment.js';
-export type { Environment, WorkloadSizing, WorkloadSizingOverride } from './environment.js';
-export { environments } from './environments.js';
+export { APPS_DIRECTORY, appLayout } from './app-layout.js';
+export { Catalog, CatalogError } from './catalog.js';
+export type { CatalogApp } from './catalog.js';
+export { discoverApps } from './discover-apps.js';
+export { defaultRepository } from './environment.js';
+export type { Environment, WorkloadSizing } from './environment.js';
+export { workspaceEnvironments } from './environments.js';
+export {
+  appNameProblem,
+  DNS_LABEL,
+  MAX_APP_NAME_LENGTH,
+  PLATFORM_NAMESPACES,
+  reservedNameProblem,
+  reservedNamespaces,
+} from './names.js';

@@ -1,27 +1,26 @@
+import { appLayout } from '@platform/environments';
 import { formatImageReference, type ImageReference } from '@platform/image-ref';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { ImageFileError, formatImageFile, parseImageFile } from './image-file.js';
 
-/** Where the image files live, relative to the workspace root. */
-export const IMAGE_STORE_DIRECTORY = 'libs/image-catalog/images';
-
 /**
- * The image reference of every app in every environment, one file each
- * (`<env>/<app>.yaml`): bumping one app never touches another app's file, so
- * concurrent bumps of different apps never conflict in git. Argo CD never
- * reads this directory; synth turns it into manifests.
+ * The image reference of every app in every environment, one file each, in the app's folder
+ * (`apps/<app>/deploy/images/<env>.yaml`): bumping one app never touches another app's file,
+ * so concurrent bumps of different apps never conflict in git. An app without a file for an
+ * environment is not deployed there. Argo CD never reads these files; synth turns them into
+ * manifests.
  */
 export class ImageStore {
   constructor(
-    /** The workspace root; files are under {@link IMAGE_STORE_DIRECTORY}. */
+    /** The workspace root. */
     readonly workspaceRoot: string,
   ) {}
 
   /** The file's path relative to the workspace root (as git and error messages show it). */
   relativePath(environment: string, app: string): string {
-    return `${IMAGE_STORE_DIRECTORY}/${environment}/${app}.yaml`;
+    return appLayout(app).imageFile(environment);
   }
 
   absolutePath(environment: string, app: string): string {
@@ -39,7 +38,7 @@ export class ImageStore {
         throw new ImageFileError(
           file,
           `does not exist: app '${app}' has no image in environment '${environment}' yet ` +
-            `(give it one with \`npm run release -- promote --app ${app} --from <env> --to ${environment}\`)`,
+            `(it enters with \`npm run release -- bump\` or \`promote --app ${app} --to ${environment}\`)`,
           true,
         );
       }
@@ -69,7 +68,11 @@ export class ImageStore {
     return true;
   }
 
-  /** Every app's image in every environment, keyed `<env>/<app>`; reports every bad file at once. */
+  /**
+   * The image of every app that has one, in every environment, keyed `<env>/<app>` (an app
+   * without an image file in an environment is not deployed there); reports every malformed
+   * file at once.
+   */
   async readAll(
     environments: readonly string[],
     apps: readonly string[],
@@ -79,7 +82,8 @@ export class ImageStore {
     for (const environment of environments) {
       for (const app of apps) {
         try {
-          images.set(`${environment}/${app}`, await this.read(environment, app));
+          const image = await this.readIfPresent(environment, app);
+          if (image) images.set(`${environment}/${app}`, image);
         } catch (error) {
           if (!(error instanceof ImageFileError)) throw error;
           problems.push(error);

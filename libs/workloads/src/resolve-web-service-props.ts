@@ -1,4 +1,6 @@
+import { MAX_APP_NAME_LENGTH } from '@platform/environments';
 import { parseImageReference, type ImageReference } from '@platform/image-ref';
+import { platformServiceContract as contract } from '@platform/service-contracts';
 import { PropChecker } from './prop-checker.js';
 import type { EgressDestination, WebServiceProps } from './web-service-props.js';
 
@@ -31,7 +33,7 @@ export interface ResolvedWebServiceProps {
 }
 
 /** The longest name that still leaves room for the `-ingress` / `-egress` suffixes in a 63-character label. */
-export const MAX_NAME_LENGTH = 56;
+export const MAX_NAME_LENGTH = MAX_APP_NAME_LENGTH;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Applies the documented defaults (with `??`, so a valid 0 is never replaced) and checks every invariant. */
@@ -54,7 +56,9 @@ export function resolveWebServiceProps(props: WebServiceProps): ResolvedWebServi
   const partOf = props.partOf ?? props.name;
   check.labelValue('partOf', partOf);
 
-  const containerPort = props.containerPort ?? 8080;
+  const environment = props.environment;
+  const sizing = environment?.workloads;
+  const containerPort = props.containerPort ?? contract.port;
   integerIn('containerPort', containerPort, 1, 65535);
   if (containerPort < 1024) {
     fail(
@@ -66,8 +70,8 @@ export function resolveWebServiceProps(props: WebServiceProps): ResolvedWebServi
   const servicePort = props.servicePort ?? 80;
   integerIn('servicePort', servicePort, 1, 65535);
 
-  const livenessPath = props.probes?.liveness ?? '/healthz';
-  const readinessPath = props.probes?.readiness ?? '/readyz';
+  const livenessPath = props.probes?.liveness ?? contract.livenessPath;
+  const readinessPath = props.probes?.readiness ?? contract.readinessPath;
   for (const [prop, path] of [
     ['probes.liveness', livenessPath],
     ['probes.readiness', readinessPath],
@@ -76,10 +80,10 @@ export function resolveWebServiceProps(props: WebServiceProps): ResolvedWebServi
       fail(prop, path, "must be an absolute HTTP path starting with '/'");
   }
 
-  const runAsUser = props.runAsUser ?? 10001;
+  const runAsUser = props.runAsUser ?? contract.runAsUser;
   integerIn('runAsUser', runAsUser, 1, 2_147_483_647);
 
-  const writablePaths = props.writablePaths ?? ['/tmp'];
+  const writablePaths = props.writablePaths ?? contract.writablePaths;
   const seenPaths = new Set<string>();
   writablePaths.forEach((path, index) => {
     if (!path.startsWith('/') || path === '/' || path.includes('..') || path.endsWith('/')) {
@@ -91,21 +95,28 @@ export function resolveWebServiceProps(props: WebServiceProps): ResolvedWebServi
   const writableSizeMebibytes = props.writableSizeMebibytes ?? 64;
   integerIn('writableSizeMebibytes', writableSizeMebibytes, 1, 1_048_576);
 
-  const minReplicas = props.replicas?.min ?? 2;
-  const maxReplicas = props.replicas?.max ?? Math.max(4, minReplicas);
+  const minReplicas = props.replicas?.min ?? sizing?.replicas.min ?? 2;
+  const maxReplicas = props.replicas?.max ?? Math.max(sizing?.replicas.max ?? 4, minReplicas);
   integerIn('replicas.min', minReplicas, 1, 1000);
   integerIn('replicas.max', maxReplicas, 1, 1000);
   if (minReplicas > maxReplicas) {
     fail('replicas.min', minReplicas, `is above replicas.max (${maxReplicas})`);
   }
-  const targetCpuUtilizationPercent = props.targetCpuUtilizationPercent ?? 70;
+  const targetCpuUtilizationPercent =
+    props.targetCpuUtilizationPercent ?? sizing?.targetCpuUtilizationPercent ?? 70;
   integerIn('targetCpuUtilizationPercent', targetCpuUtilizationPercent, 1, 100);
 
-  const cpuRequestMillis = props.resources?.cpuRequestMillis ?? 100;
-  const cpuLimitMillis = props.resources?.cpuLimitMillis ?? Math.max(500, cpuRequestMillis);
-  const memoryRequestMebibytes = props.resources?.memoryRequestMebibytes ?? 128;
+  // A limit left unset is never below the request, even when the request is the chart's own.
+  const cpuRequestMillis =
+    props.resources?.cpuRequestMillis ?? sizing?.resources.cpuRequestMillis ?? 100;
+  const cpuLimitMillis =
+    props.resources?.cpuLimitMillis ??
+    Math.max(sizing?.resources.cpuLimitMillis ?? 500, cpuRequestMillis);
+  const memoryRequestMebibytes =
+    props.resources?.memoryRequestMebibytes ?? sizing?.resources.memoryRequestMebibytes ?? 128;
   const memoryLimitMebibytes =
-    props.resources?.memoryLimitMebibytes ?? Math.max(256, memoryRequestMebibytes);
+    props.resources?.memoryLimitMebibytes ??
+    Math.max(sizing?.resources.memoryLimitMebibytes ?? 256, memoryRequestMebibytes);
   integerIn('resources.cpuRequestMillis', cpuRequestMillis, 1, 1_000_000);
   integerIn('resources.cpuLimitMillis', cpuLimitMillis, 1, 1_000_000);
   integerIn('resources.memoryRequestMebibytes', memoryRequestMebibytes, 1, 4_194_304);
@@ -125,15 +136,23 @@ export function resolveWebServiceProps(props: WebServiceProps): ResolvedWebServi
     );
   }
 
-  const env = props.env ?? {};
-  for (const key of Object.keys(env)) {
+  const env: Record<string, string> = {
+    ...(environment ? { ENVIRONMENT: environment.name, LOG_LEVEL: environment.logLevel } : {}),
+    ...props.env,
+  };
+  for (const key of Object.keys(props.env ?? {})) {
     if (!ENV_NAME.test(key))
       fail(`env.${key}`, env[key], 'has a name that is not a valid environment variable');
     if (key === 'PORT')
       fail('env.PORT', env[key], 'is set from containerPort; set containerPort instead');
   }
 
-  const ingressFromNamespaces = props.ingressFromNamespaces ?? [];
+  const ingressFromNamespaces = [
+    ...new Set([
+      ...(environment?.ingressFromNamespaces ?? []),
+      ...(props.ingressFromNamespaces ?? []),
+    ]),
+  ];
   ingressFromNamespaces.forEach((ns, index) => dnsLabel(`ingressFromNamespaces[${index}]`, ns));
 
   const egress = props.egress ?? [];
@@ -149,7 +168,8 @@ export function resolveWebServiceProps(props: WebServiceProps): ResolvedWebServi
       `is above replicas.min (${minReplicas}): one disruption could stop the service`,
     );
   }
-  const terminationGracePeriodSeconds = props.terminationGracePeriodSeconds ?? 30;
+  const terminationGracePeriodSeconds =
+    props.terminationGracePeriodSeconds ?? contract.terminationGracePeriodSeconds;
   integerIn('terminationGracePeriodSeconds', terminationGracePeriodSeconds, 1, 3600);
 
   return {

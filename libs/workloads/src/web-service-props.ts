@@ -1,3 +1,5 @@
+import type { Environment } from '@platform/environments';
+
 /** A TCP or UDP port a NetworkPolicy opens. */
 export interface NetworkPort {
   /** Port number, 1–65535. */
@@ -29,23 +31,23 @@ export interface CidrEgress {
 /** One destination a service's egress NetworkPolicy allows, besides cluster DNS. */
 export type EgressDestination = NamespaceEgress | CidrEgress;
 
-/** Resource requests and limits of the service container. */
+/** Resource requests and limits of the service container; unset fields keep the environment's. */
 export interface ResourceBudget {
-  /** CPU request in millicores. @default 100 */
+  /** CPU request in millicores. @default the environment's, else 100 */
   readonly cpuRequestMillis?: number;
-  /** CPU limit in millicores; not below the request. @default 500 */
+  /** CPU limit in millicores; not below the request. @default the environment's, else 500 */
   readonly cpuLimitMillis?: number;
-  /** Memory request in MiB. @default 128 */
+  /** Memory request in MiB. @default the environment's, else 128 */
   readonly memoryRequestMebibytes?: number;
-  /** Memory limit in MiB; not below the request. @default 256 */
+  /** Memory limit in MiB; not below the request. @default the environment's, else 256 */
   readonly memoryLimitMebibytes?: number;
 }
 
 /** Autoscaling bounds: the HorizontalPodAutoscaler owns the replica count. */
 export interface ReplicaBounds {
-  /** Fewest replicas, at least 1. @default 2 */
+  /** Fewest replicas, at least 1. @default the environment's, else 2 */
   readonly min?: number;
-  /** Most replicas, not below `min`. @default 4 */
+  /** Most replicas, not below `min`. @default the environment's, else 4 */
   readonly max?: number;
 }
 
@@ -60,7 +62,9 @@ export interface HttpProbePaths {
 /**
  * An HTTP service: Namespace (Pod Security "restricted"), ServiceAccount,
  * Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget and
- * deny-by-default NetworkPolicies. Every default is the secure choice.
+ * deny-by-default NetworkPolicies. Every default is the secure choice; the port,
+ * probe paths, user, writable paths and grace period default to the platform's service
+ * contract, which the service runtime serves.
  */
 export interface WebServiceProps {
   /** The app name: a DNS-1123 label of at most 56 characters, used for every object and label. */
@@ -69,6 +73,12 @@ export interface WebServiceProps {
   readonly namespace?: string;
   /** The image, `repository:tag` or `repository@sha256:<digest>`; never `latest`. */
   readonly image: string;
+  /**
+   * The environment it runs in: the defaults for replicas, autoscaling target and resources,
+   * `ENVIRONMENT` and `LOG_LEVEL`, and the namespaces allowed in besides `ingressFromNamespaces`.
+   * @default the environment of the enclosing AppChart, else none (the construct's own defaults)
+   */
+  readonly environment?: Environment;
   /** `app.kubernetes.io/part-of`. @default name */
   readonly partOf?: string;
   /** The port the container listens on; ≥ 1024, since it runs without capabilities. @default 8080 */
@@ -83,15 +93,21 @@ export interface WebServiceProps {
   readonly writablePaths?: readonly string[];
   /** Size limit of each writable directory in MiB. @default 64 */
   readonly writableSizeMebibytes?: number;
-  /** Replica bounds for the HorizontalPodAutoscaler. @default { min: 2, max: 4 } */
+  /** Replica bounds for the HorizontalPodAutoscaler. @default see {@link ReplicaBounds} */
   readonly replicas?: ReplicaBounds;
-  /** Average CPU utilisation (percent of the request) the autoscaler aims for, 1–100. @default 70 */
+  /** Average CPU utilisation (percent of the request) the autoscaler aims for, 1–100. @default the environment's, else 70 */
   readonly targetCpuUtilizationPercent?: number;
   /** Requests and limits. @default see {@link ResourceBudget} */
   readonly resources?: ResourceBudget;
-  /** Extra environment variables; `PORT` is set from `containerPort`. @default none */
+  /**
+   * Extra environment variables, over `ENVIRONMENT` and `LOG_LEVEL` from the environment;
+   * `PORT` is set from `containerPort`. @default none
+   */
   readonly env?: Readonly<Record<string, string>>;
-  /** Namespaces allowed to reach the container port. @default none: no ingress at all */
+  /**
+   * Namespaces allowed to reach the container port, besides the environment's.
+   * @default none: only the environment's, and without an environment no ingress at all
+   */
   readonly ingressFromNamespaces?: readonly string[];
   /** Destinations the pods may call besides cluster DNS. @default none */
   readonly egress?: readonly EgressDestination[];

@@ -12,6 +12,7 @@ import {
   resolveWebServiceProps,
   type ResolvedWebServiceProps,
 } from './resolve-web-service-props.js';
+import { AppChart } from './app-chart.js';
 import { applyRestrictedPodSecurity } from './restricted-pod-security.js';
 import type { WebServiceProps } from './web-service-props.js';
 
@@ -31,7 +32,8 @@ export class WebService extends Construct {
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
     super(scope, id);
-    const resolved = resolveWebServiceProps(props);
+    const environment = props.environment ?? AppChart.enclosing(this)?.environment;
+    const resolved = resolveWebServiceProps(environment ? { ...props, environment } : props);
     this.resolved = resolved;
     const labels = standardLabels(resolved);
     const selector = selectorLabels(resolved);

@@ -1,17 +1,18 @@
 // Prints `images=<json>` for $GITHUB_OUTPUT: the affected apps with a Dockerfile, for the release matrix.
-//   npx tsx tools/ci/src/affected-images-main.ts [--base <sha>] [--head <sha>]
-import { workspaceCatalog } from '@platform/environments';
+//   npx tsx tools/ci/src/affected-images-main.ts --environment staging [--base <sha>] [--head <sha>]
+import { Catalog } from '@platform/environments';
 import { execFileSync } from 'node:child_process';
 import { Command } from 'commander';
 import { planAffected } from './affected.js';
 import { imagesToBuild } from './affected-images.js';
 
-const options = new Command('affected-images')
+const { environment, ...refs } = new Command('affected-images')
+  .requiredOption('--environment <name>', 'the environment releases land in')
   .option('--base <ref>')
   .option('--head <ref>')
   .parse()
-  .opts<{ base?: string; head?: string }>();
-const plan = planAffected({ targets: ['build'], cwd: process.cwd(), ...options });
+  .opts<{ environment: string; base?: string; head?: string }>();
+const plan = planAffected({ targets: ['build'], cwd: process.cwd(), ...refs });
 const args =
   plan.mode === 'affected'
     ? ['show', 'projects', '--affected', `--base=${plan.base}`, `--head=${plan.head}`, '--json']
@@ -20,5 +21,5 @@ if (plan.mode === 'all')
   process.stderr.write(`affected-images: ${plan.reason}; building every image\n`);
 const projects = JSON.parse(execFileSync('npx', ['nx', ...args], { encoding: 'utf8' })) as string[];
 process.stdout.write(
-  `images=${JSON.stringify(imagesToBuild(process.cwd(), workspaceCatalog, projects))}\n`,
+  `images=${JSON.stringify(imagesToBuild(process.cwd(), Catalog.discover(process.cwd()), projects, environment))}\n`,
 );

@@ -1,5 +1,4 @@
-import { Catalog, environments, type App } from '@platform/environments';
-import { platformServiceContract } from '@platform/service-contracts';
+import { testCatalog } from '@platform/environments/testing';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { imagesToBuild } from './affected-images.js';
 
 let root: string;
-const app = (name: string): App => ({
-  contract: { ...platformServiceContract, name },
-  description: name,
-  source: `apps/${name}`,
-});
-const catalog = new Catalog(environments, [app('orders'), app('billing'), app('docs')]);
+const catalog = testCatalog(['orders', 'billing', 'docs']);
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'affected-images-'));
@@ -31,15 +25,30 @@ afterEach(async () => {
 });
 
 describe('imagesToBuild', () => {
-  it('builds the affected apps that have a Dockerfile, and only those', () => {
+  it("builds the affected apps that have a Dockerfile, and only those, into the environment's registry", () => {
     expect(
-      imagesToBuild(root, catalog, ['@platform/orders', '@platform/docs', '@platform/workloads']),
+      imagesToBuild(
+        root,
+        catalog,
+        ['@platform/orders', '@platform/docs', '@platform/workloads'],
+        'test-stage',
+      ),
     ).toEqual([
-      { app: 'orders', project: '@platform/orders', dockerfile: 'apps/orders/Dockerfile' },
+      {
+        app: 'orders',
+        project: '@platform/orders',
+        dockerfile: 'apps/orders/Dockerfile',
+        repository: 'registry.test/test-stage/orders',
+        repositoryName: 'test-stage/orders',
+      },
     ]);
   });
 
-  it('builds nothing when no app is affected', () => {
-    expect(imagesToBuild(root, catalog, ['@platform/manifests'])).toEqual([]);
+  it("builds nothing when only an app's chart is affected", () => {
+    expect(imagesToBuild(root, catalog, ['@platform/orders-deploy'], 'test-stage')).toEqual([]);
+  });
+
+  it('names the known environments when given an unknown one', () => {
+    expect(() => imagesToBuild(root, catalog, [], 'qa')).toThrow("unknown environment 'qa'");
   });
 });

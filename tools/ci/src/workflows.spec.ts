@@ -73,10 +73,7 @@ describe('GitHub workflows', () => {
     };
     expect(release.concurrency).toEqual({ group: 'release-staging', 'cancel-in-progress': false });
     // The bump commit only touches these paths, so it never starts another release.
-    expect(release.on.push['paths-ignore']).toEqual([
-      'libs/image-catalog/images/**',
-      'manifests/**',
-    ]);
+    expect(release.on.push['paths-ignore']).toEqual(['apps/*/deploy/images/**', 'manifests/**']);
     // Rollbacks have their own group: a pending release can never cancel a pending rollback.
     const rollback = parse(read('rollback.yml')) as { concurrency: Record<string, unknown> };
     expect(rollback.concurrency).toEqual({

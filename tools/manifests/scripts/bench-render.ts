@@ -1,73 +1,102 @@
-// Benchmark: render and validate N synthetic apps × 3 environments (N = 10 and 100),
-// each run in a fresh process so the wall clock includes Node start-up and module loading.
-// Beside it, in the same run, a baseline process: plain cdk8s synthesis of a comparable chart
-// (cdk8s-plus Deployment + Service + HPA, written by App.synth()) for the same N × 3, and the ratio.
+// Benchmark: the render of N apps × 3 environments (N = 10 and 100), each run a fresh process
+// so the wall clock includes Node start-up and module loading, as `npm run synth` and the
+// per-app Nx `render` target pay them. Three cases, side by side in one run:
+// - full: every app's chart (real chart files, imported as the CLI imports them) rendered,
+//   validated and written into an empty manifests/;
+// - one app: after one app's change, re-rendering that app in every environment (what
+//   `nx affected -t render` and `release bump` run), against the full render's result;
+// - baseline: a plain cdk8s app synthesizing the same number of objects per app (cdk8s-plus
+//   and k8s constructs, App.synth() writing one file per object), no validation.
 //   npx nx run @platform/manifests:bench   (or: npx tsx tools/manifests/scripts/bench-render.ts)
-import { Catalog, environments } from '@platform/environments';
-import { parseImageReference } from '@platform/image-ref';
-import { platformServiceContract } from '@platform/service-contracts';
+import { Catalog, type Environment } from '@platform/environments';
+import { testEnvironment } from '@platform/environments/testing';
 import { ApiObject, App, Chart, YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeEnvironments } from '../src/render/manifest-tree.js';
-import { renderEnvironment } from '../src/render/render-environment.js';
-import { validateManifests } from '../src/validate/validate-manifests.js';
+import { synth } from '../src/pipeline.js';
+import { importChart } from '../src/render/import-chart.js';
+import type { Workspace } from '../src/workspace.js';
 
-const ENVIRONMENTS = 3;
+const ENVIRONMENTS: readonly Environment[] = ['bench-a', 'bench-b', 'bench-c'].map((name) =>
+  testEnvironment(name),
+);
+const WORKSPACE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const appName = (i: number) => `app-${String(i).padStart(3, '0')}`;
 
-async function child(n: number): Promise<void> {
-  // performance.now() counts from process start: this is Node, tsx and module loading.
-  const loaded = performance.now();
+/** The chart the service generator writes, as a file of the app's own. */
+const CHART = `import { AppChart, WebService, type AppChartProps } from '@platform/workloads';
+import type { Construct } from 'constructs';
 
-  const base = environments[0];
-  if (!base) throw new Error('no environment to copy');
-  const envs = Array.from({ length: ENVIRONMENTS }, (_, i) => ({ ...base, name: `env-${i}` }));
-  const apps = Array.from({ length: n }, (_, i) => ({
-    contract: { ...platformServiceContract, name: `app-${String(i).padStart(3, '0')}` },
-    description: 'synthetic',
-    source: `apps/app-${i}`,
-  }));
-  const catalog = new Catalog(envs, apps);
-  const images = new Map(envs.flatMap((e) => apps.map((a) => [`${e.name}/${a.contract.name}`, parseImageReference(`ghcr.io/acme/${a.contract.name}:1.0.${n}`)] as const)));
+export default class BenchChart extends AppChart {
+  constructor(scope: Construct, props: AppChartProps) {
+    super(scope, props);
+    new WebService(this, 'web', { name: this.app, image: this.image });
+  }
+}
+`;
 
-  const t0 = performance.now();
-  const files = envs.flatMap((environment) => renderEnvironment(catalog, environment, images));
-  const t1 = performance.now();
-  const problems = validateManifests(files);
-  const t2 = performance.now();
+/** A workspace of n apps on disk (charts and image files), resolving packages from this one. */
+async function createWorkspace(n: number): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'bench-render-'));
-  await writeEnvironments(root, envs.map((e) => e.name), new Map(files.map((f) => [f.file, f.content])));
-  const t3 = performance.now();
-  await rm(root, { recursive: true, force: true });
-  if (problems.length > 0) throw new Error(`${problems.length} validation problems`);
-
-  console.log(JSON.stringify({
-    n,
-    objects: files.length,
-    loadMs: loaded,
-    renderMs: t1 - t0,
-    validateMs: t2 - t1,
-    writeMs: t3 - t2,
-    pipelineMs: t3 - t0,
-  }));
+  await writeFile(join(root, 'nx.json'), '{}\n');
+  await symlink(join(WORKSPACE_ROOT, 'node_modules'), join(root, 'node_modules'));
+  for (let i = 0; i < n; i++) {
+    const deploy = join(root, 'apps', appName(i), 'deploy');
+    await mkdir(join(deploy, 'src'), { recursive: true });
+    await mkdir(join(deploy, 'images'));
+    await writeFile(join(deploy, 'src/chart.ts'), CHART);
+    for (const environment of ENVIRONMENTS) {
+      await writeFile(
+        join(deploy, 'images', `${environment.name}.yaml`),
+        `image: ghcr.io/acme/${appName(i)}:1.0.0\n`,
+      );
+    }
+  }
+  return root;
 }
 
-/** The baseline: a plain cdk8s app (cdk8s-plus defaults, Deployment + Service + HPA per chart) written with App.synth(). */
+function openBenchWorkspace(root: string): Workspace {
+  const catalog = Catalog.discover(root, ENVIRONMENTS);
+  return { root, catalog, loadChart: (app) => importChart(root, catalog.app(app).chart) };
+}
+
+/** A fresh process: render (all apps, or one) and print its figures as JSON. */
+async function child(root: string, only?: string): Promise<void> {
+  const loaded = performance.now(); // since process start: Node, tsx and module loading
+  const result = await synth(openBenchWorkspace(root), only ? { apps: [only] } : {});
+  console.log(
+    JSON.stringify({ objects: result.files.length, loadMs: loaded, pipelineMs: performance.now() - loaded }),
+  );
+}
+
+/** The baseline: plain cdk8s, nine objects per app and environment, one file per object. */
 async function baseline(n: number): Promise<void> {
   const outdir = await mkdtemp(join(tmpdir(), 'bench-baseline-'));
   let objects = 0;
-  for (let e = 0; e < ENVIRONMENTS; e++) {
-    // One App per environment and chart, as the pipeline does: an App re-validates all its charts on every synth.
+  for (const environment of ENVIRONMENTS) {
+    // One App per chart, as the pipeline does: an App re-validates all its charts on every synth.
     for (let i = 0; i < n; i++) {
-      const app = new App({ outdir: join(outdir, `env-${e}`, `app-${i}`), yamlOutputType: YamlOutputType.FILE_PER_RESOURCE });
-      const chart = new Chart(app, `app-${i}`);
-      const deployment = new kplus.Deployment(chart, 'deployment', { containers: [{ image: `ghcr.io/acme/app-${i}:1.0.0`, portNumber: 8080 }] });
+      const app = new App({
+        outdir: join(outdir, environment.name, appName(i)),
+        yamlOutputType: YamlOutputType.FILE_PER_RESOURCE,
+      });
+      const chart = new Chart(app, appName(i));
+      new kplus.Namespace(chart, 'namespace');
+      const serviceAccount = new kplus.ServiceAccount(chart, 'service-account');
+      const deployment = new kplus.Deployment(chart, 'deployment', {
+        serviceAccount,
+        containers: [{ image: `ghcr.io/acme/${appName(i)}:1.0.0`, portNumber: 8080 }],
+      });
       deployment.exposeViaService({ ports: [{ port: 80, targetPort: 8080 }] });
       new kplus.HorizontalPodAutoscaler(chart, 'hpa', { target: deployment, maxReplicas: 4 });
+      new kplus.k8s.KubePodDisruptionBudget(chart, 'pdb', {
+        spec: { maxUnavailable: kplus.k8s.IntOrString.fromNumber(1) },
+      });
+      for (const id of ['deny', 'ingress', 'egress']) new kplus.NetworkPolicy(chart, id);
       app.synth();
       objects += chart.node.findAll().filter((c) => c instanceof ApiObject).length;
     }
@@ -76,51 +105,53 @@ async function baseline(n: number): Promise<void> {
   console.log(JSON.stringify({ objects }));
 }
 
-interface PipelineFigures {
+interface Figures {
   readonly objects: number;
-  readonly loadMs: number;
-  readonly renderMs: number;
-  readonly validateMs: number;
-  readonly writeMs: number;
-  readonly pipelineMs: number;
+  readonly loadMs?: number;
+  readonly pipelineMs?: number;
 }
 
-function run<T>(mode: string, n: number): { wall: number; result: T } {
+function run(...args: string[]): { wall: number; result: Figures } {
   const self = fileURLToPath(import.meta.url);
-  const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+  const tsx = join(WORKSPACE_ROOT, 'node_modules/.bin/tsx');
   const started = performance.now();
-  const output = execFileSync(tsx, [self, mode, String(n)], { encoding: 'utf8' });
+  const output = execFileSync(tsx, [self, ...args], { encoding: 'utf8' });
   const wall = (performance.now() - started) / 1000;
-  return { wall, result: JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as T };
+  return { wall, result: JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Figures };
 }
 
-const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const s = (seconds: number) => `${seconds.toFixed(2)} s`;
 
-function parent(): void {
-  const perApp: number[] = [];
+async function parent(): Promise<void> {
   for (const n of [10, 100]) {
-    const pipeline = run<PipelineFigures>('--child', n);
-    const plain = run<{ objects: number }>('--baseline', n);
-    const r = pipeline.result;
-    perApp.push(r.pipelineMs / (n * ENVIRONMENTS));
-    console.log(
-      [
-        `${n} apps × ${ENVIRONMENTS} envs:`.padEnd(19),
-        `render+validate+write ${pipeline.wall.toFixed(2)} s wall`,
-        `(load ${seconds(r.loadMs)}, render ${seconds(r.renderMs)}, validate ${seconds(r.validateMs)}, write ${seconds(r.writeMs)})`,
-        `${r.objects} objects, ${Math.round(r.objects / pipeline.wall)} objects/s;`,
-        `plain cdk8s synth ${plain.wall.toFixed(2)} s wall (${plain.result.objects} objects);`,
-        `ratio ${(pipeline.wall / plain.wall).toFixed(2)}×`,
-      ].join(' '),
-    );
+    const root = await createWorkspace(n);
+    try {
+      const full = run('--child', root);
+      const plain = run('--baseline', String(n));
+      // One app changes (a new image in one environment); only it is rendered again.
+      const changed = appName(Math.floor(n / 2));
+      await writeFile(
+        join(root, 'apps', changed, 'deploy/images/bench-a.yaml'),
+        `image: ghcr.io/acme/${changed}:1.0.1\n`,
+      );
+      const one = run('--child', root, changed);
+      console.log(
+        [
+          `${n} apps × ${ENVIRONMENTS.length} envs:`.padEnd(19),
+          `full render ${s(full.wall)} wall (load ${s((full.result.loadMs ?? 0) / 1000)},`,
+          `pipeline ${s((full.result.pipelineMs ?? 0) / 1000)}) ${full.result.objects} objects;`,
+          `plain cdk8s ${s(plain.wall)} (${plain.result.objects} objects): ratio ${(full.wall / plain.wall).toFixed(2)}×;`,
+          `one app ${s(one.wall)} wall (pipeline ${s((one.result.pipelineMs ?? 0) / 1000)}, ${one.result.objects} objects):`,
+          `${(one.wall / full.wall).toFixed(2)}× the full render wall,`,
+          `${((one.result.pipelineMs ?? 0) / (full.result.pipelineMs ?? 1)).toFixed(3)}× its pipeline`,
+        ].join(' '),
+      );
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   }
-  const [small = 0, large = 0] = perApp;
-  console.log(
-    `in-process cost per app × environment: ${small.toFixed(2)} ms (N=10), ${large.toFixed(2)} ms (N=100): ` +
-      `${(large / small).toFixed(2)}× (≤ 1: linear or better)`,
-  );
 }
 
-if (process.argv[2] === '--child') await child(Number(process.argv[3]));
+if (process.argv[2] === '--child') await child(process.argv[3] ?? '', process.argv[4]);
 else if (process.argv[2] === '--baseline') await baseline(Number(process.argv[3]));
-else parent();
+else await parent();

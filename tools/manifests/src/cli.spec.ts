@@ -1,8 +1,10 @@
-import { workspaceCatalog } from '@platform/environments';
+import { AppChart, WebService, type AppChartProps } from '@platform/workloads';
+import type { Construct } from 'constructs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
+import { FixtureWebChart, fixtureWorkspace, writeImage } from './testing/fixture-workspace.js';
 import {
   captureIo,
   createTempWorkspace,
@@ -10,32 +12,49 @@ import {
   snapshotTree,
 } from './testing/temp-workspace.js';
 
+/** A chart whose props contradict each other: the construct library refuses it. */
+class ContradictoryChart extends AppChart {
+  constructor(scope: Construct, props: AppChartProps) {
+    super(scope, props);
+    new WebService(this, 'web', { name: this.app, image: this.image, replicas: { min: 5, max: 3 } });
+  }
+}
+
 let root: string;
+let apps: Record<string, typeof FixtureWebChart> = {};
 const run = async (...args: string[]) => {
   const { io, out, err } = captureIo();
-  const code = await runCli(['--root', root, ...args], io, workspaceCatalog);
+  const code = await runCli(['--root', root, ...args], io, (r) => fixtureWorkspace(r, apps));
   return { code, out: out.join('\n'), err: err.join('\n') };
 };
-const deploymentFile = 'manifests/staging/demo-service/deployment-demo-service.yaml';
+const files = async () => Object.keys(await snapshotTree(join(root, 'manifests'))).sort();
+const deploymentFile = 'manifests/test-stage/orders/deployment-orders.yaml';
 
 beforeEach(async () => {
   root = await createTempWorkspace();
+  apps = { orders: FixtureWebChart, payments: FixtureWebChart };
+  await writeImage(root, 'test-stage', 'orders', 'ghcr.io/acme/orders:1.0.0');
+  await writeImage(root, 'test-live', 'orders', 'ghcr.io/acme/orders:0.9.0');
+  await writeImage(root, 'test-stage', 'payments', 'ghcr.io/acme/payments:2.0.0');
 });
 afterEach(async () => {
   await removeTempWorkspace(root);
 });
 
 describe('manifests CLI', () => {
-  it('render writes every environment, prints the table and leaves nothing to re-render', async () => {
+  it('render writes every app where it has an image, prints the table and leaves nothing to re-render', async () => {
     const result = await run('render');
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^ENVIRONMENT\s+APP\s+IMAGE\s+REPLICAS$/m);
-    expect(result.out).toMatch(/^staging\s+demo-service\s+\S+demo-service:0\.1\.0\s+2-4$/m);
-    expect(result.out).toMatch(/^production\s+demo-service\s+\S+demo-service:0\.1\.0\s+3-12$/m);
+    expect(result.out).toMatch(/^test-stage\s+orders\s+ghcr\.io\/acme\/orders:1\.0\.0\s+2-5$/m);
+    expect(result.out).toMatch(/^test-live\s+orders\s+ghcr\.io\/acme\/orders:0\.9\.0\s+3-9$/m);
+    expect(result.out).toMatch(/^test-stage\s+payments\s+\S+payments:2\.0\.0\s+2-5$/m);
+    expect(result.out).toContain('not in test-live: payments (no image there yet');
     expect(result.out).toContain('0 validation problems');
-    expect(Object.keys(await snapshotTree(join(root, 'manifests')))).toHaveLength(18);
+    expect(await files()).toHaveLength(27);
+    expect((await files()).some((f) => f.startsWith('test-live/payments/'))).toBe(false);
     expect((await run('check-fresh')).code).toBe(0);
-    expect((await run('validate')).out).toBe('validate: 18 objects in 18 files, 0 problems');
+    expect((await run('validate')).out).toBe('validate: 27 objects in 27 files, 0 problems');
   });
 
   it('synth a second time changes nothing on disk', async () => {
@@ -45,42 +64,59 @@ describe('manifests CLI', () => {
     expect(await snapshotTree(join(root, 'manifests'))).toEqual(before);
   });
 
-  it('synth removes stale files and directories of environments that no longer exist', async () => {
+  it('synth removes stale files, apps that left and environments that no longer exist', async () => {
     await run('synth');
-    await writeFile(join(root, 'manifests/staging/demo-service/configmap-old.yaml'), 'x');
-    await mkdir(join(root, 'manifests/qa/demo-service'), { recursive: true });
+    await writeFile(join(root, 'manifests/test-stage/orders/configmap-old.yaml'), 'x');
+    await mkdir(join(root, 'manifests/qa/orders'), { recursive: true });
+    await writeFile(join(root, 'manifests/qa/orders/x.yaml'), 'x');
+    await rm(join(root, 'apps/payments/deploy/images/test-stage.yaml'));
     const result = await run('synth');
     expect(result.out).toContain('removed qa');
-    const files = Object.keys(await snapshotTree(join(root, 'manifests')));
-    expect(files.some((f) => f.includes('configmap-old') || f.startsWith('qa/'))).toBe(false);
+    const after = await files();
+    expect(after.some((f) => f.includes('configmap-old') || f.startsWith('qa/'))).toBe(false);
+    expect(after.some((f) => f.includes('/payments/'))).toBe(false);
   });
 
   it('synth --env renders one environment only', async () => {
-    const result = await run('synth', '--env', 'staging');
+    const result = await run('synth', '--env', 'test-stage');
     expect(result.code).toBe(0);
+    expect((await files()).every((f) => f.startsWith('test-stage/'))).toBe(true);
+  });
+
+  it("synth --app writes only that app's directories, in every environment", async () => {
+    await run('synth');
+    await writeImage(root, 'test-stage', 'orders', 'ghcr.io/acme/orders:1.1.0');
+    await writeImage(root, 'test-stage', 'payments', 'ghcr.io/acme/payments:2.1.0');
+    const result = await run('synth', '--app', 'orders');
+    expect(result.out).toContain('updated test-stage');
+    expect(await readFile(join(root, deploymentFile), 'utf8')).toContain('orders:1.1.0');
     expect(
-      Object.keys(await snapshotTree(join(root, 'manifests'))).every((f) =>
-        f.startsWith('staging/'),
-      ),
-    ).toBe(true);
+      await readFile(join(root, 'manifests/test-stage/payments/deployment-payments.yaml'), 'utf8'),
+    ).toContain('payments:2.0.0');
+  });
+
+  it('an app enters an environment with its first image there, and only then', async () => {
+    await run('synth');
+    expect((await files()).some((f) => f.startsWith('test-live/payments/'))).toBe(false);
+    await writeImage(root, 'test-live', 'payments', 'ghcr.io/acme/payments:2.0.0');
+    await run('synth', '--app', 'payments');
+    expect(await files()).toContain('test-live/payments/deployment-payments.yaml');
   });
 
   it('check-fresh lists hand edits, missing and stale files, and fails', async () => {
     await run('synth');
     await writeFile(
       join(root, deploymentFile),
-      (await readFile(join(root, deploymentFile), 'utf8')).replace('2-4', '') + '# edited\n',
+      (await readFile(join(root, deploymentFile), 'utf8')) + '# edited\n',
     );
-    await rm(join(root, 'manifests/production/demo-service/service-demo-service.yaml'));
-    await writeFile(join(root, 'manifests/staging/demo-service/extra.yaml'), 'x');
+    await rm(join(root, 'manifests/test-live/orders/service-orders.yaml'));
+    await writeFile(join(root, 'manifests/test-stage/orders/extra.yaml'), 'x');
     const result = await run('check-fresh');
     expect(result.code).toBe(1);
     expect(result.err).toContain('manifests/ is out of date');
     expect(result.err).toContain(`differs   ${deploymentFile}`);
-    expect(result.err).toContain(
-      'missing   manifests/production/demo-service/service-demo-service.yaml',
-    );
-    expect(result.err).toContain('stale     manifests/staging/demo-service/extra.yaml');
+    expect(result.err).toContain('missing   manifests/test-live/orders/service-orders.yaml');
+    expect(result.err).toContain('stale     manifests/test-stage/orders/extra.yaml');
   });
 
   it('validate reports a hand-edited file and exits non-zero', async () => {
@@ -93,7 +129,7 @@ describe('manifests CLI', () => {
     const result = await run('validate');
     expect(result.code).toBe(1);
     expect(result.err).toContain(
-      `${deploymentFile}: Deployment/demo-service: container 'demo-service' has a writable root filesystem`,
+      `${deploymentFile}: Deployment/orders: container 'orders' has a writable root filesystem`,
     );
   });
 
@@ -104,38 +140,40 @@ describe('manifests CLI', () => {
   });
 
   describe('bad input: one clear error, non-zero exit, manifests/ untouched', () => {
-    const cases: [string, () => Promise<void>, string[], string][] = [
+    const cases: [string, () => Promise<unknown>, string[], string][] = [
       [
         'an unknown environment',
         async () => undefined,
         ['synth', '--env', 'qa'],
-        "error: unknown environment 'qa' (known: staging, production)",
+        "error: unknown environment 'qa' (known: test-stage, test-live)",
+      ],
+      [
+        'an unknown app',
+        async () => undefined,
+        ['synth', '--app', 'billing'],
+        "error: unknown app 'billing': no apps/billing/deploy/src/chart.ts (known: orders, payments)",
       ],
       [
         'latest as a tag',
         () =>
           writeFile(
-            join(root, 'libs/image-catalog/images/staging/demo-service.yaml'),
-            'image: ghcr.io/acme/demo-service:latest\n',
+            join(root, 'apps/orders/deploy/images/test-stage.yaml'),
+            'image: ghcr.io/acme/orders:latest\n',
           ),
         ['synth'],
-        "error: libs/image-catalog/images/staging/demo-service.yaml: invalid image reference 'ghcr.io/acme/demo-service:latest': tag 'latest' is mutable",
+        "error: apps/orders/deploy/images/test-stage.yaml: invalid image reference 'ghcr.io/acme/orders:latest': tag 'latest' is mutable; pin an immutable tag (such as the git SHA) or a digest",
       ],
       [
         'a malformed image file',
-        () =>
-          writeFile(
-            join(root, 'libs/image-catalog/images/production/demo-service.yaml'),
-            'image: [\n',
-          ),
+        () => writeFile(join(root, 'apps/orders/deploy/images/test-live.yaml'), 'image: [\n'),
         ['render'],
-        'error: libs/image-catalog/images/production/demo-service.yaml: is not valid YAML',
+        'error: apps/orders/deploy/images/test-live.yaml: is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 2, column 1:',
       ],
       [
-        'a missing image file',
-        () => rm(join(root, 'libs/image-catalog/images/production/demo-service.yaml')),
+        'a chart whose props contradict each other',
+        () => Promise.resolve((apps['payments'] = ContradictoryChart)),
         ['synth'],
-        'error: libs/image-catalog/images/production/demo-service.yaml: does not exist',
+        "error: app 'payments' in 'test-stage': WebService 'payments': replicas.min = 5 is above replicas.max (3)",
       ],
     ];
     it.each(cases)('%s', async (_case, breakInput, args, message) => {
@@ -144,7 +182,7 @@ describe('manifests CLI', () => {
       await breakInput();
       const result = await run(...args);
       expect(result.code).toBe(1);
-      expect(result.err.split('\n')[0]).toContain(message);
+      expect(result.err.split('\n')[0]).toBe(message);
       expect(result.err).not.toContain('    at ');
       expect(await snapshotTree(join(root, 'manifests'))).toEqual(before);
     });

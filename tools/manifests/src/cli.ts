@@ -1,4 +1,4 @@
-import { CatalogError, workspaceCatalog, type Catalog } from '@platform/environments';
+import { CatalogError } from '@platform/environments';
 import { ImageFileError, ImageStoreError } from '@platform/image-catalog';
 import { InvalidImageReferenceError } from '@platform/image-ref';
 import { InvalidPropError } from '@platform/workloads';
@@ -7,6 +7,7 @@ import { checkFreshness, synth, validateOnDisk, ValidationFailedError } from './
 import { isEmptyDifference } from './render/manifest-tree.js';
 import { RenderError } from './render/render-error.js';
 import { summaryTable } from './summary-table.js';
+import { openWorkspace, type Workspace } from './workspace.js';
 import { findWorkspaceRoot } from './workspace-root.js';
 
 /** Errors that are the user's input, not a bug: print the message alone. */
@@ -25,8 +26,11 @@ export interface CliIo {
   readonly err: (line: string) => void;
 }
 
-/** The `manifests` command line; `main.ts` runs it against the workspace catalog. */
-export function buildCli(io: CliIo, catalog: Catalog = workspaceCatalog): Command {
+/** Opens the workspace at a root: the real one on disk, or a test's fixture. */
+export type WorkspaceOpener = (root: string) => Workspace;
+
+/** The `manifests` command line; `main.ts` runs it against the workspace on disk. */
+export function buildCli(io: CliIo, open: WorkspaceOpener = openWorkspace): Command {
   const program = new Command('manifests')
     .description('Render every environment to manifests/<env>/<app>/ and validate it offline.')
     .option('--root <dir>', 'workspace root (default: the nearest directory with nx.json)')
@@ -36,7 +40,10 @@ export function buildCli(io: CliIo, catalog: Catalog = workspaceCatalog): Comman
       writeErr: (s) => io.err(s.trimEnd()),
     });
   const root = () => program.opts<{ root?: string }>().root ?? findWorkspaceRoot(process.cwd());
+  const workspace = () => open(root());
   const envOption = () => new Option('--env <names...>', 'only these environments (default: all)');
+  const appOption = () =>
+    new Option('--app <names...>', "only these apps' directories (default: all)");
 
   program
     .command('render')
@@ -45,7 +52,7 @@ export function buildCli(io: CliIo, catalog: Catalog = workspaceCatalog): Comman
     )
     .action(async () => {
       const started = performance.now();
-      const result = await synth(root(), catalog);
+      const result = await synth(workspace());
       io.out(summaryTable(result));
       io.out(
         `\nrendered ${result.files.length} objects for ${result.environments.length} environments in ` +
@@ -56,10 +63,14 @@ export function buildCli(io: CliIo, catalog: Catalog = workspaceCatalog): Comman
 
   program
     .command('synth')
-    .description('render, validate in memory, then write manifests/<env>/ atomically')
+    .description('render, validate in memory, then write manifests/<env>/<app>/ atomically')
     .addOption(envOption())
-    .action(async (options: { env?: string[] }) => {
-      const result = await synth(root(), catalog, options.env);
+    .addOption(appOption())
+    .action(async (options: { env?: string[]; app?: string[] }) => {
+      const result = await synth(workspace(), {
+        ...(options.env ? { environments: options.env } : {}),
+        ...(options.app ? { apps: options.app } : {}),
+      });
       const changed =
         result.written.length === 0 ? 'no changes' : `updated ${result.written.join(', ')}`;
       io.out(
@@ -74,6 +85,7 @@ export function buildCli(io: CliIo, catalog: Catalog = workspaceCatalog): Comman
     )
     .addOption(envOption())
     .action(async (options: { env?: string[] }) => {
+      const { catalog } = workspace();
       options.env?.forEach((name) => catalog.environment(name));
       const { problems, objects, files } = await validateOnDisk(root(), options.env);
       if (files === 0) throw new ValidationFailedError([]);
@@ -87,7 +99,7 @@ export function buildCli(io: CliIo, catalog: Catalog = workspaceCatalog): Comman
       'fail when manifests/ differs from a fresh render (someone edited it, or forgot to synth)',
     )
     .action(async () => {
-      const difference = await checkFreshness(root(), catalog);
+      const difference = await checkFreshness(workspace());
       if (isEmptyDifference(difference)) {
         io.out('check-fresh: manifests/ matches a fresh render');
         return;
@@ -113,10 +125,10 @@ export class StaleManifestsError extends Error {
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
-  catalog?: Catalog,
+  open?: WorkspaceOpener,
 ): Promise<number> {
   try {
-    await buildCli(io, catalog).parseAsync([...argv], { from: 'user' });
+    await buildCli(io, open).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     if (isCommanderExit(error)) return error.exitCode;

@@ -1,6 +1,6 @@
-import { appName, Catalog } from '@platform/environments';
 import { ImageStore } from '@platform/image-catalog';
-import type { ImageReference } from '@platform/image-ref';
+import { formatImageReference, type ImageReference } from '@platform/image-ref';
+import type { AppChartClass } from '@platform/workloads';
 import {
   diffTrees,
   readManifestTree,
@@ -9,11 +9,12 @@ import {
   type ManifestTree,
   type TreeDifference,
 } from './render/manifest-tree.js';
-import { renderEnvironment, type RenderedFile } from './render/render-environment.js';
+import { renderApp, type RenderedFile } from './render/render-app.js';
 import { readSealedSecrets } from './render/sealed-secrets.js';
 import { loadManifests } from './validate/load-manifests.js';
-import { formatProblem, type KubeObject, type Problem } from './validate/problem.js';
+import { formatProblem, type Problem } from './validate/problem.js';
 import { validateManifests } from './validate/validate-manifests.js';
+import type { Workspace } from './workspace.js';
 
 /** The rendered output failed validation; nothing was written. */
 export class ValidationFailedError extends Error {
@@ -25,44 +26,70 @@ export class ValidationFailedError extends Error {
   }
 }
 
-export interface RenderResult {
-  readonly environments: readonly string[];
-  readonly files: readonly RenderedFile[];
-  readonly images: ReadonlyMap<string, ImageReference>;
+/** What to render: some environments, some apps. @default every environment and every app */
+export interface RenderScope {
+  readonly environments?: readonly string[];
+  readonly apps?: readonly string[];
 }
 
-/** Renders the given environments (default: all) in memory from the catalog and the image files. */
+export interface RenderResult {
+  readonly environments: readonly string[];
+  readonly apps: readonly string[];
+  readonly files: readonly RenderedFile[];
+  /** The image of every app deployed in an environment, keyed `<env>/<app>`. */
+  readonly images: ReadonlyMap<string, ImageReference>;
+  /** Apps of the scope that have no image in an environment yet, so are not deployed there. */
+  readonly undeployed: readonly { readonly environment: string; readonly app: string }[];
+}
+
+/**
+ * Renders in memory: every app of the scope in every environment of the scope where it has an
+ * image (an app enters an environment with its first image there). Only the charts of the
+ * apps in scope are loaded.
+ */
 export async function renderWorkspace(
-  root: string,
-  catalog: Catalog,
-  only?: readonly string[],
-  apps?: readonly string[],
+  workspace: Workspace,
+  scope: RenderScope = {},
 ): Promise<RenderResult> {
-  const environments = (only ?? catalog.environmentNames()).map((name) =>
+  const { catalog, root } = workspace;
+  const environments = (scope.environments ?? catalog.environmentNames()).map((name) =>
     catalog.environment(name),
   );
-  const scope = apps
-    ? new Catalog(
-        catalog.environments,
-        apps.map((app) => catalog.app(app)),
-      )
-    : catalog;
+  const apps = (scope.apps ?? catalog.appNames()).map((name) => catalog.app(name));
   const images = await new ImageStore(root).readAll(
     environments.map((e) => e.name),
-    scope.appNames(),
+    apps.map((a) => a.name),
   );
-  const extras = new Map<string, KubeObject[]>();
-  for (const environment of environments) {
-    for (const app of scope.apps)
-      extras.set(
-        `${environment.name}/${appName(app)}`,
-        await readSealedSecrets(root, app, environment.name),
+  const files: RenderedFile[] = [];
+  const undeployed: { environment: string; app: string }[] = [];
+  for (const app of apps) {
+    let chart: AppChartClass | undefined;
+    for (const environment of environments) {
+      const image = images.get(`${environment.name}/${app.name}`);
+      if (!image) {
+        undeployed.push({ environment: environment.name, app: app.name });
+        continue;
+      }
+      chart ??= await workspace.loadChart(app.name);
+      files.push(
+        ...renderApp({
+          app: app.name,
+          chart,
+          environment,
+          image: formatImageReference(image),
+          extras: await readSealedSecrets(root, app, environment.name),
+        }),
       );
+    }
   }
-  const files = environments.flatMap((environment) =>
-    renderEnvironment(scope, environment, images, extras),
-  );
-  return { environments: environments.map((e) => e.name), files, images };
+  files.sort((a, b) => (a.file < b.file ? -1 : 1));
+  return {
+    environments: environments.map((e) => e.name),
+    apps: apps.map((a) => a.name),
+    files,
+    images,
+    undeployed,
+  };
 }
 
 export interface SynthResult extends RenderResult {
@@ -73,32 +100,24 @@ export interface SynthResult extends RenderResult {
 }
 
 /**
- * Renders, validates in memory, and only then writes: bad input leaves
- * `manifests/` exactly as it was. Rendering every environment also removes
- * directories of environments that no longer exist.
+ * Renders, validates in memory, and only then writes: bad input leaves `manifests/` exactly
+ * as it was. Only the directories of the apps in scope are written (an app that left an
+ * environment loses its directory there); a full render also removes the directories of
+ * apps and environments that no longer exist.
  */
-export async function synth(
-  root: string,
-  catalog: Catalog,
-  only?: readonly string[],
-  options: SynthOptions = {},
-): Promise<SynthResult> {
-  const result = await renderWorkspace(root, catalog, only, options.apps);
+export async function synth(workspace: Workspace, scope: RenderScope = {}): Promise<SynthResult> {
+  const result = await renderWorkspace(workspace, scope);
   const problems = validateManifests(result.files);
   if (problems.length > 0) throw new ValidationFailedError(problems);
   const written = await writeEnvironments(
-    root,
+    workspace.root,
     result.environments,
     toTree(result.files),
-    options.apps,
+    scope.apps,
   );
-  const removed = only ? [] : await removeStaleEnvironments(root, result.environments);
+  const everything = !scope.environments && !scope.apps;
+  const removed = everything ? await removeStaleEnvironments(workspace.root, result.environments) : [];
   return { ...result, written, removed };
-}
-
-export interface SynthOptions {
-  /** Render and write only these apps' directories; the others are left as they are. @default every app */
-  readonly apps?: readonly string[];
 }
 
 /** Validates what is on disk (what git holds), for every environment directory or the given ones. */
@@ -116,9 +135,9 @@ export async function validateOnDisk(
 }
 
 /** Re-renders in memory and compares with `manifests/` on disk, without writing anything. */
-export async function checkFreshness(root: string, catalog: Catalog): Promise<TreeDifference> {
-  const result = await renderWorkspace(root, catalog);
-  return diffTrees(toTree(result.files), await readManifestTree(root));
+export async function checkFreshness(workspace: Workspace): Promise<TreeDifference> {
+  const result = await renderWorkspace(workspace);
+  return diffTrees(toTree(result.files), await readManifestTree(workspace.root));
 }
 
 export function toTree(files: readonly RenderedFile[]): ManifestTree {

@@ -1,30 +1,34 @@
 import { formatImageReference } from '@platform/image-ref';
 import type { RenderResult } from './pipeline.js';
 
-/** `environment  app  image  replicas` rows, one per rendered Deployment, as a plain-text table. */
+/**
+ * `environment  app  image  replicas`, one row per app deployed in an environment, as a
+ * plain-text table; then the apps that have no image in an environment yet.
+ */
 export function summaryTable(result: RenderResult): string {
-  const rows = result.files
-    .filter((file) => file.object.kind === 'HorizontalPodAutoscaler')
-    .map((file) => {
-      const [, environment = '', app = ''] = file.file.split('/');
-      const spec = file.object['spec'] as { minReplicas?: number; maxReplicas?: number };
+  const rows = result.environments.flatMap((environment) =>
+    result.apps.flatMap((app) => {
       const image = result.images.get(`${environment}/${app}`);
-      return [
-        environment,
-        app,
-        image ? formatImageReference(image) : '?',
-        `${spec.minReplicas ?? 1}-${spec.maxReplicas ?? '?'}`,
-      ];
-    });
+      if (!image) return [];
+      const replicas = result.files
+        .filter((f) => f.environment === environment && f.app === app)
+        .filter((f) => f.object.kind === 'HorizontalPodAutoscaler')
+        .map((f) => f.object['spec'] as { minReplicas?: number; maxReplicas?: number })
+        .map((spec) => `${spec.minReplicas ?? 1}-${spec.maxReplicas ?? '?'}`);
+      return [[environment, app, formatImageReference(image), replicas.join(', ') || '-']];
+    }),
+  );
   const table = [['ENVIRONMENT', 'APP', 'IMAGE', 'REPLICAS'], ...rows];
   const widths =
     table[0]?.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0))) ?? [];
-  return table
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  const lines = table.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+  for (const { environment, app } of result.undeployed) {
+    lines.push(`not in ${environment}: ${app} (no image there yet: release bump or promote)`);
+  }
+  return lines.join('\n');
 }

@@ -1,6 +1,6 @@
-// The release CLI against a synthetic catalog of N apps (BENCH_APPS), for the benchmark.
+// The release CLI against a workspace of N fixture apps (BENCH_APPS), for the benchmark.
 import { runCli } from '../src/cli.js';
-import { testCatalog } from '../src/testing/git-fixture.js';
+import { fixtureApps } from '../src/testing/git-fixture.js';
 
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),
@@ -9,5 +9,5 @@ const io = {
 process.exitCode = await runCli(
   process.argv.slice(2),
   io,
-  testCatalog(Number(process.env['BENCH_APPS'] ?? '20')),
+  fixtureApps(Number(process.env['BENCH_APPS'] ?? '20')),
 );

@@ -47,7 +47,7 @@ async function bumpProcess(
 
 const fixture = await GitFixture.create(APPS);
 try {
-  const apps = fixture.catalog.appNames();
+  const apps = fixture.open(fixture.directory).catalog.appNames();
   // One bump, three times: the process's wall clock, start-up included.
   const single = await fixture.clone('single');
   const singles: number[] = [];
@@ -64,7 +64,7 @@ try {
   );
   const wall = (performance.now() - started) / 1000;
   const landed = apps.map((app, index) =>
-    git(fixture.origin, 'show', `main:libs/image-catalog/images/staging/${app}.yaml`).includes(
+    git(fixture.origin, 'show', `main:apps/${app}/deploy/images/staging.yaml`).includes(
       `:burst-${index}`,
     ),
   );

@@ -19,7 +19,7 @@ async function run(...args: string[]) {
   const code = await runCli(
     ['--root', context.root, ...args],
     { out: (l) => out.push(l), err: (l) => err.push(l) },
-    fixture.catalog,
+    fixture.open,
   );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

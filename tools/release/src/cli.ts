@@ -1,7 +1,13 @@
-import { CatalogError, workspaceCatalog, type Catalog } from '@platform/environments';
+import { CatalogError } from '@platform/environments';
 import { ImageFileError, ImageStoreError } from '@platform/image-catalog';
 import { InvalidImageReferenceError } from '@platform/image-ref';
-import { findWorkspaceRoot, ValidationFailedError } from '@platform/manifests';
+import {
+  findWorkspaceRoot,
+  RenderError,
+  ValidationFailedError,
+  type Workspace,
+} from '@platform/manifests';
+import { InvalidPropError } from '@platform/workloads';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { bump } from './commands/bump.js';
 import { diff } from './commands/diff.js';
@@ -23,7 +29,9 @@ const INPUT_ERRORS = [
   ImageFileError,
   ImageStoreError,
   InvalidImageReferenceError,
+  InvalidPropError,
   ReleaseError,
+  RenderError,
   ValidationFailedError,
 ];
 
@@ -35,7 +43,7 @@ const positiveInteger = (value: string) => {
 };
 
 /** The release command line: bump, promote, rollback, status, diff. */
-export function buildCli(io: CliIo, catalog: Catalog = workspaceCatalog): Command {
+export function buildCli(io: CliIo, open?: (root: string) => Workspace): Command {
   const program = new Command('release')
     .description(
       'Bump, promote and roll back image references through git; never talks to a cluster.',
@@ -49,7 +57,7 @@ export function buildCli(io: CliIo, catalog: Catalog = workspaceCatalog): Comman
   const context = () =>
     releaseContext(
       program.opts<{ root?: string }>().root ?? findWorkspaceRoot(process.cwd()),
-      catalog,
+      open,
       io.err,
     );
   const report = (result: ChangeResult & { attempts?: number }) =>
@@ -191,10 +199,10 @@ export const EXIT_RERUN_WITH_NEW_CODE = 75;
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
-  catalog?: Catalog,
+  open?: (root: string) => Workspace,
 ): Promise<number> {
   try {
-    await buildCli(io, catalog).parseAsync([...argv], { from: 'user' });
+    await buildCli(io, open).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;

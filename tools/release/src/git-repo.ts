@@ -117,7 +117,7 @@ export class GitRepo {
     await this.git.raw(['reset', '-q', '--keep', commit]);
   }
 
-  /** Files that differ between two commits, outside the given excluded folders. */
+  /** Files that differ between two commits, except those matching the excluded glob patterns. */
   async changedOutside(from: string, to: string, excluded: readonly string[]): Promise<string[]> {
     const output = await this.git.raw([
       'diff',
@@ -126,7 +126,7 @@ export class GitRepo {
       to,
       '--',
       '.',
-      ...excluded.map((path) => `:(exclude)${path}`),
+      ...excluded.map((pattern) => `:(exclude,glob)${pattern}`),
     ]);
     return output.split('\n').filter(Boolean);
   }

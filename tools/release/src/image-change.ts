@@ -23,14 +23,14 @@ export type ChangeResult =
       readonly image: string;
     };
 
-/** The paths a change writes: the app's image file and its environment's rendered directory. */
+/** The paths a change writes: the app's image file and its rendered directory in that environment. */
 export function pathsOf(
   context: ReleaseContext,
   change: Pick<ImageChange, 'environment' | 'app'>,
 ): string[] {
   return [
     context.images.relativePath(change.environment, change.app),
-    `${MANIFESTS_DIRECTORY}/${change.environment}`,
+    `${MANIFESTS_DIRECTORY}/${change.environment}/${change.app}`,
   ];
 }
 
@@ -54,17 +54,14 @@ export async function assertClean(
 }
 
 /**
- * Writes the image file, re-renders and validates that environment (or only
- * the app, when rebuilding on a tip whose other apps are known fresh), and commits
- * the image file with the app's rendered directory. Nothing changes when the
- * image is already the one asked for. On any failure the paths are put back
- * exactly as HEAD has them.
+ * Writes the image file, re-renders and validates the app in that environment (only that app:
+ * a bump never costs a full render), and commits the image file with the app's rendered
+ * directory. Nothing changes when the image is already the one asked for. On any failure the
+ * paths are put back exactly as HEAD has them.
  */
 export async function applyImageChange(
   context: ReleaseContext,
   change: ImageChange,
-  /** 'environment' re-renders every app (and so proves the others fresh); 'app' only this one. @default 'environment' */
-  scope: 'environment' | 'app' = 'environment',
 ): Promise<ChangeResult> {
   const { environment, app } = change;
   const next = formatImageReference(change.image);
@@ -74,19 +71,7 @@ export async function applyImageChange(
   const paths = pathsOf(context, change);
   try {
     await context.images.write(environment, app, change.image);
-    await synth(context.root, context.catalog, [environment], {
-      apps: await appsToRender(context, change, scope),
-    });
-    const appDirectory = `${MANIFESTS_DIRECTORY}/${environment}/${app}/`;
-    const others = (await context.git.dirtyPaths([`${MANIFESTS_DIRECTORY}/${environment}`])).filter(
-      (path) => !path.startsWith(appDirectory),
-    );
-    if (others.length > 0) {
-      throw new ReleaseError(
-        `re-rendering ${environment} also changed other apps' files (${others.slice(0, 3).join(', ')}): ` +
-          'manifests/ was not fresh; run `npm run synth`, commit, and try again',
-      );
-    }
+    await synth(context.workspace, { environments: [environment], apps: [app] });
     // Short forms (tags) read best; when the repository changes too, only full references say so.
     const sameRepository = !old || old.repository === change.image.repository;
     const describe = (image: ImageReference | undefined) =>
@@ -95,10 +80,7 @@ export async function applyImageChange(
       ...change.trailers,
       Image: next,
     });
-    const commit = await context.git.commitPaths(
-      [context.images.relativePath(environment, app), appDirectory],
-      message,
-    );
+    const commit = await context.git.commitPaths(paths, message);
     return {
       changed: true,
       commit,
@@ -109,25 +91,6 @@ export async function applyImageChange(
     await context.git.restorePaths(paths);
     throw error;
   }
-}
-
-/**
- * Every app of the environment (which proves the others fresh), or only this one on a rebuild.
- * While a new environment is being given its images, app by app, the apps without one yet are
- * left out rather than failing the render.
- */
-async function appsToRender(
-  context: ReleaseContext,
-  change: ImageChange,
-  scope: 'environment' | 'app',
-): Promise<string[]> {
-  if (scope === 'app') return [change.app];
-  const apps: string[] = [];
-  for (const app of context.catalog.appNames()) {
-    if (app === change.app || (await context.images.readIfPresent(change.environment, app)))
-      apps.push(app);
-  }
-  return apps;
 }
 
 /** A subject, a blank line, then `Key: value` trailers that `git interpret-trailers` can read. */

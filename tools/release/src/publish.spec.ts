@@ -17,7 +17,7 @@ async function landed(origin: GitFixture) {
   const directory = await mkdtemp(join(tmpdir(), 'landed-'));
   git(directory, 'clone', '-q', origin.origin, 'checkout');
   return {
-    context: releaseContext(join(directory, 'checkout'), origin.catalog),
+    context: releaseContext(join(directory, 'checkout'), origin.open),
     remove: () => rm(directory, { recursive: true, force: true }),
   };
 }
@@ -57,7 +57,7 @@ describe('publishing with --push under contention', () => {
       const tree = await readManifestTree(check.context.root, ['staging']);
       expect(tree.get('manifests/staging/app-01/deployment-app-01.yaml')).toContain(':race-a');
       expect(tree.get('manifests/staging/app-02/deployment-app-02.yaml')).toContain(':race-b');
-      expect(await checkFreshness(check.context.root, fixture.catalog)).toEqual({
+      expect(await checkFreshness(check.context.workspace)).toEqual({
         added: [],
         changed: [],
         removed: [],
@@ -69,7 +69,7 @@ describe('publishing with --push under contention', () => {
 
   it('loses none of 20 concurrent bumps, and never force-pushes', async () => {
     fixture = await GitFixture.create(20);
-    const apps = fixture.catalog.appNames();
+    const apps = fixture.open(fixture.directory).catalog.appNames();
     const origin = fixture;
     const clones = await Promise.all(apps.map((app) => origin.clone(`c-${app}`)));
     const results = await Promise.all(
@@ -93,7 +93,7 @@ describe('publishing with --push under contention', () => {
       for (const [index, app] of apps.entries()) {
         expect((await check.context.images.read('production', app)).tag).toBe(`burst-${index}`);
       }
-      expect(await checkFreshness(check.context.root, fixture.catalog)).toEqual({
+      expect(await checkFreshness(check.context.workspace)).toEqual({
         added: [],
         changed: [],
         removed: [],

@@ -1,5 +1,5 @@
+import { appLayout } from '@platform/environments';
 import { MANIFESTS_DIRECTORY } from '@platform/manifests';
-import { IMAGE_STORE_DIRECTORY } from '@platform/image-catalog';
 import { applyImageChange, type ChangeResult, type ImageChange } from './image-change.js';
 import type { ReleaseContext } from './release-context.js';
 import { ReleaseError } from './release-error.js';
@@ -40,7 +40,7 @@ export class UpstreamCodeChangedError extends ReleaseError {
  * Commits the change and pushes it, never forcing. When someone pushed first,
  * it fetches, moves the branch to the new tip (`reset --keep`: other local
  * changes survive), applies its own change again there — its own image file,
- * then a re-render of that environment, so nobody else's change is undone —
+ * then a re-render of its app, so nobody else's change is undone —
  * and retries with exponential backoff and jitter.
  */
 export async function publishWithRetry(
@@ -68,9 +68,8 @@ async function publish(
   await startFromRemoteTip(context, options);
   const started = await context.git.head();
   for (let attempt = 1; ; attempt++) {
-    // The first attempt re-renders the whole environment (which proves it fresh); a rebuild on a
-    // new tip re-renders what it touches, its own app: the rest arrived pushed, rendered and checked.
-    const result = await applyImageChange(context, change, attempt === 1 ? 'environment' : 'app');
+    // Each attempt renders its own app only: the rest arrived pushed, rendered and checked.
+    const result = await applyImageChange(context, change);
     if (!result.changed) return { ...result, attempts: attempt };
     const outcome = await context.git.push(options.remote, options.branch);
     if (outcome === 'pushed') return { ...result, attempts: attempt };
@@ -88,8 +87,8 @@ async function publish(
     // Drop our local commit: it is rebuilt on the new tip, from the image file up.
     await context.git.resetKeep(tip);
     const codeChanges = await context.git.changedOutside(started, tip, [
-      IMAGE_STORE_DIRECTORY,
-      MANIFESTS_DIRECTORY,
+      appLayout('*').imageFile('*'),
+      `${MANIFESTS_DIRECTORY}/**`,
     ]);
     if (codeChanges.length > 0) {
       throw new UpstreamCodeChangedError(

@@ -1,10 +1,13 @@
 import type { Catalog } from '@platform/environments';
 import { ImageStore } from '@platform/image-catalog';
+import { openWorkspace, type Workspace } from '@platform/manifests';
 import { GitRepo } from './git-repo.js';
 
-/** The working tree, its catalog of environments and apps, and the stores the commands act on. */
+/** The working tree, its environments and apps, and the stores the commands act on. */
 export interface ReleaseContext {
   readonly root: string;
+  /** What a render of this tree reads: the environments, the apps and their charts. */
+  readonly workspace: Workspace;
   readonly catalog: Catalog;
   readonly git: GitRepo;
   readonly images: ImageStore;
@@ -14,8 +17,16 @@ export interface ReleaseContext {
 
 export function releaseContext(
   root: string,
-  catalog: Catalog,
+  open: (root: string) => Workspace = openWorkspace,
   log: (line: string) => void = () => undefined,
 ): ReleaseContext {
-  return { root, catalog, git: new GitRepo(root), images: new ImageStore(root), log };
+  const workspace = open(root);
+  return {
+    root,
+    workspace,
+    catalog: workspace.catalog,
+    git: new GitRepo(root),
+    images: new ImageStore(root),
+    log,
+  };
 }

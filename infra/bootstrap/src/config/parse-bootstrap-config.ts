@@ -1,4 +1,4 @@
-import { workspaceCatalog } from '@platform/environments';
+import { workspaceEnvironments } from '@platform/environments';
 import type { BootstrapConfig, ClusterAccess } from './bootstrap-config.js';
 import { CONFIG_KEYS, PROJECT, isConfigKey } from './config-keys.js';
 import { ConfigReader, type RawBootstrapConfig } from './config-reader.js';
@@ -25,12 +25,12 @@ export interface ParsedBootstrapConfig {
 
 /**
  * Validates one stack's config, all at once, before any resource is declared. Throws a
- * BootstrapConfigError listing every problem. `environments` defaults to the workspace catalog.
+ * BootstrapConfigError listing every problem. `environments` defaults to libs/environments'.
  */
 export function parseBootstrapConfig(
   raw: RawBootstrapConfig,
   stack: string,
-  environments: readonly string[] = workspaceCatalog.environmentNames(),
+  environments: readonly string[] = workspaceEnvironments.map((e) => e.name),
 ): ParsedBootstrapConfig {
   const reader = new ConfigReader(raw);
   for (const key of Object.keys(raw.values)) {

@@ -5,7 +5,7 @@ describe('appProjectManifest', () => {
   const project = appProjectManifest({
     environment: 'staging',
     repoUrl: 'git@github.com:acme/platform.git',
-    appNamespaces: ['demo-service', 'billing'],
+    reservedNamespaces: ['kube-*', 'argocd', 'monitoring'],
   });
 
   it('is the environment’s own project, never default', () => {
@@ -18,14 +18,14 @@ describe('appProjectManifest', () => {
     expect(project.spec?.sourceRepos).toEqual(['git@github.com:acme/platform.git']);
   });
 
-  it('deploys only into the apps’ own namespaces on this cluster', () => {
+  it('deploys into any namespace of this cluster but the platform’s, so a new app needs no change', () => {
     expect(project.spec?.destinations).toEqual([
-      { server: IN_CLUSTER, namespace: 'billing' },
-      { server: IN_CLUSTER, namespace: 'demo-service' },
+      { server: IN_CLUSTER, namespace: '!argocd' },
+      { server: IN_CLUSTER, namespace: '!kube-*' },
+      { server: IN_CLUSTER, namespace: '!monitoring' },
+      { server: IN_CLUSTER, namespace: '*' },
     ]);
-    for (const destination of project.spec?.destinations ?? []) {
-      expect(destination.namespace).not.toContain('*');
-    }
+    expect(project.spec?.destinations?.every((d) => d.server === IN_CLUSTER)).toBe(true);
   });
 
   it('allows Namespace as the only cluster-scoped kind', () => {

@@ -9,16 +9,21 @@ export const IN_CLUSTER = 'https://kubernetes.default.svc';
 export interface AppProjectInput {
   readonly environment: string;
   readonly repoUrl: string;
-  /** One namespace per app, named like the app: the only destinations allowed. */
-  readonly appNamespaces: readonly string[];
+  /**
+   * The platform's namespaces (globs such as `kube-*`): denied as destinations. Every other
+   * namespace of this cluster is allowed, so a new app (its namespace is its name) needs no
+   * change here, and no `pulumi up`.
+   */
+  readonly reservedNamespaces: readonly string[];
 }
 
 /** An Argo CD resource with the name this program always sets (the namespace comes with the resource). */
 export type Named<T> = T & { readonly metadata: { readonly name: string } };
 
 /**
- * The environment's AppProject (never `default`): sources from this repository only, apps only
- * into their own namespaces on this cluster, Namespace as the only cluster-scoped kind (each app
+ * The environment's AppProject (never `default`): sources from this repository only, apps into
+ * any namespace of this cluster but the platform's (Argo CD denies a destination that matches a
+ * `!` pattern, whatever else allows it), Namespace as the only cluster-scoped kind (each app
  * renders its own), and a warning for objects in those namespaces that git does not declare.
  */
 export function appProjectManifest(input: AppProjectInput): Named<IAppProject> {
@@ -32,9 +37,13 @@ export function appProjectManifest(input: AppProjectInput): Named<IAppProject> {
     spec: {
       description: `The apps of environment '${input.environment}' (manifests/${input.environment}/), managed by infra/bootstrap`,
       sourceRepos: [input.repoUrl],
-      destinations: [...input.appNamespaces]
-        .sort()
-        .map((namespace) => ({ server: IN_CLUSTER, namespace })),
+      destinations: [
+        ...[...input.reservedNamespaces].sort().map((namespace) => ({
+          server: IN_CLUSTER,
+          namespace: `!${namespace}`,
+        })),
+        { server: IN_CLUSTER, namespace: '*' },
+      ],
       clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
       orphanedResources: {
         warn: true,

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { workspaceCatalog } from '@platform/environments';
+import { reservedNamespaces, workspaceEnvironments } from '@platform/environments';
 import { describe, expect, it } from 'vitest';
 import { WORKSPACE_ROOT } from '../testing/workspace.js';
 import { appProjectManifest } from './app-project.js';
@@ -96,33 +96,40 @@ describe('applicationSetManifest', () => {
 });
 
 describe('the rendered environments the ApplicationSets point at', () => {
-  const environments = workspaceCatalog.environmentNames();
-  const appDirectories = (environment: string) =>
-    readdirSync(join(WORKSPACE_ROOT, environmentDirectory(environment))).filter((entry) =>
-      statSync(join(WORKSPACE_ROOT, environmentDirectory(environment), entry)).isDirectory(),
-    );
+  const environments = workspaceEnvironments.map((e) => e.name);
+  // Whatever apps the workspace holds today: an environment may hold none yet.
+  const appDirectories = (environment: string) => {
+    const directory = join(WORKSPACE_ROOT, environmentDirectory(environment));
+    return existsSync(directory)
+      ? readdirSync(directory).filter((entry) => statSync(join(directory, entry)).isDirectory())
+      : [];
+  };
 
-  it.each(environments)('manifests/%s/ exists with at least one app directory', (environment) => {
+  it.each(environments)('the %s ApplicationSet generates from manifests/<env>/*', (environment) => {
     const set = applicationSetManifest(input(environment));
-    const pattern = set.spec?.generators?.[0]?.git?.directories?.[0]?.path ?? '';
-    expect(pattern).toBe(`manifests/${environment}/*`);
-    const directory = join(WORKSPACE_ROOT, pattern.replace(/\/\*$/, ''));
-    expect(existsSync(directory)).toBe(true);
-    expect(appDirectories(environment).length).toBeGreaterThan(0);
+    expect(set.spec?.generators?.[0]?.git?.directories?.[0]?.path).toBe(
+      `manifests/${environment}/*`,
+    );
   });
 
   it.each(environments)(
-    'every app directory of %s is a namespace its AppProject allows',
+    'no app directory of %s is a namespace its AppProject denies',
     (environment) => {
       const project = appProjectManifest({
         environment,
         repoUrl: 'x',
-        appNamespaces: workspaceCatalog.appNames(),
+        reservedNamespaces: reservedNamespaces(workspaceEnvironments),
       });
-      const allowed = (project.spec?.destinations ?? []).map(
-        (destination) => destination.namespace,
+      const denied = (project.spec?.destinations ?? [])
+        .map((destination) => destination.namespace ?? '')
+        .filter((namespace) => namespace.startsWith('!'))
+        .map((namespace) => namespace.slice(1));
+      const deniedApps = appDirectories(environment).filter((app) =>
+        denied.some((glob) =>
+          glob.endsWith('*') ? app.startsWith(glob.slice(0, -1)) : app === glob,
+        ),
       );
-      expect(allowed).toEqual(expect.arrayContaining(appDirectories(environment)));
+      expect(deniedApps).toEqual([]);
     },
   );
 });

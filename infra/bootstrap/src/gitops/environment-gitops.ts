@@ -10,8 +10,8 @@ export interface EnvironmentGitOpsArgs {
   readonly argocdNamespace: pulumi.Input<string>;
   readonly repoUrl: string;
   readonly revision: string;
-  /** The workspace's apps; each gets the namespace of its name as a destination. */
-  readonly appNames: readonly string[];
+  /** The platform's namespaces, which no app may deploy into. */
+  readonly reservedNamespaces: readonly string[];
   /**
    * What must be ready before anything here is created: the Argo CD release (its CRDs), the
    * controllers the workloads need (Sealed Secrets), the repository credentials. Explicit, so
@@ -37,7 +37,7 @@ export class EnvironmentGitOps extends pulumi.ComponentResource {
     const project = appProjectManifest({
       environment: args.environment,
       repoUrl: args.repoUrl,
-      appNamespaces: args.appNames,
+      reservedNamespaces: args.reservedNamespaces,
     });
     this.appProjectName = project.metadata.name;
     this.appProject = new k8s.apiextensions.CustomResource(

@@ -21,9 +21,7 @@ export function clusterStack(
       kubeconfig: CLUSTER_KUBECONFIG,
       oidcProviderArn:
         'arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC123',
-      ecrRepositoryUrls: {
-        'demo-service': '111122223333.dkr.ecr.eu-west-1.amazonaws.com/demo-service',
-      },
+      imageRegistry: `111122223333.dkr.ecr.eu-west-1.amazonaws.com/platform-${environment}`,
       ciRoleArn: 'arn:aws:iam::111122223333:role/platform-ci',
     },
     ...(secretOutputNames ? { secretOutputNames } : {}),

@@ -62,21 +62,19 @@ const LOGS_CHANGE = [
   'TagLogGroup',
   'UntagLogGroup',
 ].map((action) => `logs:${action}`);
-const ECR_CHANGE = [
-  'CreateRepository',
-  'DeleteRepository',
-  'PutLifecyclePolicy',
-  'DeleteLifecyclePolicy',
-  'PutImageTagMutability',
-  'PutImageScanningConfiguration',
-  'TagResource',
-  'UntagResource',
+/** The registry's settings: ECR has no resource for them, so they are scoped by region. */
+const ECR_REGISTRY_CHANGE = [
+  'CreateRepositoryCreationTemplate',
+  'UpdateRepositoryCreationTemplate',
+  'DeleteRepositoryCreationTemplate',
+  'PutRegistryScanningConfiguration',
 ].map((action) => `ecr:${action}`);
 
 /**
  * What `pulumi up` changes outside IAM, each scoped as narrowly as the service allows: EC2 and
  * KMS keys by the stack's tags (`aws:RequestTag` on create, `aws:ResourceTag` after), EKS by
- * the cluster's name, the log group, key aliases and repositories by their names.
+ * the cluster's name, the log group and key aliases by their names, the registry's settings
+ * (which have no resource) by region.
  */
 export function deployResourceStatements(scope: DeployScope): PolicyStatement[] {
   const { clusterName, namePrefix } = scope;
@@ -141,10 +139,11 @@ export function deployResourceStatements(scope: DeployScope): PolicyStatement[] 
       Resource: [logGroup, `${logGroup}:*`],
     },
     {
-      Sid: 'ManageOwnRepositories',
+      Sid: 'ManageTheRegistrySettingsOfThisRegion',
       Effect: 'Allow',
-      Action: ECR_CHANGE,
-      Resource: scopedArn(scope, 'ecr', `repository/${namePrefix}/*`),
+      Action: ECR_REGISTRY_CHANGE,
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:RequestedRegion': scope.region } },
     },
   ];
 }

@@ -14,7 +14,7 @@ export interface DeployScope {
 
 /** `arn:<partition>:<service>:<region>:<account>:<resource>`; pass `''` as region for IAM. */
 export function scopedArn(
-  scope: DeployScope,
+  scope: Pick<DeployScope, 'partition' | 'region' | 'accountId'>,
   service: string,
   resource: string,
   region = scope.region,

@@ -46,8 +46,8 @@ describe('deployResourceStatements', () => {
   });
 
   it('names the partition, region and account in every ARN', () => {
-    expect(bySid(statements, 'ManageOwnRepositories').Resource).toBe(
-      'arn:aws-us-gov:ecr:us-gov-west-1:123456789012:repository/acme-qa/*',
+    expect(bySid(statements, 'ManageOwnKeys').Resource).toBe(
+      'arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/*',
     );
     expect(bySid(statements, 'ManageControlPlaneLogGroup').Resource).toEqual([
       'arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:/aws/eks/acme-qa/cluster',

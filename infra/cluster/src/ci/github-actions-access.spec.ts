@@ -6,8 +6,8 @@ import type { ResourceRecorder } from '../testing/resource-recorder.js';
 let recorder: ResourceRecorder;
 let stacks: Record<string, DefinedStack>;
 const EXISTING_PROVIDER =
-  'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com';
-const SECRETS_KEY = 'arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+  'arn:aws:iam::100000000001:oidc-provider/token.actions.githubusercontent.com';
+const SECRETS_KEY = 'arn:aws:kms:eu-west-1:100000000001:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 beforeAll(async () => {
   ({ recorder, stacks } = await defineStacks([
@@ -57,11 +57,11 @@ describe.each([
   [
     'platform-staging',
     [
-      'repo:example-org/gitops-platform:ref:refs/heads/main',
-      'repo:example-org/gitops-platform:environment:staging',
+      'repo:fixture-org/fixture-repo:ref:refs/heads/main',
+      'repo:fixture-org/fixture-repo:environment:staging',
     ],
   ],
-  ['platform-production', ['repo:example-org/gitops-platform:environment:production']],
+  ['platform-production', ['repo:fixture-org/fixture-repo:environment:production']],
 ])('the %s deploy role', (prefix, subjects) => {
   it('has a predictable name', () => {
     expect(role(prefix, 'deploy').inputs['name']).toBe(`${prefix}-github-deploy`);
@@ -89,8 +89,8 @@ describe('the read-only preview role', () => {
   it('trusts pull-request workflows and the main branch (the scheduled drift check) only', () => {
     const condition = trust('platform-staging', 'preview').Statement[0].Condition.StringEquals;
     expect(condition['token.actions.githubusercontent.com:sub']).toEqual([
-      'repo:example-org/gitops-platform:pull_request',
-      'repo:example-org/gitops-platform:ref:refs/heads/main',
+      'repo:fixture-org/fixture-repo:pull_request',
+      'repo:fixture-org/fixture-repo:ref:refs/heads/main',
     ]);
     expect(condition['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
   });
@@ -108,7 +108,7 @@ describe('the read-only preview role', () => {
   it('trusts only the main branch when pull requests are not trusted', () => {
     const condition = trust('shared-staging', 'preview').Statement[0].Condition.StringEquals;
     expect(condition['token.actions.githubusercontent.com:sub']).toEqual([
-      'repo:example-org/gitops-platform:ref:refs/heads/main',
+      'repo:fixture-org/fixture-repo:ref:refs/heads/main',
     ]);
     expect(stackNamed(stacks, 'shared-staging').outputs.ciPreviewRoleArn).toBeDefined();
   });

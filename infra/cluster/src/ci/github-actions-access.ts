@@ -15,8 +15,8 @@ export interface GithubActionsAccessArgs {
   readonly github: GithubConfig;
   /** Where the stack's resources are; without `managesGithubProvider` (derived from `github`). */
   readonly scope: Omit<DeployScope, 'managesGithubProvider'>;
-  /** The repositories CI pushes images to. */
-  readonly repositoryArns: pulumi.Input<pulumi.Input<string>[]>;
+  /** CI pushes images to the repositories `<repositoryPrefix>/<app>`, creating them on first push. */
+  readonly repositoryPrefix: string;
   /** @default no self-managed backend (Pulumi Cloud) */
   readonly stateBackend?: StateBackendConfig;
 }
@@ -24,7 +24,7 @@ export interface GithubActionsAccessArgs {
 /**
  * What GitHub Actions may do in this account, through OIDC (no stored keys):
  * - the deploy role, for the deploy branch and protected environments: push images to the
- *   apps' repositories and run `pulumi up` of this program;
+ *   apps' repositories (creating an app's on its first push) and run `pulumi up` of this program;
  * - the preview role, for pull requests (when enabled) and the deploy branch's scheduled drift
  *   check: read-only, enough for `pulumi preview --refresh`. Pull-request code is not reviewed
  *   yet, so it never gets the deploy role.
@@ -57,9 +57,7 @@ export class GithubActionsAccess extends pulumi.ComponentResource {
         oidcProviderArn: this.oidcProviderArn,
         subjects: subjects.deploy,
         policies: {
-          'push-images': pulumi
-            .output(args.repositoryArns)
-            .apply((arns) => policyDocument(ecrPushStatements(arns))),
+          'push-images': policyDocument(ecrPushStatements(scope, args.repositoryPrefix)),
           'deploy-infrastructure': policyDocument([
             ...readStatements(),
             ...deployResourceStatements(deployScope),

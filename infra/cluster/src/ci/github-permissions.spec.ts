@@ -1,16 +1,16 @@
+import { FIXTURE_ACCOUNTS } from '../testing/fixture-stacks.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defineStacks, stackNamed, type DefinedStack } from '../testing/define-stacks.js';
+import { allows } from '../testing/iam-evaluate.js';
 import { actionsOf, iamDocuments, readOnly } from '../testing/iam-documents.js';
-import { promiseOf } from '../testing/promise-of.js';
 import type { ResourceRecorder } from '../testing/resource-recorder.js';
 import { INLINE_POLICY_LIMIT } from './policy-document.js';
-import { ECR_PUSH_ACTIONS } from './push-statements.js';
 
 let recorder: ResourceRecorder;
 let stacks: Record<string, DefinedStack>;
 const EXISTING_PROVIDER =
-  'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com';
-const SECRETS_KEY = 'arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+  'arn:aws:iam::100000000001:oidc-provider/token.actions.githubusercontent.com';
+const SECRETS_KEY = 'arn:aws:kms:eu-west-1:100000000001:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 beforeAll(async () => {
   ({ recorder, stacks } = await defineStacks([
@@ -32,26 +32,48 @@ beforeAll(async () => {
 const { policy } = iamDocuments(() => recorder);
 
 describe.each(['platform-staging', 'platform-production'])('the %s deploy role', (prefix) => {
-  it('pushes only to the app repositories, and logs in to the registry', async () => {
-    const repositoryUrls = await promiseOf(stackNamed(stacks, prefix).outputs.ecrRepositoryUrls);
-    const repositoryArns = recorder
-      .named('aws:ecr/repository:Repository', `${prefix}-images-`)
-      .map((repository) => repository.state['arn']);
-    expect(repositoryArns).toHaveLength(Object.keys(repositoryUrls).length);
-    expect(policy(prefix, 'deploy', 'push-images').Statement).toEqual([
-      {
-        Sid: 'LogInToTheRegistry',
-        Effect: 'Allow',
-        Action: 'ecr:GetAuthorizationToken',
-        Resource: '*',
-      },
-      {
-        Sid: 'PushToTheAppRepositories',
-        Effect: 'Allow',
-        Action: ECR_PUSH_ACTIONS,
-        Resource: repositoryArns,
-      },
-    ]);
+  const account = () => stackNamed(stacks, prefix).config.accountId;
+  const repository = (name: string) => `arn:aws:ecr:eu-west-1:${account()}:repository/${name}`;
+
+  it("pushes to any app's repository under its prefix, creating it on the first push", () => {
+    const push = policy(prefix, 'deploy', 'push-images');
+    const actions = [
+      'ecr:CreateRepository',
+      'ecr:PutImage',
+      'ecr:UploadLayerPart',
+      'ecr:DescribeImages',
+    ];
+    const target = repository(`${prefix}/an-app-not-yet-pushed`);
+    expect(actions.filter((action) => !allows(push, action, target))).toEqual([]);
+    expect(allows(push, 'ecr:GetAuthorizationToken', '*')).toBe(true);
+  });
+
+  it('pushes nowhere else, and never deletes or changes a repository', () => {
+    const push = policy(prefix, 'deploy', 'push-images');
+    const other = prefix === 'platform-staging' ? 'platform-production' : 'platform-staging';
+    const elsewhere = [`${other}/orders`, 'orders', `${prefix}-other/orders`];
+    expect(elsewhere.filter((name) => allows(push, 'ecr:PutImage', repository(name)))).toEqual([]);
+    expect(allows(push, 'ecr:CreateRepository', repository('orders'))).toBe(false);
+    const destructive = [
+      'ecr:DeleteRepository',
+      'ecr:BatchDeleteImage',
+      'ecr:PutImageTagMutability',
+      'ecr:SetRepositoryPolicy',
+    ];
+    const own = repository(`${prefix}/orders`);
+    expect(destructive.filter((action) => allows(push, action, own))).toEqual([]);
+  });
+
+  it("changes the registry's template and scanning in its own region only", () => {
+    const deploy = policy(prefix, 'deploy', 'deploy-infrastructure');
+    const inRegion = { 'aws:RequestedRegion': 'eu-west-1' };
+    expect(allows(deploy, 'ecr:CreateRepositoryCreationTemplate', '*', inRegion)).toBe(true);
+    expect(allows(deploy, 'ecr:PutRegistryScanningConfiguration', '*', inRegion)).toBe(true);
+    expect(
+      allows(deploy, 'ecr:CreateRepositoryCreationTemplate', '*', {
+        'aws:RequestedRegion': 'us-east-1',
+      }),
+    ).toBe(false);
   });
 
   it('may only read on every resource: changes are scoped by tag, name or ARN', () => {
@@ -74,7 +96,7 @@ describe.each(['platform-staging', 'platform-production'])('the %s deploy role',
     expect(iamChanges.length).toBeGreaterThan(0);
     for (const statement of iamChanges)
       expect(statement.Resource).toBe(
-        `arn:aws:iam::${prefix === 'platform-staging' ? '111111111111' : '222222222222'}:role/${prefix}-*`,
+        `arn:aws:iam::${prefix === 'platform-staging' ? FIXTURE_ACCOUNTS.staging : FIXTURE_ACCOUNTS.production}:role/${prefix}-*`,
       );
     const eks = statements.find((s) => s.Sid === 'ManageOwnCluster');
     for (const arn of eks.Resource)

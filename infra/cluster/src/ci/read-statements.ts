@@ -30,6 +30,8 @@ export function readStatements(): PolicyStatement[] {
         'kms:ListAliases',
         'kms:ListResourceTags',
         'ecr:DescribeRepositories',
+        'ecr:DescribeRepositoryCreationTemplates',
+        'ecr:GetRegistryScanningConfiguration',
         'ecr:GetLifecyclePolicy',
         'ecr:GetRepositoryPolicy',
         'ecr:ListTagsForResource',

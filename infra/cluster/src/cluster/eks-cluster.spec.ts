@@ -3,7 +3,7 @@ import { defineStacks } from '../testing/define-stacks.js';
 import type { ResourceRecorder } from '../testing/resource-recorder.js';
 
 let recorder: ResourceRecorder;
-const ADMIN = 'arn:aws:iam::111111111111:role/platform-operators';
+const ADMIN = 'arn:aws:iam::100000000001:role/platform-operators';
 
 beforeAll(async () => {
   ({ recorder } = await defineStacks([
@@ -127,7 +127,7 @@ describe('access entries', () => {
 
   it('add the configured admin roles, and leave the deploy role out when told to', () => {
     expect(eksCluster('private-staging').inputs['accessEntries']).toEqual({
-      '111111111111-role-platform-operators': adminEntry(ADMIN),
+      '100000000001-role-platform-operators': adminEntry(ADMIN),
     });
   });
 });

@@ -80,9 +80,10 @@ export interface NodeGroupConfig {
 }
 
 export interface RegistryConfig {
-  /** One repository per app, named `<repositoryPrefix>/<app>`. */
-  readonly apps: readonly string[];
+  /** Every app's repository is `<repositoryPrefix>/<app>`, created by its first push. */
   readonly repositoryPrefix: string;
+  /** `<account>.dkr.ecr.<region>.<domain>/<repositoryPrefix>`: the environment's `imageRegistry`. */
+  readonly url: string;
   readonly keepLastImages: number;
   /** Other AWS accounts (production's, when it pulls the images staging built) that may pull. */
   readonly pullAccountIds: readonly string[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configError, parseStaging } from '../testing/config-changes.js';
-import { stackConfig } from '../testing/stack-files.js';
+import { environmentsFor, stackConfig } from '../testing/fixture-stacks.js';
 import { parseClusterConfig } from './parse-cluster-config.js';
 
 const staging = () => stackConfig('staging');
@@ -13,8 +13,9 @@ describe('reading the configuration values', () => {
         typeof value === 'string' ? value : JSON.stringify(value),
       ]),
     );
-    expect(parseClusterConfig(asRuntime, 'staging')).toEqual(
-      parseClusterConfig(staging(), 'staging'),
+    const environments = environmentsFor(staging(), 'staging');
+    expect(parseClusterConfig(asRuntime, 'staging', environments)).toEqual(
+      parseClusterConfig(staging(), 'staging', environments),
     );
   });
 
@@ -52,7 +53,7 @@ describe('optional keys', () => {
     const config = parseStaging({
       pulumiStateBucket: 'acme-pulumi-state',
       githubOidcProviderArn:
-        'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com',
+        'arn:aws:iam::100000000001:oidc-provider/token.actions.githubusercontent.com',
     });
     expect(config.stateBackend.bucket).toBe('acme-pulumi-state');
     expect(config.github.oidcProviderArn).toContain('token.actions.githubusercontent.com');

@@ -1,14 +1,14 @@
-import { workspaceCatalog } from '@platform/environments';
+import { testEnvironment } from '@platform/environments/testing';
 import { describe, expect, it } from 'vitest';
 import { configError, parseStaging } from '../testing/config-changes.js';
-import { stackConfig } from '../testing/stack-files.js';
+import { environmentsFor, FIXTURE_ACCOUNTS, stackConfig } from '../testing/fixture-stacks.js';
 import { parseClusterConfig } from './parse-cluster-config.js';
 
 const staging = () => stackConfig('staging');
 
-describe('parseClusterConfig on the committed stacks', () => {
+describe('parseClusterConfig on the fixture stacks', () => {
   it('reads staging', () => {
-    const config = parseClusterConfig(staging(), 'staging');
+    const config = parseStaging({});
     expect(config).toMatchObject({
       environment: 'staging',
       namePrefix: 'platform-staging',
@@ -36,25 +36,37 @@ describe('parseClusterConfig on the committed stacks', () => {
   });
 
   it('reads production', () => {
-    const config = parseClusterConfig(stackConfig('production'), 'production');
+    const raw = stackConfig('production');
+    const config = parseClusterConfig(raw, 'production', environmentsFor(raw, 'production'));
     expect(config.namePrefix).toBe('platform-production');
     expect(config.network.natGateways).toBe('per-zone');
     expect(config.github).toMatchObject({ deployFromBranch: false, environments: ['production'] });
   });
 
-  it('takes the repositories from the workspace catalog, not from config', () => {
-    expect(parseClusterConfig(staging(), 'staging').registry.apps).toEqual(
-      workspaceCatalog.appNames(),
+  it("names the registry every app's repository goes under, with no list of apps", () => {
+    expect(parseStaging({}).registry).toEqual({
+      repositoryPrefix: 'platform-staging',
+      url: `${FIXTURE_ACCOUNTS.staging}.dkr.ecr.eu-west-1.amazonaws.com/platform-staging`,
+      keepLastImages: 30,
+      pullAccountIds: [FIXTURE_ACCOUNTS.production],
+    });
+  });
+
+  it("refuses a stack whose registry is not the one the environment's releases push to", () => {
+    const other = [testEnvironment('staging', { imageRegistry: 'registry.test/elsewhere' })];
+    expect(() => parseClusterConfig(staging(), 'staging', other)).toThrow(
+      "stack: environment 'staging' pushes its images to 'registry.test/elsewhere' (imageRegistry in libs/environments), " +
+        `but this stack's registry is '${FIXTURE_ACCOUNTS.staging}.dkr.ecr.eu-west-1.amazonaws.com/platform-staging' (accountId, region, platformName): make them the same`,
     );
   });
 });
 
 describe('parseClusterConfig refuses, naming the key', () => {
-  it('an unknown environment (the stack must be one of the catalog)', () => {
+  it('an unknown environment (the stack must be one of libs/environments)', () => {
     const error = configError({}, 'qa');
     expect(error.key).toBe('stack');
     expect(error.message).toBe(
-      "stack: 'qa' is not an environment of the workspace catalog (known: staging, production)",
+      "stack: 'qa' is not an environment of libs/environments (known: staging, production)",
     );
   });
 

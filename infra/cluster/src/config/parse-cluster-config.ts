@@ -1,4 +1,4 @@
-import { workspaceCatalog } from '@platform/environments';
+import { workspaceEnvironments, type Environment } from '@platform/environments';
 import * as check from './checks.js';
 import type { ClusterConfig } from './cluster-config.js';
 import { ConfigError, show } from './config-error.js';
@@ -6,30 +6,21 @@ import { readConfigValues } from './config-fields.js';
 import { githubConfig, stateBackendConfig } from './ci-sections.js';
 import { eksConfig, networkConfig, nodeGroupConfig } from './config-sections.js';
 
-/** The names the workspace catalog knows; tests pass their own. */
-export interface CatalogNames {
-  readonly environments: readonly string[];
-  readonly apps: readonly string[];
-}
-
-const workspaceNames: CatalogNames = {
-  environments: workspaceCatalog.environmentNames(),
-  apps: workspaceCatalog.appNames(),
-};
-
 /**
  * Reads and checks a stack's configuration (keys without the `infra-cluster:` namespace) before
- * anything is declared. Throws a ConfigError naming the first bad key and its value.
+ * anything is declared. Throws a ConfigError naming the first bad key and its value. The stack
+ * is an environment of libs/environments (tests pass their own).
  */
 export function parseClusterConfig(
   raw: Readonly<Record<string, unknown>>,
   stack: string,
-  catalog: CatalogNames = workspaceNames,
+  environments: readonly Environment[] = workspaceEnvironments,
 ): ClusterConfig {
-  if (!catalog.environments.includes(stack)) {
+  const environment = environments.find((e) => e.name === stack);
+  if (!environment) {
     throw new ConfigError(
       'stack',
-      `${show(stack)} is not an environment of the workspace catalog (known: ${catalog.environments.join(', ')})`,
+      `${show(stack)} is not an environment of libs/environments (known: ${environments.map((e) => e.name).join(', ')})`,
     );
   }
   const values = readConfigValues(raw);
@@ -50,19 +41,35 @@ export function parseClusterConfig(
   if (namePrefix.length > 32) {
     throw new ConfigError('platformName', `makes the name prefix '${namePrefix}' longer than 32`);
   }
+  const accountId = check.matching(
+    'accountId',
+    values.accountId,
+    /^\d{12}$/,
+    'a 12-digit account id',
+  );
+  const partition = partitionOf(region);
+  const registryUrl = `${accountId}.dkr.ecr.${region}.${partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com'}/${namePrefix}`;
+  // Releases push where the environment data says; this stack must create that registry.
+  if (environment.imageRegistry !== registryUrl) {
+    throw new ConfigError(
+      'stack',
+      `environment '${stack}' pushes its images to '${environment.imageRegistry}' (imageRegistry in libs/environments), ` +
+        `but this stack's registry is '${registryUrl}' (accountId, region, platformName): make them the same`,
+    );
+  }
   return {
     environment: stack,
     platformName,
     namePrefix,
-    accountId: check.matching('accountId', values.accountId, /^\d{12}$/, 'a 12-digit account id'),
+    accountId,
     region,
-    partition: partitionOf(region),
+    partition,
     network: networkConfig(values, region),
     cluster: eksConfig(values, namePrefix),
     nodes: nodeGroupConfig(values),
     registry: {
-      apps: catalog.apps,
       repositoryPrefix: namePrefix,
+      url: registryUrl,
       keepLastImages: check.inRange('ecrKeepLastImages', values.ecrKeepLastImages, 1, 1000),
       pullAccountIds: check.everyMatching(
         'ecrPullAccountIds',

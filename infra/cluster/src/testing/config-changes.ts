@@ -1,12 +1,12 @@
 import { ConfigError } from '../config/config-error.js';
 import { parseClusterConfig } from '../config/parse-cluster-config.js';
-import { stackConfig } from './stack-files.js';
+import { environmentsFor, stackConfig } from './fixture-stacks.js';
 
-/** Parses staging's committed values with `changes` on top (undefined removes a key). */
+/** Parses the staging fixture with `changes` on top (undefined removes a key). */
 export function parseStaging(changes: Record<string, unknown>, stack = 'staging') {
   const raw = { ...stackConfig('staging'), ...changes };
   for (const [key, value] of Object.entries(changes)) if (value === undefined) delete raw[key];
-  return parseClusterConfig(raw, stack);
+  return parseClusterConfig(raw, stack, environmentsFor(raw, stack));
 }
 
 /** The ConfigError parsing staging with `changes` throws; fails the test if none is thrown. */

@@ -5,11 +5,11 @@ import { parseClusterConfig } from '../config/parse-cluster-config.js';
 import type { ClusterOutputs } from '../program.js';
 import { platformMocks } from './platform-mocks.js';
 import { ResourceRecorder } from './resource-recorder.js';
-import { stackConfig } from './stack-files.js';
+import { environmentsFor, stackConfig } from './fixture-stacks.js';
 
 /**
- * A stack to declare: its committed `Pulumi.<stack>.yaml`, with `overrides` on top. Give a
- * variant its own `platformName` so that its names do not collide with the committed stack's.
+ * A stack to declare: the fixture stack of that name, with `overrides` on top. Give a
+ * variant its own `platformName` so that its names do not collide with the fixture stack's.
  */
 export type StackVariant =
   string | { readonly stack: string; readonly overrides: Record<string, unknown> };
@@ -34,7 +34,8 @@ export async function defineStacks(
   for (const variant of variants) {
     const { stack, overrides } =
       typeof variant === 'string' ? { stack: variant, overrides: {} } : variant;
-    const config = parseClusterConfig({ ...stackConfig(stack), ...overrides }, stack);
+    const raw = { ...stackConfig(stack), ...overrides };
+    const config = parseClusterConfig(raw, stack, environmentsFor(raw, stack));
     stacks[config.namePrefix] = { config, outputs: defineCluster(config) };
   }
   // Waits for every outstanding registration; the outputs stay readable afterwards.

@@ -19,18 +19,50 @@ const repository = (props: object): PolicyInput => ({
   type: 'aws:ecr/repository:Repository',
   props,
 });
+const template = (props: object): PolicyInput => ({
+  type: 'aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate',
+  props: { prefix: 'platform-staging', appliedFors: ['CREATE_ON_PUSH'], ...props },
+});
+const scanning = (rules: object[]): PolicyInput => ({
+  type: 'aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration',
+  props: { scanType: 'BASIC', rules },
+});
+const everyRepository = [{ filter: '*', filterType: 'WILDCARD' }];
 
 /** Resources each registry and identity rule must let through, and resources it must refuse. */
 export const registryAndIdentityCases: PolicyCase[] = [
   [
     ecrImmutableTags,
-    [repository({ imageTagMutability: 'IMMUTABLE' })],
-    [repository({}), repository({ imageTagMutability: 'MUTABLE' })],
+    [
+      repository({ imageTagMutability: 'IMMUTABLE' }),
+      template({ imageTagMutability: 'IMMUTABLE' }),
+    ],
+    [
+      repository({}),
+      repository({ imageTagMutability: 'MUTABLE' }),
+      template({}),
+      template({ imageTagMutability: 'MUTABLE' }),
+    ],
   ],
   [
     ecrScanOnPush,
-    [repository({ imageScanningConfiguration: { scanOnPush: true } })],
-    [repository({}), repository({ imageScanningConfiguration: { scanOnPush: false } })],
+    [
+      repository({ imageScanningConfiguration: { scanOnPush: true } }),
+      scanning([{ scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: everyRepository }]),
+      scanning([{ scanFrequency: 'CONTINUOUS_SCAN', repositoryFilters: everyRepository }]),
+    ],
+    [
+      repository({}),
+      repository({ imageScanningConfiguration: { scanOnPush: false } }),
+      scanning([]),
+      scanning([{ scanFrequency: 'MANUAL', repositoryFilters: everyRepository }]),
+      scanning([
+        {
+          scanFrequency: 'SCAN_ON_PUSH',
+          repositoryFilters: [{ filter: 'one-app', filterType: 'WILDCARD' }],
+        },
+      ]),
+    ],
   ],
   [
     kmsKeyRotation,

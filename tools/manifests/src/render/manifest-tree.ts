@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { MANIFESTS_DIRECTORY } from './render-environment.js';
+import { MANIFESTS_DIRECTORY } from './render-app.js';
 
 /** `.<app>.next-<hex>` / `.<app>.prev-<hex>`: a write in progress, or left by a killed one. */
 const STAGING_DIRECTORY = /^\..*\.(next|prev)-[0-9a-f]{12}$/;

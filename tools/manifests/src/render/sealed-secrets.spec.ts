@@ -1,17 +1,22 @@
-import { workspaceCatalog } from '@platform/environments';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli.js';
-import { captureIo, createTempWorkspace, removeTempWorkspace, snapshotTree } from '../testing/temp-workspace.js';
+import { fixtureWorkspace, writeImage } from '../testing/fixture-workspace.js';
+import {
+  captureIo,
+  createTempWorkspace,
+  removeTempWorkspace,
+  snapshotTree,
+} from '../testing/temp-workspace.js';
 
-/** What `kubeseal --format yaml --namespace demo-service` prints, shortened. */
+/** What `kubeseal --format yaml --namespace orders` prints, shortened. */
 const SEALED = `apiVersion: bitnami.com/v1alpha1
 kind: SealedSecret
 metadata:
   creationTimestamp: null
   name: db-credentials
-  namespace: demo-service
+  namespace: orders
 spec:
   encryptedData:
     password: AgB-placeholder-ciphertext-not-a-real-secret
@@ -19,21 +24,23 @@ spec:
     metadata:
       creationTimestamp: null
       name: db-credentials
-      namespace: demo-service
+      namespace: orders
     type: Opaque
 `;
 
 let root: string;
-const directory = () => join(root, 'apps/demo-service/sealed-secrets/staging');
+const directory = () => join(root, 'apps/orders/deploy/sealed-secrets/test-stage');
 const run = async (...args: string[]) => {
   const { io, err, out } = captureIo();
-  const code = await runCli(['--root', root, ...args], io, workspaceCatalog);
+  const code = await runCli(['--root', root, ...args], io, fixtureWorkspace);
   return { code, err: err.join('\n'), out: out.join('\n') };
 };
 
 beforeEach(async () => {
   root = await createTempWorkspace();
   await mkdir(directory(), { recursive: true });
+  await writeImage(root, 'test-stage', 'orders', 'ghcr.io/acme/orders:1.0.0');
+  await writeImage(root, 'test-live', 'orders', 'ghcr.io/acme/orders:1.0.0');
 });
 afterEach(async () => {
   await removeTempWorkspace(root);
@@ -43,19 +50,19 @@ describe('sealed secrets', () => {
   it("renders an app's SealedSecrets into its directory of that environment only, and validates them", async () => {
     await writeFile(join(directory(), 'db-credentials.yaml'), SEALED);
     expect((await run('synth')).code).toBe(0);
-    const rendered = await readFile(join(root, 'manifests/staging/demo-service/sealedsecret-db-credentials.yaml'), 'utf8');
+    const rendered = await readFile(join(root, 'manifests/test-stage/orders/sealedsecret-db-credentials.yaml'), 'utf8');
     expect(rendered).toContain('kind: SealedSecret');
     expect(rendered).toContain('password: AgB-placeholder-ciphertext-not-a-real-secret');
     expect(rendered).not.toContain('creationTimestamp');
     const files = Object.keys(await snapshotTree(join(root, 'manifests')));
-    expect(files.filter((f) => f.includes('sealedsecret'))).toEqual(['staging/demo-service/sealedsecret-db-credentials.yaml']);
+    expect(files.filter((f) => f.includes('sealedsecret'))).toEqual(['test-stage/orders/sealedsecret-db-credentials.yaml']);
     expect((await run('validate')).code).toBe(0);
     expect((await run('check-fresh')).code).toBe(0);
   });
 
   it.each([
     ['a plain Secret', SEALED.replace('bitnami.com/v1alpha1', 'v1').replace('kind: SealedSecret', 'kind: Secret'), 'holds a v1/Secret; only SealedSecrets go here'],
-    ['a secret sealed for another namespace', SEALED.replace(/namespace: demo-service/g, 'namespace: payments'), "is sealed for namespace 'payments'; seal it for 'demo-service'"],
+    ['a secret sealed for another namespace', SEALED.replace(/namespace: orders/g, 'namespace: payments'), "is sealed for namespace 'payments'; seal it for 'orders'"],
     ['a SealedSecret without encrypted data', SEALED.replace('    password: AgB-placeholder-ciphertext-not-a-real-secret\n', '').replace('encryptedData:', 'encryptedData: {}'), '/spec/encryptedData at least one encrypted key'],
     ['an unknown field', SEALED.replace('  encryptedData:', '  encrytpedData:\n    x: y\n  encryptedData:'), 'SealedSecret/db-credentials: /spec Unrecognized key: "encrytpedData"'],
   ])('refuses %s, naming the file, and writes nothing', async (_case, text, message) => {

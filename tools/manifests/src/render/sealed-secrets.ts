@@ -1,28 +1,22 @@
-import type { App } from '@platform/environments';
-import { appName } from '@platform/environments';
+import type { CatalogApp } from '@platform/environments';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../validate/problem.js';
 import { RenderError } from './render-error.js';
 
-/** Where an app keeps the secrets it needs in one environment, sealed with kubeseal. */
-export function sealedSecretsDirectory(app: App, environment: string): string {
-  return `${app.source}/sealed-secrets/${environment}`;
-}
-
 /**
- * The SealedSecrets of one app in one environment, read from `<app>/sealed-secrets/<env>/`.
+ * The SealedSecrets of one app in one environment, read from `apps/<app>/deploy/sealed-secrets/<env>/`.
  * They are encrypted for that environment's cluster, so they are safe in git; the renderer
  * copies them into the app's rendered directory. Each must be a SealedSecret sealed for the
  * app's namespace (the default, strict scope binds it to its name and namespace).
  */
 export async function readSealedSecrets(
   root: string,
-  app: App,
+  app: CatalogApp,
   environment: string,
 ): Promise<KubeObject[]> {
-  const directory = sealedSecretsDirectory(app, environment);
+  const directory = app.sealedSecrets(environment);
   const files = (await readdir(join(root, directory)).catch(() => [] as string[]))
     .filter((f) => /\.ya?ml$/.test(f))
     .sort();
@@ -40,10 +34,10 @@ export async function readSealedSecrets(
           `${path}: holds a ${String(object.apiVersion)}/${String(object.kind)}; only SealedSecrets go here (never a plain Secret: seal it with kubeseal)`,
         );
       }
-      if (object.metadata?.namespace !== appName(app)) {
+      if (object.metadata?.namespace !== app.name) {
         throw new RenderError(
           `${path}: SealedSecret/${String(object.metadata?.name)} is sealed for namespace '${String(object.metadata?.namespace)}'; ` +
-            `seal it for '${appName(app)}' (kubeseal --namespace ${appName(app)})`,
+            `seal it for '${app.name}' (kubeseal --namespace ${app.name})`,
         );
       }
       objects.push(withoutNullTimestamps(object));

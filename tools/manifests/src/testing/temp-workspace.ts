@@ -1,18 +1,12 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-/** The real workspace root (tests copy its image files, never write to it). */
-export const REAL_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-
-/** A throwaway workspace: `nx.json` and a copy of the image catalog, and nothing rendered yet. */
+/** A throwaway workspace root: `nx.json`, an empty `apps/`, nothing rendered yet. */
 export async function createTempWorkspace(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'manifests-'));
   await writeFile(join(root, 'nx.json'), '{}\n');
-  await cp(join(REAL_ROOT, 'libs/image-catalog/images'), join(root, 'libs/image-catalog/images'), {
-    recursive: true,
-  });
+  await mkdir(join(root, 'apps'));
   return root;
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GENERATED_HEADER } from '../render/serialize.js';
+import { generatedHeader } from '../render/serialize.js';
 import { loadManifests } from './load-manifests.js';
 
-const header = `${GENERATED_HEADER}\n`;
+const header = `${generatedHeader('a')}\n`;
 
 describe('loadManifests', () => {
   it('parses every document of every generated file', () => {

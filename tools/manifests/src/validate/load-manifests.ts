@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import { GENERATED_HEADER } from '../render/serialize.js';
+import { generatedHeader } from '../render/serialize.js';
 import type { ManifestTree } from '../render/manifest-tree.js';
 import type { KubeObject, ManifestObject, Problem } from './problem.js';
 
@@ -24,7 +24,8 @@ export function loadManifests(tree: ManifestTree): {
       );
       continue;
     }
-    if (!content.startsWith(GENERATED_HEADER)) {
+    const app = file.split('/')[2] ?? '';
+    if (!content.startsWith(generatedHeader(app))) {
       problems.push(
         fileProblem(
           file,

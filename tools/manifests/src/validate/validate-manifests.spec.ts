@@ -1,22 +1,19 @@
-import { workspaceCatalog } from '@platform/environments';
-import { parseImageReference } from '@platform/image-ref';
+import { testEnvironment } from '@platform/environments/testing';
 import { describe, expect, it } from 'vitest';
-import { renderEnvironment } from '../render/render-environment.js';
+import { renderApp } from '../render/render-app.js';
+import { FixtureWebChart } from '../testing/fixture-workspace.js';
 import type { ManifestObject, Problem } from './problem.js';
 import { validateManifests } from './validate-manifests.js';
 
-const images = new Map([
-  ['staging/demo-service', parseImageReference('ghcr.io/acme/demo-service:abc123')],
-]);
 const rendered = (): ManifestObject[] =>
-  renderEnvironment(workspaceCatalog, workspaceCatalog.environment('staging'), images).map(
-    ({ file, object }) => ({
-      file,
-      object: structuredClone(object),
-    }),
-  );
+  renderApp({
+    app: 'orders',
+    chart: FixtureWebChart,
+    environment: testEnvironment('test-stage'),
+    image: 'ghcr.io/acme/orders:abc123',
+  }).map(({ file, object }) => ({ file, object: structuredClone(object) }));
 
-/** Renders staging, lets `change` edit the object of `kind`, and validates the result. */
+/** Renders a fixture app, lets `change` edit the object of `kind`, and validates the result. */
 function problemsAfter(kind: string, change: (object: any) => void, name?: string): Problem[] {
   const manifests = rendered();
   const target = manifests.find(
@@ -36,10 +33,10 @@ describe('validateManifests', () => {
   it('reports file, kind/name, the check and what to change', () => {
     const [problem] = problemsAfter('Deployment', (d) => delete container(d).readinessProbe);
     expect(problem).toEqual({
-      file: 'manifests/staging/demo-service/deployment-demo-service.yaml',
-      object: 'Deployment/demo-service',
+      file: 'manifests/test-stage/orders/deployment-orders.yaml',
+      object: 'Deployment/orders',
       check: 'workspace',
-      message: "container 'demo-service' has no readinessProbe",
+      message: "container 'orders' has no readinessProbe",
       fix: 'probe the service readiness endpoint',
     });
   });
@@ -70,11 +67,11 @@ describe('validateManifests', () => {
       const manifests = [
         ...rendered(),
         {
-          file: 'manifests/staging/demo-service/secret-db.yaml',
+          file: 'manifests/test-stage/orders/secret-db.yaml',
           object: {
             apiVersion: 'v1',
             kind: 'Secret',
-            metadata: { name: 'db', namespace: 'demo-service' },
+            metadata: { name: 'db', namespace: 'orders' },
           },
         },
       ];
@@ -113,22 +110,22 @@ describe('validateManifests', () => {
       [
         'capabilities not dropped',
         (d) => delete container(d).securityContext.capabilities,
-        "containers 'demo-service' does not drop ALL capabilities",
+        "containers 'orders' does not drop ALL capabilities",
       ],
       [
         'an added capability',
         (d) => (container(d).securityContext.capabilities.add = ['NET_ADMIN']),
-        "containers 'demo-service' adds capability NET_ADMIN",
+        "containers 'orders' adds capability NET_ADMIN",
       ],
       [
         'privilege escalation allowed',
         (d) => delete container(d).securityContext.allowPrivilegeEscalation,
-        "containers 'demo-service' does not set allowPrivilegeEscalation: false",
+        "containers 'orders' does not set allowPrivilegeEscalation: false",
       ],
       [
         'a privileged container',
         (d) => (container(d).securityContext.privileged = true),
-        "containers 'demo-service' is privileged",
+        "containers 'orders' is privileged",
       ],
       [
         'root user',
@@ -141,12 +138,12 @@ describe('validateManifests', () => {
           delete d.spec.template.spec.securityContext.runAsNonRoot;
           delete container(d).securityContext.runAsNonRoot;
         },
-        "containers 'demo-service' may run as root (runAsNonRoot is not true)",
+        "containers 'orders' may run as root (runAsNonRoot is not true)",
       ],
       [
         'no seccomp profile',
         (d) => delete d.spec.template.spec.securityContext.seccompProfile,
-        "containers 'demo-service' has no RuntimeDefault or Localhost seccomp profile",
+        "containers 'orders' has no RuntimeDefault or Localhost seccomp profile",
       ],
       [
         'an Unconfined seccomp profile',
@@ -166,7 +163,7 @@ describe('validateManifests', () => {
       [
         'a host port',
         (d) => (container(d).ports[0].hostPort = 8080),
-        "containers 'demo-service' uses hostPort 8080",
+        "containers 'orders' uses hostPort 8080",
       ],
       [
         'an unsafe sysctl',
@@ -189,38 +186,38 @@ describe('validateManifests', () => {
       [
         'a mutable tag',
         'Deployment',
-        (d) => (container(d).image = 'ghcr.io/acme/demo-service:latest'),
+        (d) => (container(d).image = 'ghcr.io/acme/orders:latest'),
         "tag 'latest' is mutable",
       ],
       [
         'an untagged image',
         'Deployment',
-        (d) => (container(d).image = 'ghcr.io/acme/demo-service'),
+        (d) => (container(d).image = 'ghcr.io/acme/orders'),
         'it has no tag',
       ],
       [
         'a missing memory limit',
         'Deployment',
         (d) => delete container(d).resources.limits.memory,
-        "container 'demo-service' has no memory limit",
+        "container 'orders' has no memory limit",
       ],
       [
         'a missing cpu request',
         'Deployment',
         (d) => delete container(d).resources.requests.cpu,
-        "container 'demo-service' has no cpu request",
+        "container 'orders' has no cpu request",
       ],
       [
         'a missing liveness probe',
         'Deployment',
         (d) => delete container(d).livenessProbe,
-        "container 'demo-service' has no livenessProbe",
+        "container 'orders' has no livenessProbe",
       ],
       [
         'a writable root filesystem',
         'Deployment',
         (d) => (container(d).securityContext.readOnlyRootFilesystem = false),
-        "container 'demo-service' has a writable root filesystem",
+        "container 'orders' has a writable root filesystem",
       ],
       [
         'a selector that misses its own pods',
@@ -251,7 +248,7 @@ describe('validateManifests', () => {
         'NetworkPolicy',
         (n) => (n.spec.podSelector.matchLabels['app.kubernetes.io/name'] = 'other'),
         'spec.podSelector selects no pods in its namespace',
-        'demo-service-egress',
+        'orders-egress',
       ],
       [
         'an autoscaler aimed at a missing Deployment',

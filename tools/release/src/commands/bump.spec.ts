@@ -7,7 +7,7 @@ import { bump } from './bump.js';
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 let fixture: GitFixture;
 beforeAll(async () => {
-  fixture = await GitFixture.create(2);
+  fixture = await GitFixture.create(2, [], ['fresh']);
 });
 afterAll(async () => {
   await fixture.remove();
@@ -17,7 +17,7 @@ const deployment = (root: string, environment: string, app: string) =>
   readFile(join(root, `manifests/${environment}/${app}/deployment-${app}.yaml`), 'utf8');
 
 describe('bump', () => {
-  it('writes the image, re-renders that environment and commits both, with the message and trailers', async () => {
+  it('writes the image, re-renders that app in that environment and commits both, with the message and trailers', async () => {
     const context = await fixture.clone('bump-happy');
     const result = await bump(context, {
       environment: 'staging',
@@ -37,7 +37,7 @@ describe('bump', () => {
     expect(
       git(context.root, 'show', '--name-only', '--format=', 'HEAD').split('\n').sort(),
     ).toEqual([
-      'libs/image-catalog/images/staging/app-01.yaml',
+      'apps/app-01/deploy/images/staging.yaml',
       'manifests/staging/app-01/deployment-app-01.yaml',
     ]);
     expect(await deployment(context.root, 'staging', 'app-01')).toContain(
@@ -94,7 +94,7 @@ describe('bump', () => {
       push: true,
     });
     expect(result).toMatchObject({ changed: true, attempts: 1 });
-    expect(fixture.originFile('libs/image-catalog/images/staging/app-01.yaml')).toContain(
+    expect(fixture.originFile('apps/app-01/deploy/images/staging.yaml')).toContain(
       `image: ${REPOSITORY}/app-01:push-1`,
     );
   });
@@ -114,7 +114,7 @@ describe('bump', () => {
       [
         'an unknown app',
         { environment: 'staging', app: 'ghost', imageTag: '1.2.0' },
-        "unknown app 'ghost' (known: app-01, app-02)",
+        "unknown app 'ghost': no apps/ghost/deploy/src/chart.ts (known: app-01, app-02, fresh)",
       ],
       [
         'latest as a tag',
@@ -149,19 +149,16 @@ describe('bump', () => {
       [
         'uncommitted changes in the image file',
         { environment: 'staging', app: 'app-01', imageTag: '1.2.0' },
-        'uncommitted changes in the paths this command writes (libs/image-catalog/images/staging/app-01.yaml)',
+        'uncommitted changes in the paths this command writes (apps/app-01/deploy/images/staging.yaml)',
         (root) =>
-          writeFile(
-            join(root, 'libs/image-catalog/images/staging/app-01.yaml'),
-            'image: x/y:hand-edit\n',
-          ),
+          writeFile(join(root, 'apps/app-01/deploy/images/staging.yaml'), 'image: x/y:hand-edit\n'),
       ],
       [
-        'uncommitted changes in the rendered environment',
+        "uncommitted changes in the app's rendered directory",
         { environment: 'staging', app: 'app-01', imageTag: '1.2.0' },
-        'uncommitted changes in the paths this command writes (manifests/staging/app-02/service-app-02.yaml)',
+        'uncommitted changes in the paths this command writes (manifests/staging/app-01/service-app-01.yaml)',
         (root) =>
-          writeFile(join(root, 'manifests/staging/app-02/service-app-02.yaml'), '# edited\n'),
+          writeFile(join(root, 'manifests/staging/app-01/service-app-01.yaml'), '# edited\n'),
       ],
       [
         'a detached HEAD with --push',
@@ -179,18 +176,35 @@ describe('bump', () => {
     });
   });
 
-  it('refuses to commit a re-render that changes other apps, and restores the tree', async () => {
-    const context = await fixture.clone('bump-stale');
-    // Someone committed a hand edit to another app's rendered file: the environment is no longer fresh.
+  it("renders only the bumped app: another app's files, even stale ones, are left as they are", async () => {
+    const context = await fixture.clone('bump-one-app');
     const other = join(context.root, 'manifests/staging/app-02/service-app-02.yaml');
     await writeFile(other, `${await readFile(other, 'utf8')}# hand edit\n`);
     git(context.root, 'commit', '-qam', 'hand edit');
-    const before = treeState(context.root);
-    await expect(
-      bump(context, { environment: 'staging', app: 'app-01', imageTag: '1.3.0' }),
-    ).rejects.toThrow(
-      "re-rendering staging also changed other apps' files (manifests/staging/app-02/service-app-02.yaml)",
+    await bump(context, { environment: 'staging', app: 'app-01', imageTag: '1.3.0' });
+    expect(git(context.root, 'show', '--name-only', '--format=', 'HEAD').split('\n')).toEqual([
+      'apps/app-01/deploy/images/staging.yaml',
+      'manifests/staging/app-01/deployment-app-01.yaml',
+    ]);
+    expect(await readFile(other, 'utf8')).toContain('# hand edit');
+  });
+
+  it("gives a new app its first image from the environment's registry, in that environment only", async () => {
+    const context = await fixture.clone('bump-new-app');
+    expect(git(context.root, 'ls-files', 'manifests/staging/fresh')).toBe('');
+    const result = await bump(context, {
+      environment: 'staging',
+      app: 'fresh',
+      imageDigest: DIGEST,
+    });
+    expect(result).toMatchObject({ changed: true, image: `registry.test/staging/fresh@${DIGEST}` });
+    expect(git(context.root, 'log', '-1', '--format=%s')).toBe(
+      `deploy(staging): fresh (none) -> sha256:${'ab'.repeat(6)}`,
     );
-    expect(treeState(context.root)).toBe(before);
+    expect(git(context.root, 'ls-files', 'manifests/staging/fresh')).toContain(
+      'manifests/staging/fresh/deployment-fresh.yaml',
+    );
+    expect(git(context.root, 'ls-files', 'manifests/production/fresh')).toBe('');
+    expect(git(context.root, 'status', '--porcelain')).toBe('');
   });
 });

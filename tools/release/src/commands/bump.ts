@@ -1,3 +1,4 @@
+import { defaultRepository } from '@platform/environments';
 import {
   digestProblem,
   repositoryProblem,
@@ -13,7 +14,10 @@ export interface BumpOptions extends DeliveryOptions {
   readonly app: string;
   readonly imageTag?: string;
   readonly imageDigest?: string;
-  /** The image repository; @default the one the app runs in that environment now */
+  /**
+   * The image repository. @default the one the app runs in that environment now, else (its
+   * first image there) `<environment's imageRegistry>/<app>`
+   */
   readonly repository?: string;
   /** The commit the image was built from. @default $GITHUB_SHA, else HEAD */
   readonly sourceCommit?: string;
@@ -35,15 +39,11 @@ function validateInput(options: BumpOptions): void {
 /** `bump`: sets the image an app runs in one environment, re-renders, validates and commits. */
 export async function bump(context: ReleaseContext, options: BumpOptions) {
   validateInput(options);
-  context.catalog.environment(options.environment);
+  const environment = context.catalog.environment(options.environment);
   context.catalog.app(options.app);
   const current = await context.images.readIfPresent(options.environment, options.app);
-  const repository = options.repository ?? current?.repository;
-  if (!repository) {
-    throw new ReleaseError(
-      `app '${options.app}' has no image in '${options.environment}' yet: give --repository <registry/name>`,
-    );
-  }
+  const repository =
+    options.repository ?? current?.repository ?? defaultRepository(environment, options.app);
   const image: ImageReference =
     options.imageTag !== undefined
       ? { repository, tag: options.imageTag }

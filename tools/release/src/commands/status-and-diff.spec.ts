@@ -41,7 +41,7 @@ describe('diff', () => {
     expect(text).toContain('== staging/app-01: 1 changed');
     expect(text).toMatch(/^-.*image: registry\.example\.com\/team\/app-01:1\.0\.0$/m);
     expect(text).toMatch(/^\+.*image: registry\.example\.com\/team\/app-01:3\.0\.0$/m);
-    expect(text).not.toContain('libs/image-catalog');
+    expect(text).not.toContain('/deploy/images/');
   });
 
   it('renders markdown for a pull-request comment', async () => {

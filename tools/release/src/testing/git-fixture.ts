@@ -1,7 +1,7 @@
-import { Catalog, environments, type App } from '@platform/environments';
+import { testEnvironment } from '@platform/environments/testing';
 import { formatImageFile } from '@platform/image-catalog';
-import { platformServiceContract } from '@platform/service-contracts';
-import { synth } from '@platform/manifests';
+import { synth, type Workspace } from '@platform/manifests';
+import { FixtureWebChart, fixtureWorkspace } from '@platform/manifests/testing';
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,20 +10,28 @@ import { releaseContext, type ReleaseContext } from '../release-context.js';
 
 export const REPOSITORY = 'registry.example.com/team';
 
-/** A catalog of `count` apps (app-01, app-02, …) in the workspace's environments, and any extra ones. */
-export function testCatalog(count: number, extraEnvironments: readonly string[] = []): Catalog {
-  const apps: App[] = Array.from({ length: count }, (_, index) => {
-    const name = `app-${String(index + 1).padStart(2, '0')}`;
-    return {
-      contract: { ...platformServiceContract, name },
-      description: name,
-      source: `apps/${name}`,
-    };
-  });
-  const [template] = environments;
-  if (!template) throw new Error('the workspace has no environment to copy');
-  const extra = extraEnvironments.map((name) => ({ ...template, name }));
-  return new Catalog([...environments, ...extra], apps);
+/** Two environments in promotion order, of the fixtures' own (never the workspace's data). */
+export const FIXTURE_ENVIRONMENTS = [testEnvironment('staging'), testEnvironment('production')];
+
+/**
+ * A workspace of `count` fixture apps (app-01, app-02, …) in the fixture environments and any
+ * extra ones, rooted at `root`.
+ */
+export function fixtureApps(
+  count: number,
+  extraEnvironments: readonly string[] = [],
+  newApps: readonly string[] = [],
+): (root: string) => Workspace {
+  const names = [
+    ...Array.from({ length: count }, (_, index) => `app-${String(index + 1).padStart(2, '0')}`),
+    ...newApps,
+  ];
+  const apps = Object.fromEntries(names.map((name) => [name, FixtureWebChart]));
+  const environments = [
+    ...FIXTURE_ENVIRONMENTS,
+    ...extraEnvironments.map((name) => testEnvironment(name)),
+  ];
+  return (root) => fixtureWorkspace(root, apps, environments);
 }
 
 export function git(cwd: string, ...args: string[]): string {
@@ -42,37 +50,48 @@ export class GitFixture {
   private constructor(
     readonly directory: string,
     readonly origin: string,
-    readonly catalog: Catalog,
+    readonly open: (root: string) => Workspace,
   ) {}
 
-  /** `newEnvironments` are in the catalog but have no images yet (an environment being added). */
-  static async create(appCount = 2, newEnvironments: readonly string[] = []): Promise<GitFixture> {
+  /**
+   * `newEnvironments` are in the catalog but have no images yet (an environment being added);
+   * `newApps` have a chart but no image anywhere yet (an app just generated).
+   */
+  static async create(
+    appCount = 2,
+    newEnvironments: readonly string[] = [],
+    newApps: readonly string[] = [],
+  ): Promise<GitFixture> {
     const directory = await mkdtemp(join(tmpdir(), 'release-'));
     const origin = join(directory, 'origin.git');
-    const catalog = testCatalog(appCount, newEnvironments);
+    const open = fixtureApps(appCount, newEnvironments, newApps);
+    const seed = join(directory, 'seed');
+    const { catalog } = open(seed);
     const seeded = catalog.environmentNames().filter((name) => !newEnvironments.includes(name));
     git(directory, 'init', '-q', '--bare', '-b', 'main', origin);
-    const seed = join(directory, 'seed');
     await mkdir(seed);
     await writeFile(join(seed, 'nx.json'), '{}\n');
     for (const environment of seeded) {
-      for (const app of catalog.appNames()) {
-        const file = join(seed, 'libs/image-catalog/images', environment, `${app}.yaml`);
+      for (const app of catalog.apps.filter((a) => !newApps.includes(a.name))) {
+        const file = join(seed, app.imageFile(environment));
         await mkdir(join(file, '..'), { recursive: true });
         await writeFile(
           file,
-          formatImageFile(environment, app, { repository: `${REPOSITORY}/${app}`, tag: '1.0.0' }),
+          formatImageFile(environment, app.name, {
+            repository: `${REPOSITORY}/${app.name}`,
+            tag: '1.0.0',
+          }),
         );
       }
     }
-    await synth(seed, catalog, seeded);
+    await synth(open(seed), { environments: seeded });
     git(seed, 'init', '-q', '-b', 'main');
     configureIdentity(seed);
     git(seed, 'add', '-A');
     git(seed, 'commit', '-q', '-m', 'initial');
     git(seed, 'remote', 'add', 'origin', origin);
     git(seed, 'push', '-q', 'origin', 'main');
-    return new GitFixture(directory, origin, catalog);
+    return new GitFixture(directory, origin, open);
   }
 
   /** A fresh clone with a committer identity, and a release context on it. */
@@ -80,7 +99,7 @@ export class GitFixture {
     const path = join(this.directory, name);
     git(this.directory, 'clone', '-q', this.origin, path);
     configureIdentity(path);
-    return releaseContext(path, this.catalog);
+    return releaseContext(path, this.open);
   }
 
   /** The file as `origin`'s main has it. */

@@ -1,0 +1,3 @@
+import baseConfig, { chartRules } from '../../../eslint.config.mjs';
+
+export default [...baseConfig, ...chartRules];

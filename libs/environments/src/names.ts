@@ -1,0 +1,55 @@
+/** An RFC 1123 label: what Kubernetes accepts as a namespace or a Service name. */
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * The longest app name: it names the app's namespace and objects, and the workload library
+ * derives names such as `<app>-ingress` that must stay within a 63-character label.
+ */
+export const MAX_APP_NAME_LENGTH = 56;
+
+/** Why `name` cannot name an app, or undefined when it can. */
+export function appNameProblem(name: string): string | undefined {
+  if (!DNS_LABEL.test(name)) {
+    return `'${name}' is not a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit)`;
+  }
+  if (name.length > MAX_APP_NAME_LENGTH) {
+    return `'${name}' is ${name.length} characters long; at most ${MAX_APP_NAME_LENGTH} leave room for the names derived from it`;
+  }
+  return undefined;
+}
+
+/**
+ * Namespaces no app may take, as Kubernetes globs: Kubernetes' own, the GitOps engines' and the
+ * platform controllers' (infra/bootstrap installs them there). With the namespaces every
+ * environment lets call the apps (its ingress controller, its monitoring), they are the
+ * platform's, and the AppProjects deny them as destinations.
+ */
+export const PLATFORM_NAMESPACES = [
+  'default',
+  'kube-*',
+  'argocd',
+  'flux-system',
+  'sealed-secrets',
+] as const;
+
+/** Every namespace pattern reserved for the platform in these environments. */
+export function reservedNamespaces(
+  environments: readonly { readonly ingressFromNamespaces: readonly string[] }[],
+): string[] {
+  return [
+    ...new Set([...PLATFORM_NAMESPACES, ...environments.flatMap((e) => e.ingressFromNamespaces)]),
+  ];
+}
+
+/** Why `name` may not name an app in these environments (a reserved namespace), or undefined. */
+export function reservedNameProblem(
+  name: string,
+  environments: readonly { readonly ingressFromNamespaces: readonly string[] }[],
+): string | undefined {
+  const pattern = reservedNamespaces(environments).find((glob) =>
+    glob.endsWith('*') ? name.startsWith(glob.slice(0, -1)) : name === glob,
+  );
+  return pattern === undefined
+    ? undefined
+    : `'${name}' is a namespace the platform reserves ('${pattern}'): an app's name is its namespace`;
+}

@@ -1,0 +1,56 @@
+import type { Environment } from '@platform/environments';
+import type { AppChartClass } from '@platform/workloads';
+import { App } from 'cdk8s';
+import type { KubeObject, ManifestObject } from '../validate/problem.js';
+import { RenderError } from './render-error.js';
+import { fileNameFor, serializeObject } from './serialize.js';
+
+/** Where rendered environments live, relative to the workspace root. */
+export const MANIFESTS_DIRECTORY = 'manifests';
+
+/** One rendered file: where it goes, its bytes, the object in it, and whose it is. */
+export interface RenderedFile extends ManifestObject {
+  readonly content: string;
+  readonly environment: string;
+  readonly app: string;
+}
+
+/** What one app renders in one environment. */
+export interface AppRender {
+  readonly app: string;
+  readonly chart: AppChartClass;
+  readonly environment: Environment;
+  /** The image reference the environment runs. */
+  readonly image: string;
+  /** Objects that come as they are (the app's SealedSecrets). @default none */
+  readonly extras?: readonly KubeObject[];
+}
+
+/**
+ * Renders one app in one environment to `manifests/<env>/<app>/<kind>-<name>.yaml`. Each is
+ * synthesized in a cdk8s App of its own: an App re-validates all of its charts on every
+ * synthesis, so one App per chart keeps rendering linear in the number of apps.
+ */
+export function renderApp(input: AppRender): RenderedFile[] {
+  const { app, environment } = input;
+  const cdk8sApp = new App({ outdir: '/dev/null' });
+  let objects: KubeObject[];
+  try {
+    const chart = new input.chart(cdk8sApp, { app, environment, image: input.image });
+    objects = [...(chart.toJson() as KubeObject[]), ...(input.extras ?? [])];
+  } catch (error) {
+    // The construct library's errors name the prop and the value; say which app and environment.
+    (error as Error).message = `app '${app}' in '${environment.name}': ${(error as Error).message}`;
+    throw error;
+  }
+  const seen = new Set<string>();
+  return objects
+    .map((object) => {
+      const file = `${MANIFESTS_DIRECTORY}/${environment.name}/${app}/${fileNameFor(object)}`;
+      if (seen.has(file))
+        throw new RenderError(`${file}: two objects of app '${app}' share this kind and name`);
+      seen.add(file);
+      return { file, object, content: serializeObject(app, object), environment: environment.name, app };
+    })
+    .sort((a, b) => (a.file < b.file ? -1 : 1));
+}

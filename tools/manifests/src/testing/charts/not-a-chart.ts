@@ -1,0 +1,2 @@
+// A chart module whose default export is not an AppChart, for import-chart.spec.ts.
+export default class NotAChart {}
