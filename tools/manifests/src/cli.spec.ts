@@ -95,6 +95,29 @@ describe('manifests CLI', () => {
     ).toContain('payments:2.0.0');
   });
 
+  it('synth --app runs beside renders of other apps (Nx runs them in parallel)', async () => {
+    // Another app's render is staging its directory right now; this app's was killed earlier.
+    const others = join(root, 'manifests/test-stage/.payments.next-0123456789ab');
+    const leftover = join(root, 'manifests/test-stage/.orders.next-ba9876543210');
+    for (const directory of [others, leftover]) {
+      await mkdir(directory, { recursive: true });
+      await writeFile(join(directory, 'deployment.yaml'), 'kind: Deployment\n');
+    }
+    expect((await run('synth', '--app', 'orders')).code).toBe(0);
+    expect(await readFile(join(others, 'deployment.yaml'), 'utf8')).toBe('kind: Deployment\n');
+    await expect(readFile(join(leftover, 'deployment.yaml'), 'utf8')).rejects.toThrow();
+    await rm(others, { recursive: true, force: true });
+
+    const results = await Promise.all([run('synth', '--app', 'orders'), run('synth', '--app', 'payments')]);
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    expect(await files()).toEqual(
+      expect.arrayContaining([
+        'test-stage/orders/deployment-orders.yaml',
+        'test-stage/payments/deployment-payments.yaml',
+      ]),
+    );
+  });
+
   it('an app enters an environment with its first image there, and only then', async () => {
     await run('synth');
     expect((await files()).some((f) => f.startsWith('test-live/payments/'))).toBe(false);

@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { MANIFESTS_DIRECTORY } from './render-app.js';
 
 /** `.<app>.next-<hex>` / `.<app>.prev-<hex>`: a write in progress, or left by a killed one. */
-const STAGING_DIRECTORY = /^\..*\.(next|prev)-[0-9a-f]{12}$/;
+const STAGING_DIRECTORY = /^\.(.*)\.(next|prev)-[0-9a-f]{12}$/;
 
 /** File path (relative to the workspace root) → content. */
 export type ManifestTree = Map<string, string>;
@@ -73,7 +73,7 @@ export async function writeEnvironments(
     for (const environment of environments) {
       const environmentDirectory = join(base, environment);
       await mkdir(environmentDirectory, { recursive: true });
-      await removeLeftovers(environmentDirectory);
+      await removeLeftovers(environmentDirectory, apps);
       const current = await readManifestTree(root, [environment]);
       const wantedByUnit = groupByUnit(files, environment);
       const currentByUnit = groupByUnit(current, environment);
@@ -144,9 +144,16 @@ export async function removeStaleEnvironments(
 }
 
 /** Staging directories a killed run may have left behind. */
-async function removeLeftovers(base: string): Promise<void> {
+/**
+ * Removes what an interrupted write left. A render of some apps removes only theirs: renders of
+ * other apps (Nx runs them in parallel) may be staging their own directories right now.
+ */
+async function removeLeftovers(base: string, apps?: readonly string[]): Promise<void> {
   const entries = await readdir(base).catch(() => [] as string[]);
-  const leftovers = entries.filter((name) => STAGING_DIRECTORY.test(name));
+  const leftovers = entries.filter((name) => {
+    const unit = STAGING_DIRECTORY.exec(name)?.[1];
+    return unit !== undefined && (!apps || apps.includes(unit));
+  });
   await Promise.all(
     leftovers.map((name) => rm(join(base, name), { recursive: true, force: true })),
   );

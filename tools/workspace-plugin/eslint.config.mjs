@@ -1,0 +1,3 @@
+import baseConfig from '../../eslint.config.mjs';
+
+export default [{ ignores: ['src/**/files/**'] }, ...baseConfig];

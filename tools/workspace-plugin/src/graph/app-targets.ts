@@ -1,0 +1,80 @@
+import type { TargetConfiguration } from '@nx/devkit';
+
+/**
+ * The targets every app gets from its folder, so a generated app needs no target of its own
+ * and one change here reaches every app. `apps/<app>/` is the service (build, serve, its image);
+ * `apps/<app>/deploy/` is its chart (render). The chart does not depend on the service: a new
+ * image reaches it through git (`release bump` writes `deploy/images/<env>.yaml`), so a change to
+ * the service's code rebuilds and retests it and renders nothing.
+ */
+
+/** The files that turn a service into `dist/main.js` (tools/ci's bundler). */
+const BUILD_TOOL_INPUTS = [
+  '{workspaceRoot}/tools/ci/src/build-service.ts',
+  '{workspaceRoot}/tools/ci/src/build-service-main.ts',
+  '{workspaceRoot}/package.json',
+  '{workspaceRoot}/package-lock.json',
+];
+
+export function serviceTargets(app: string): Record<string, TargetConfiguration> {
+  const root = `apps/${app}`;
+  return {
+    build: {
+      command: `tsx tools/ci/src/build-service-main.ts ${root}`,
+      cache: true,
+      inputs: ['production', '^production', ...BUILD_TOOL_INPUTS],
+      outputs: ['{projectRoot}/dist'],
+      metadata: { description: `Bundle ${app} into ${root}/dist/main.js (what its image runs).` },
+    },
+    serve: {
+      command: `node ${root}/dist/main.js`,
+      dependsOn: ['build'],
+      continuous: true,
+      metadata: { description: `Run the built ${app} on PORT (default 8080).` },
+    },
+    'docker-build': {
+      command: `docker build -f ${root}/Dockerfile -t ${app}:local .`,
+      dependsOn: ['build'],
+      cache: false,
+      metadata: { description: `Build ${app}'s image from the workspace root (needs Docker).` },
+    },
+    'rehearse-image': {
+      command: `tsx tools/ci/src/image-rehearsal-main.ts ${root}/Dockerfile --probe /readyz`,
+      cache: true,
+      inputs: [
+        'production',
+        '^production',
+        '{projectRoot}/Dockerfile',
+        '{projectRoot}/Dockerfile.dockerignore',
+        '{workspaceRoot}/tools/ci/src/**/*.ts',
+        '{workspaceRoot}/package.json',
+        '{workspaceRoot}/package-lock.json',
+      ],
+      metadata: {
+        description: `Run ${app}'s Dockerfile steps without a container engine, start it, probe /readyz, stop it.`,
+      },
+    },
+  };
+}
+
+/**
+ * Renders one app into every environment where it has an image. Its inputs are everything the
+ * output depends on: the chart, its image files and sealed secrets (all under the project),
+ * the libraries it imports, and the renderer (an implicit dependency on tools/manifests).
+ */
+export function chartTargets(app: string): Record<string, TargetConfiguration> {
+  return {
+    render: {
+      command: `tsx tools/manifests/src/main.ts synth --app ${app}`,
+      cache: true,
+      inputs: ['production', '^production'],
+      outputs: [`{workspaceRoot}/manifests/*/${app}`],
+      metadata: {
+        description: `Render ${app}'s chart to manifests/<env>/${app}/ in every environment where it has an image.`,
+      },
+    },
+  };
+}
+
+/** The renderer every chart's output depends on. */
+export const RENDERER_PROJECT = '@platform/manifests';

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { nodesFor, WORKFLOWS_PROJECT } from './create-nodes.js';
+
+describe('the targets an app gets from its folder', () => {
+  it('renders a chart per app: cached, its rendered directories as outputs, the renderer as input', () => {
+    const project = nodesFor('apps/billing/deploy/src/chart.ts').projects?.['apps/billing/deploy'];
+    expect(project?.implicitDependencies).toEqual(['@platform/manifests']);
+    expect(project?.targets?.['render']).toMatchObject({
+      command: 'tsx tools/manifests/src/main.ts synth --app billing',
+      cache: true,
+      inputs: ['production', '^production'],
+      outputs: ['{workspaceRoot}/manifests/*/billing'],
+    });
+  });
+
+  it('builds a service to dist/main.js; its image and its server come after the build', () => {
+    const targets = nodesFor('apps/billing/Dockerfile').projects?.['apps/billing']?.targets ?? {};
+    expect(targets['build']).toMatchObject({
+      command: 'tsx tools/ci/src/build-service-main.ts apps/billing',
+      cache: true,
+      outputs: ['{projectRoot}/dist'],
+    });
+    expect(targets['build']?.inputs).toEqual(
+      expect.arrayContaining(['production', '^production', '{workspaceRoot}/package-lock.json']),
+    );
+    expect(targets['docker-build']).toMatchObject({
+      command: 'docker build -f apps/billing/Dockerfile -t billing:local .',
+      dependsOn: ['build'],
+    });
+    expect(targets['serve']).toMatchObject({ dependsOn: ['build'], continuous: true });
+    expect(targets['rehearse-image']?.command).toBe(
+      'tsx tools/ci/src/image-rehearsal-main.ts apps/billing/Dockerfile --probe /readyz',
+    );
+  });
+
+  it('gives the service no render and the chart no build: each change reaches only its own', () => {
+    expect(
+      Object.keys(nodesFor('apps/billing/Dockerfile').projects?.['apps/billing']?.targets ?? {}),
+    ).not.toContain('render');
+    expect(
+      Object.keys(
+        nodesFor('apps/billing/deploy/src/chart.ts').projects?.['apps/billing/deploy']?.targets ??
+          {},
+      ),
+    ).toEqual(['render']);
+  });
+
+  it('owns the workflows in a project, so a workflow change affects what lints them', () => {
+    expect(nodesFor('.github/workflows/ci.yml').projects?.['.github']).toMatchObject({
+      name: WORKFLOWS_PROJECT,
+    });
+  });
+});

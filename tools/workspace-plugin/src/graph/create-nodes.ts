@@ -1,0 +1,41 @@
+import { createNodesFromFiles, type CreateNodesResult, type CreateNodesV2 } from '@nx/devkit';
+import { chartTargets, RENDERER_PROJECT, serviceTargets } from './app-targets.js';
+
+/** A chart is `apps/<app>/deploy/src/chart.ts`; a service is `apps/<app>/Dockerfile`. */
+const APP_FILES = '{apps/*/deploy/src/chart.ts,apps/*/Dockerfile,.github/workflows/*.yml}';
+
+/** The project that owns the workflows, so a workflow change affects what checks workflows. */
+export const WORKFLOWS_PROJECT = 'workflows';
+
+export function nodesFor(file: string): CreateNodesResult {
+  const parts = file.split('/');
+  if (parts[0] === '.github') {
+    return {
+      projects: {
+        '.github': {
+          name: WORKFLOWS_PROJECT,
+          tags: ['type:workflows', 'scope:platform'],
+          targets: {},
+        },
+      },
+    };
+  }
+  const app = parts[1] ?? '';
+  if (parts[2] === 'deploy') {
+    return {
+      projects: {
+        [`apps/${app}/deploy`]: {
+          implicitDependencies: [RENDERER_PROJECT],
+          targets: chartTargets(app),
+        },
+      },
+    };
+  }
+  return { projects: { [`apps/${app}`]: { targets: serviceTargets(app) } } };
+}
+
+export const createNodesV2: CreateNodesV2 = [
+  APP_FILES,
+  (files, options, context) =>
+    createNodesFromFiles((file) => nodesFor(file), files, options, context),
+];
