@@ -49,6 +49,12 @@ async function createWorkspace(n: number): Promise<string> {
     await mkdir(join(deploy, 'src'), { recursive: true });
     await mkdir(join(deploy, 'images'));
     await writeFile(join(deploy, 'src/chart.ts'), CHART);
+    // ESM, as the generated package.json declares: a chart loaded as CommonJS would get its
+    // own copy of @platform/workloads, and so a different AppChart.
+    await writeFile(
+      join(deploy, 'package.json'),
+      JSON.stringify({ name: `@platform/${appName(i)}-deploy`, private: true, type: 'module' }),
+    );
     for (const environment of ENVIRONMENTS) {
       await writeFile(
         join(deploy, 'images', `${environment.name}.yaml`),
