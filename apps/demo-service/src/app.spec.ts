@@ -1,6 +1,7 @@
 import { expectErrorResponse as expectError, testService } from '@platform/service-runtime/testing';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { greetingFrom } from './routes.js';
 import { service } from './service.js';
 
 const JSON_TYPE = /^application\/json; charset=utf-8$/;
@@ -86,5 +87,18 @@ describe('demo-service endpoints', () => {
     const response = await request(testApp().app).delete('/api/echo');
     expectError(response, 405, 'method_not_allowed');
     expect(response.headers['allow']).toBe('POST');
+  });
+});
+
+describe('the greeting from configuration', () => {
+  it('is GREETING when set, Hello otherwise', () => {
+    expect(greetingFrom({ GREETING: 'Bonjour' })).toBe('Bonjour');
+    expect(greetingFrom({})).toBe('Hello');
+  });
+
+  it('stops the start-up on a bad value, naming it', () => {
+    expect(() => greetingFrom({ GREETING: '<b>hi</b>' })).toThrow(
+      'GREETING "<b>hi</b>" must be 1-32 letters or spaces',
+    );
   });
 });

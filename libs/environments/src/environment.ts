@@ -12,6 +12,16 @@ export interface WorkloadSizing {
   };
 }
 
+/** The Gateway an environment's HTTP routes attach to. */
+export interface EnvironmentGateway {
+  /** The Gateway's name. */
+  readonly name: string;
+  /** Its namespace: the platform's, where its proxies run. */
+  readonly namespace: string;
+  /** The DNS zone of the environment's hostnames: a route defaults to `<app>.<domain>`. */
+  readonly domain: string;
+}
+
 /**
  * One environment: a directory `manifests/<name>/`, a cluster, an Argo CD AppProject. Every
  * app's chart receives it, and the workload library takes its defaults from it.
@@ -22,8 +32,13 @@ export interface Environment {
   readonly description: string;
   /** Sizing every workload gets unless its chart sets its own. */
   readonly workloads: WorkloadSizing;
-  /** Namespaces (ingress controller, monitoring) allowed to reach every app's port. */
-  readonly ingressFromNamespaces: readonly string[];
+  /** Namespaces whose pods (Prometheus) may scrape every workload's metrics port. */
+  readonly monitoringNamespaces: readonly string[];
+  /**
+   * The platform's Gateway (Gateway API v1) that apps' HTTP routes attach to. Its listener
+   * terminates TLS; its namespace is let through to the pods a route sends traffic to.
+   */
+  readonly gateway: EnvironmentGateway;
   /** Log level every app runs with. */
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /**
@@ -32,6 +47,13 @@ export interface Environment {
    * `<imageRegistry>/<app>`: its first `release bump` here uses it, as it has no image file yet.
    */
   readonly imageRegistry: string;
+  /** The StorageClass of stateful workloads' volumes. @default 'gp3' (the EBS CSI driver's, on EKS) */
+  readonly storageClassName?: string;
+  /**
+   * Configuration values of this environment, keyed by app, then by key: they override what
+   * the app's chart puts in its `AppConfig`. @default none
+   */
+  readonly config?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** The image repository of an app in an environment that has no image file for it yet. */

@@ -3,7 +3,7 @@ export { Catalog, CatalogError } from './catalog.js';
 export type { CatalogApp } from './catalog.js';
 export { discoverApps } from './discover-apps.js';
 export { defaultRepository } from './environment.js';
-export type { Environment, WorkloadSizing } from './environment.js';
+export type { Environment, EnvironmentGateway, WorkloadSizing } from './environment.js';
 export { workspaceEnvironments } from './environments.js';
 export {
   appNameProblem,

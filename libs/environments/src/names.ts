@@ -1,3 +1,5 @@
+import type { Environment } from './environment.js';
+
 /** An RFC 1123 label: what Kubernetes accepts as a namespace or a Service name. */
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -20,9 +22,9 @@ export function appNameProblem(name: string): string | undefined {
 
 /**
  * Namespaces no app may take, as Kubernetes globs: Kubernetes' own, the GitOps engines' and the
- * platform controllers' (infra/bootstrap installs them there). With the namespaces every
- * environment lets call the apps (its ingress controller, its monitoring), they are the
- * platform's, and the AppProjects deny them as destinations.
+ * platform controllers' (infra/bootstrap installs them there). With each environment's
+ * monitoring and Gateway namespaces, they are the platform's, and the AppProjects deny them as
+ * destinations.
  */
 export const PLATFORM_NAMESPACES = [
   'default',
@@ -33,18 +35,22 @@ export const PLATFORM_NAMESPACES = [
 ] as const;
 
 /** Every namespace pattern reserved for the platform in these environments. */
-export function reservedNamespaces(
-  environments: readonly { readonly ingressFromNamespaces: readonly string[] }[],
-): string[] {
+export function reservedNamespaces(environments: readonly PlatformNamespaces[]): string[] {
   return [
-    ...new Set([...PLATFORM_NAMESPACES, ...environments.flatMap((e) => e.ingressFromNamespaces)]),
+    ...new Set([
+      ...PLATFORM_NAMESPACES,
+      ...environments.flatMap((e) => [...e.monitoringNamespaces, e.gateway.namespace]),
+    ]),
   ];
 }
+
+/** The parts of an environment that name platform namespaces. */
+type PlatformNamespaces = Pick<Environment, 'monitoringNamespaces' | 'gateway'>;
 
 /** Why `name` may not name an app in these environments (a reserved namespace), or undefined. */
 export function reservedNameProblem(
   name: string,
-  environments: readonly { readonly ingressFromNamespaces: readonly string[] }[],
+  environments: readonly PlatformNamespaces[],
 ): string | undefined {
   const pattern = reservedNamespaces(environments).find((glob) =>
     glob.endsWith('*') ? name.startsWith(glob.slice(0, -1)) : name === glob,

@@ -138,3 +138,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
   };
 }
+
+/**
+ * The configuration of a process about to start: a bad variable stops it here, with exit code
+ * 1 and one line naming the variable (a service's and a job's start alike).
+ */
+export function loadConfigOrExit(env: Readonly<Record<string, string | undefined>>): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

@@ -11,5 +11,8 @@ export type {
   ServiceContext,
   ServiceDefinition,
   ServiceInfo,
+  WorkContext,
 } from './service-definition.js';
+export { runJob } from './run-job.js';
+export type { JobContext, JobDefinition } from './run-job.js';
 export { startService } from './start-service.js';

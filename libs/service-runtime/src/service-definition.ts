@@ -33,4 +33,15 @@ export interface ServiceDefinition {
   readonly name: string;
   /** The service's own routes, built once at start-up. */
   readonly routes: (context: ServiceContext) => readonly Route[];
+  /**
+   * Work beside the server (a queue consumer's loop), started once it listens. On SIGTERM its
+   * `signal` aborts: it finishes what it holds and returns; the process exits when both it and
+   * the server are done (or with 1 after the grace period). A rejection exits 1. @default none
+   */
+  readonly work?: (context: WorkContext) => Promise<void>;
+}
+
+/** What a service's background work gets: the context, and the signal that says stop. */
+export interface WorkContext extends ServiceContext {
+  readonly signal: AbortSignal;
 }

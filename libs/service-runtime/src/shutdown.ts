@@ -13,6 +13,8 @@ export interface ShutdownOptions {
   readonly graceMs: number;
   /** Called once with the exit code (main.ts flushes the logs and exits). */
   readonly exit: (code: number) => void;
+  /** Stops the service's background work; resolves once it returned. @default nothing to stop */
+  readonly stopWork?: () => Promise<void>;
 }
 
 /**
@@ -65,7 +67,8 @@ export function createShutdown(options: ShutdownOptions): (signal: string) => vo
         options.exit(1);
       }, options.graceMs);
       hardStop.unref();
-      options.server.close(() => {
+      const serverClosed = new Promise<void>((resolve) => options.server.close(() => resolve()));
+      void Promise.all([serverClosed, options.stopWork?.()]).then(() => {
         clearTimeout(hardStop);
         options.logger.info({ durationMs: Date.now() - begun }, 'shutdown: complete');
         options.exit(0);

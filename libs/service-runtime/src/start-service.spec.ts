@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { freePort } from './testing/free-port.js';
-import { runMain, waitForHttp } from './testing/run-main.js';
+import { logMessages, runMain, waitForHttp } from './testing/run-main.js';
 
 const MAIN = fileURLToPath(new URL('./testing/fixture-main.ts', import.meta.url));
+const WORKER = fileURLToPath(new URL('./testing/fixture-worker-main.ts', import.meta.url));
 
 describe('startService', () => {
   it('stops on a bad variable with exit code 1 and one line naming it', async () => {
@@ -48,5 +49,23 @@ describe('startService', () => {
     expect(
       lines.every((l) => l['service'] === 'fixture-service' && typeof l['time'] === 'string'),
     ).toBe(true);
+  }, 30_000);
+
+  it('runs background work beside the server, and on SIGTERM waits for it to stop, then exits 0', async () => {
+    const port = await freePort();
+    const run = runMain(WORKER, { PORT: String(port), SHUTDOWN_DRAIN_DELAY_MS: '100' });
+    expect((await waitForHttp(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    const logged = logMessages(run.out());
+    expect(logged.indexOf('work: stopped')).toBeGreaterThan(-1);
+    expect(logged.indexOf('work: stopped')).toBeLessThan(logged.indexOf('shutdown: complete'));
+  }, 30_000);
+
+  it('exits 1 when the background work fails', async () => {
+    const port = await freePort();
+    const run = runMain(WORKER, { PORT: String(port), FIXTURE_WORK: 'fail' });
+    expect(await run.exited).toBe(1);
+    expect(logMessages(run.out())).toContain('background work failed');
   }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { createApp } from './create-app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { Lifecycle } from './lifecycle.js';
 import { createLogger, flushLogger } from './logger.js';
 import { Metrics } from './metrics.js';
@@ -17,14 +17,7 @@ export async function startService(
   definition: ServiceDefinition,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
+  const config = loadConfigOrExit(env);
 
   const service = definition.name;
   const logger = createLogger({ ...config, service });
@@ -53,6 +46,13 @@ export async function startService(
 
   const server = await listen(app, config);
   logger.info({ port: config.port, gitSha: config.gitSha }, 'listening');
+  const stopping = new AbortController();
+  const work = definition
+    .work?.({ info, logger, metrics, lifecycle, signal: stopping.signal })
+    .catch((error: unknown) => {
+      logger.fatal({ err: error }, 'background work failed');
+      exit(1);
+    });
   const shutdown = createShutdown({
     server,
     lifecycle,
@@ -60,6 +60,14 @@ export async function startService(
     drainDelayMs: config.drainDelayMs,
     graceMs: config.shutdownGraceMs,
     exit,
+    ...(work
+      ? {
+          stopWork: () => {
+            stopping.abort();
+            return work;
+          },
+        }
+      : {}),
   });
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -7,7 +7,7 @@ import { WebService } from './web-service.js';
 
 const environment = testEnvironment('qa', {
   logLevel: 'warn',
-  ingressFromNamespaces: ['edge'],
+  monitoringNamespaces: ['prometheus'],
   workloads: {
     replicas: { min: 3, max: 7 },
     targetCpuUtilizationPercent: 65,
@@ -55,7 +55,7 @@ describe('AppChart', () => {
     const ingress = find(objects, 'NetworkPolicy', 'orders-ingress').spec.ingress[0].from;
     expect(
       ingress.map((peer: any) => peer.namespaceSelector.matchLabels['kubernetes.io/metadata.name']),
-    ).toEqual(['edge', 'shop']);
+    ).toEqual(['prometheus', 'shop']);
   });
 
   it("lets the chart's own props win over the environment's", () => {

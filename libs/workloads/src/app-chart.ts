@@ -10,6 +10,17 @@ export interface AppChartProps {
   readonly environment: Environment;
   /** The image this environment runs (`apps/<app>/deploy/images/<env>.yaml`), never `latest`. */
   readonly image: string;
+  /**
+   * The app's SealedSecrets in this environment (`apps/<app>/deploy/sealed-secrets/<env>/`):
+   * what its workloads may read. @default none
+   */
+  readonly secrets?: readonly AppSecret[];
+}
+
+/** A Secret the app has in an environment (a SealedSecret's name and keys). */
+export interface AppSecret {
+  readonly name: string;
+  readonly keys: readonly string[];
 }
 
 /** An app's chart class, as `apps/<app>/deploy/src/chart.ts` exports it by default. */
@@ -25,6 +36,7 @@ export class AppChart extends Chart {
   readonly app: string;
   readonly environment: Environment;
   readonly image: string;
+  readonly secrets: readonly AppSecret[];
 
   /** The AppChart that `construct` belongs to, if any. */
   static enclosing(construct: Construct): AppChart | undefined {
@@ -40,5 +52,6 @@ export class AppChart extends Chart {
     this.app = props.app;
     this.environment = props.environment;
     this.image = props.image;
+    this.secrets = props.secrets ?? [];
   }
 }

@@ -1,35 +1,52 @@
-import { imageVersion } from '@platform/image-ref';
-import type { ResolvedWebServiceProps } from './resolve-web-service-props.js';
+import { imageVersion, type ImageReference } from '@platform/image-ref';
+
+/** What the labels of a workload's objects are made of. */
+export interface LabelSource {
+  readonly name: string;
+  readonly partOf: string;
+  readonly image: ImageReference;
+}
+
+/** The kinds of workload, as `app.kubernetes.io/component`. */
+export type WorkloadComponent =
+  'web-service' | 'worker' | 'scheduled-job' | 'stateful-service' | 'migration';
 
 /**
- * Labels that select the pods. They never change for the life of the app:
+ * Labels that select the pods. They never change for the life of the workload:
  * a Deployment's selector is immutable, so no version goes in here.
  */
-export function selectorLabels(
-  props: Pick<ResolvedWebServiceProps, 'name'>,
-): Record<string, string> {
+export function selectorLabels(props: Pick<LabelSource, 'name'>): Record<string, string> {
   return {
     'app.kubernetes.io/name': props.name,
     'app.kubernetes.io/instance': props.name,
   };
 }
 
-/** The recommended `app.kubernetes.io/*` labels that every object the construct makes carries. */
-export function standardLabels(props: ResolvedWebServiceProps): Record<string, string> {
+/** The recommended `app.kubernetes.io/*` labels that every object of a workload carries. */
+export function standardLabels(
+  props: LabelSource,
+  component: WorkloadComponent,
+): Record<string, string> {
   return {
     ...selectorLabels(props),
-    'app.kubernetes.io/component': 'web-service',
+    'app.kubernetes.io/component': component,
     'app.kubernetes.io/part-of': props.partOf,
     'app.kubernetes.io/managed-by': 'cdk8s',
   };
 }
 
 /**
- * The standard labels plus `app.kubernetes.io/version`, for the Deployment and
- * its pods only: an image bump then changes one rendered file, not every one.
+ * The standard labels plus `app.kubernetes.io/version`, for the workload and its pods only:
+ * an image bump then changes one rendered file, not every one.
  */
-export function versionedLabels(props: ResolvedWebServiceProps): Record<string, string> {
-  return { ...standardLabels(props), 'app.kubernetes.io/version': imageVersion(props.image) };
+export function versionedLabels(
+  props: LabelSource,
+  component: WorkloadComponent,
+): Record<string, string> {
+  return {
+    ...standardLabels(props, component),
+    'app.kubernetes.io/version': imageVersion(props.image),
+  };
 }
 
 /** Namespace labels that make the API server enforce the Pod Security "restricted" profile. */

@@ -34,7 +34,7 @@ describe('WebService network policies', () => {
 
   it('allows ingress on the container port from the given namespaces only', () => {
     const ingress = find(
-      synthWebService({ ingressFromNamespaces: ['ingress-nginx', 'monitoring'] }),
+      synthWebService({ ingressFromNamespaces: ['gateway-system', 'monitoring'] }),
       'NetworkPolicy',
       'orders-ingress',
     );
@@ -42,7 +42,7 @@ describe('WebService network policies', () => {
       {
         from: [
           {
-            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } },
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gateway-system' } },
           },
           { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
         ],

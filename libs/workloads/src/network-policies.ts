@@ -1,56 +1,57 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import type { ResolvedWebServiceProps } from './resolve-web-service-props.js';
 import type { EgressDestination, NetworkPort } from './web-service-props.js';
 
 /** Where cluster DNS runs: CoreDNS pods in kube-system (EKS, kind, minikube and kubeadm all label them so). */
 const CLUSTER_DNS = { namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } } as const;
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
-/**
- * Deny by default, then allow only what is declared: ingress to the container
- * port from the given namespaces, egress to cluster DNS and the declared
- * destinations. Three policies so that each reads on its own.
- */
-export class WebServiceNetworkPolicies extends Construct {
-  constructor(
-    scope: Construct,
-    id: string,
-    props: ResolvedWebServiceProps,
-    labels: Record<string, string>,
-    podSelector: Record<string, string>,
-  ) {
-    super(scope, id);
-    const metadata = (name: string) => ({ name, namespace: props.namespace, labels });
+/** Traffic a workload admits: from pods of these namespaces, to this port. */
+export interface IngressRule {
+  readonly fromNamespaces: readonly string[];
+  readonly port: number;
+}
 
-    new k8s.KubeNetworkPolicy(this, 'default-deny', {
-      metadata: metadata('default-deny-all'),
-      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
-    });
+export interface WorkloadNetworkPoliciesProps {
+  readonly name: string;
+  readonly namespace: string;
+  readonly labels: Record<string, string>;
+  readonly podSelector: Record<string, string>;
+  /** What may reach the pods; none: nothing may. */
+  readonly ingress: readonly IngressRule[];
+  readonly egress: readonly EgressDestination[];
+}
+
+/**
+ * On top of the namespace's deny-all: ingress only as declared, egress to cluster DNS and the
+ * declared destinations. Two policies, so that each reads on its own.
+ */
+export class WorkloadNetworkPolicies extends Construct {
+  constructor(scope: Construct, id: string, props: WorkloadNetworkPoliciesProps) {
+    super(scope, id);
+    const metadata = (name: string) => ({ name, namespace: props.namespace, labels: props.labels });
+    const podSelector = { matchLabels: props.podSelector };
 
     new k8s.KubeNetworkPolicy(this, 'ingress', {
       metadata: metadata(`${props.name}-ingress`),
       spec: {
-        podSelector: { matchLabels: podSelector },
+        podSelector,
         policyTypes: ['Ingress'],
-        ingress:
-          props.ingressFromNamespaces.length === 0
-            ? []
-            : [
-                {
-                  from: props.ingressFromNamespaces.map((namespace) => ({
-                    namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: namespace } },
-                  })),
-                  ports: [toPolicyPort({ port: props.containerPort })],
-                },
-              ],
+        ingress: props.ingress
+          .filter((rule) => rule.fromNamespaces.length > 0)
+          .map((rule) => ({
+            from: rule.fromNamespaces.map((namespace) => ({
+              namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: namespace } },
+            })),
+            ports: [toPolicyPort({ port: rule.port })],
+          })),
       },
     });
 
     new k8s.KubeNetworkPolicy(this, 'egress', {
       metadata: metadata(`${props.name}-egress`),
       spec: {
-        podSelector: { matchLabels: podSelector },
+        podSelector,
         policyTypes: ['Egress'],
         egress: [
           {

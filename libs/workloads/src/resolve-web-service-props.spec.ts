@@ -1,3 +1,4 @@
+import { Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import { InvalidPropError } from './invalid-prop-error.js';
 import { resolveWebServiceProps } from './resolve-web-service-props.js';
@@ -5,11 +6,11 @@ import { MINIMAL_PROPS } from './testing/synth-helpers.js';
 import type { WebServiceProps } from './web-service-props.js';
 
 const resolve = (props: Partial<WebServiceProps>) =>
-  resolveWebServiceProps({ ...MINIMAL_PROPS, ...props });
+  resolveWebServiceProps(Testing.chart(), { ...MINIMAL_PROPS, ...props });
 
 describe('resolveWebServiceProps', () => {
   it('applies the documented defaults', () => {
-    expect(resolveWebServiceProps(MINIMAL_PROPS)).toMatchObject({
+    expect(resolve({})).toMatchObject({
       namespace: 'orders',
       containerPort: 8080,
       servicePort: 80,
@@ -90,7 +91,11 @@ describe('resolveWebServiceProps', () => {
       { writablePaths: ['/tmp', '/tmp'] },
       'writablePaths[1] = "/tmp" is listed twice',
     ],
-    ['PORT in env', { env: { PORT: '1' } }, 'env.PORT = "1" is set from containerPort'],
+    [
+      'PORT in env',
+      { env: { PORT: '1' } },
+      'env.PORT = "1" is set by the construct; set its prop instead',
+    ],
     [
       'invalid env name',
       { env: { 'BAD-NAME': 'x' } },

@@ -25,9 +25,13 @@ const DEV_ONLY = [
 const program = new Command('image-rehearsal')
   .argument('<dockerfile>', 'path of the Dockerfile, relative to the workspace root')
   .option('--probe <path>', 'HTTP path that must answer 200 once the service is up', '/healthz')
+  .option('--run-to-completion', 'a job: it must exit 0 by itself (no port to probe)')
   .parse();
 const [dockerfile = ''] = program.args;
-const { probe } = program.opts<{ probe: string }>();
+const { probe, runToCompletion = false } = program.opts<{
+  probe: string;
+  runToCompletion?: boolean;
+}>();
 const root = process.cwd();
 
 const started = performance.now();
@@ -68,7 +72,7 @@ const child = spawn(process.execPath, [entry, ...rest], {
 const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
 const deadline = Date.now() + 15_000;
 let status = 0;
-while (Date.now() < deadline) {
+while (!runToCompletion && Date.now() < deadline) {
   status = await fetch(`http://127.0.0.1:${port}${probe}`).then(
     (r) => r.status,
     () => 0,
@@ -77,15 +81,20 @@ while (Date.now() < deadline) {
   await new Promise((resolve) => setTimeout(resolve, 50));
 }
 const firstAnswer = performance.now();
-child.kill('SIGTERM');
+const timeout = setTimeout(() => child.kill('SIGKILL'), 15_000);
+if (!runToCompletion) child.kill('SIGTERM');
 const code = await exited;
+clearTimeout(timeout);
+if (runToCompletion) status = code === 0 ? 200 : 0;
 console.log(
   [
     `image-rehearsal ${dockerfile}: context ${image.contextFileCount} files; built in ${((built - started) / 1000).toFixed(1)} s;`,
     `runtime node_modules: ${packages.length} packages, no development tooling;`,
     `image files: ${listFiles(image.rootfs).length} (${(listFiles(image.rootfs).reduce((sum, f) => sum + statSync(f).size, 0) / 1e6).toFixed(1)} MB);`,
     `USER ${image.user ?? '(root!)'}; CMD ${JSON.stringify(image.cmd)};`,
-    `${probe} answered ${status} after ${Math.round(firstAnswer - built)} ms; exit code on SIGTERM ${String(code)}`,
+    runToCompletion
+      ? `ran to completion in ${Math.round(performance.now() - built)} ms; exit code ${String(code)}`
+      : `${probe} answered ${status} after ${Math.round(firstAnswer - built)} ms; exit code on SIGTERM ${String(code)}`,
   ].join('\n  '),
 );
 if (

@@ -39,8 +39,22 @@ export default class BenchChart extends AppChart {
 }
 `;
 
+/** The charts the service generator writes for each kind: a mixed workspace rotates them. */
+const KIND_CHARTS = [
+  CHART,
+  CHART.replaceAll('WebService', 'Worker').replace(`'web'`, `'worker'`),
+  CHART.replaceAll('WebService', 'ScheduledJob').replace(
+    'image: this.image }',
+    `image: this.image, schedule: '0 3 * * *' }`,
+  ),
+  CHART.replaceAll('WebService', 'StatefulService').replace(
+    'image: this.image }',
+    'image: this.image, storage: { sizeGibibytes: 5 } }',
+  ),
+];
+
 /** A workspace of n apps on disk (charts and image files), resolving packages from this one. */
-async function createWorkspace(n: number): Promise<string> {
+async function createWorkspace(n: number, mixed = false): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'bench-render-'));
   await writeFile(join(root, 'nx.json'), '{}\n');
   await symlink(join(WORKSPACE_ROOT, 'node_modules'), join(root, 'node_modules'));
@@ -48,7 +62,7 @@ async function createWorkspace(n: number): Promise<string> {
     const deploy = join(root, 'apps', appName(i), 'deploy');
     await mkdir(join(deploy, 'src'), { recursive: true });
     await mkdir(join(deploy, 'images'));
-    await writeFile(join(deploy, 'src/chart.ts'), CHART);
+    await writeFile(join(deploy, 'src/chart.ts'), mixed ? (KIND_CHARTS[i % KIND_CHARTS.length] ?? CHART) : CHART);
     // ESM, as the generated package.json declares: a chart loaded as CommonJS would get its
     // own copy of @platform/workloads, and so a different AppChart.
     await writeFile(
@@ -155,6 +169,18 @@ async function parent(): Promise<void> {
     } finally {
       await rm(root, { recursive: true, force: true });
     }
+  }
+  // The same render with the four kinds in turn (web, worker, scheduled job, stateful).
+  const root = await createWorkspace(100, true);
+  try {
+    const mixed = run('--child', root);
+    const pipeline = (mixed.result.pipelineMs ?? 0) / 1000;
+    console.log(
+      `100 apps × ${ENVIRONMENTS.length} envs, mixed kinds: full render ${s(mixed.wall)} wall (pipeline ${s(pipeline)}) ` +
+        `${mixed.result.objects} objects, ${Math.round(mixed.result.objects / pipeline)} objects/s in the pipeline`,
+    );
+  } finally {
+    await rm(root, { recursive: true, force: true });
   }
 }
 

@@ -60,4 +60,24 @@ describe('the demo-service chart', () => {
       ]),
     );
   });
+
+  it('passes its greeting as configuration, and rolls the pods when it changes', () => {
+    expect(find('ConfigMap')[0]).toMatchObject({
+      metadata: { name: 'demo-service-config', namespace: 'demo-service' },
+      data: { GREETING: 'Hello' },
+    });
+    expect(container.envFrom).toEqual([{ configMapRef: { name: 'demo-service-config' } }]);
+    expect(deployment.spec.template.metadata.annotations['checksum/config']).toMatch(
+      /^[0-9a-f]{64}$/,
+    );
+  });
+
+  it("is reachable from outside through the environment's Gateway, at demo-service.<domain>", () => {
+    const [route] = find('HTTPRoute');
+    expect(route.spec.hostnames).toEqual([`demo-service.${environment.gateway.domain}`]);
+    expect(route.spec.parentRefs[0]).toMatchObject({
+      name: environment.gateway.name,
+      namespace: environment.gateway.namespace,
+    });
+  });
 });

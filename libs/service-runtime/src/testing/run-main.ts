@@ -27,3 +27,12 @@ export async function waitForHttp(url: string, deadline = Date.now() + 15_000): 
     }
   }
 }
+
+/** The `msg` of each JSON log line a process printed. */
+export function logMessages(out: string): string[] {
+  return out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { msg: string }).msg);
+}

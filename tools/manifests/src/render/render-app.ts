@@ -1,5 +1,5 @@
 import type { Environment } from '@platform/environments';
-import type { AppChartClass } from '@platform/workloads';
+import type { AppChartClass, AppSecret } from '@platform/workloads';
 import { App } from 'cdk8s';
 import type { KubeObject, ManifestObject } from '../validate/problem.js';
 import { RenderError } from './render-error.js';
@@ -36,7 +36,12 @@ export function renderApp(input: AppRender): RenderedFile[] {
   const cdk8sApp = new App({ outdir: '/dev/null' });
   let objects: KubeObject[];
   try {
-    const chart = new input.chart(cdk8sApp, { app, environment, image: input.image });
+    const chart = new input.chart(cdk8sApp, {
+      app,
+      environment,
+      image: input.image,
+      secrets: (input.extras ?? []).flatMap(secretOf),
+    });
     objects = [...(chart.toJson() as KubeObject[]), ...(input.extras ?? [])];
   } catch (error) {
     // The construct library's errors name the prop and the value; say which app and environment.
@@ -53,4 +58,19 @@ export function renderApp(input: AppRender): RenderedFile[] {
       return { file, object, content: serializeObject(app, object), environment: environment.name, app };
     })
     .sort((a, b) => (a.file < b.file ? -1 : 1));
+}
+
+/** The Secret a SealedSecret becomes (its template's name, else its own) and the keys it holds. */
+function secretOf(object: KubeObject): AppSecret[] {
+  if (object.kind !== 'SealedSecret') return [];
+  const spec = (object['spec'] ?? {}) as {
+    encryptedData?: Record<string, unknown>;
+    template?: { metadata?: { name?: string } };
+  };
+  return [
+    {
+      name: spec.template?.metadata?.name ?? String(object.metadata?.name),
+      keys: Object.keys(spec.encryptedData ?? {}),
+    },
+  ];
 }

@@ -11,6 +11,7 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBu
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { Job } from 'kubernetes-models/batch/v1/Job';
+import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
 
 /** A kubernetes-models class: constructing one and calling validate() checks the object against the API schema. */
 interface ModelClass {
@@ -76,6 +77,13 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
     PodDisruptionBudget as ModelClass,
     'kubernetes-models/policy/v1/PodDisruptionBudget',
     'IPodDisruptionBudget',
+  ),
+  // Gateway API v1 (standard channel), from kubernetes-models' Gateway API package: generated
+  // from the upstream CRDs, pinned in package.json (0.5.1: the last major that runs on Node 20).
+  'gateway.networking.k8s.io/v1/HTTPRoute': kind(
+    HTTPRoute as ModelClass,
+    '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute',
+    'IHTTPRoute',
   ),
   'networking.k8s.io/v1/NetworkPolicy': kind(
     NetworkPolicy as ModelClass,

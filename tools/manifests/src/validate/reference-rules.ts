@@ -34,6 +34,17 @@ export function checkReferences(manifests: readonly ManifestObject[]): Problem[]
   const podsIn = (namespace: string | undefined) =>
     workloads.filter((w) => w.namespace === namespace);
 
+  const named = (kind: string, namespace: string | undefined) =>
+    new Set(
+      manifests
+        .filter((m) => m.object.kind === kind && namespaceOf(m.object) === namespace)
+        .map((m) =>
+          kind === 'SealedSecret'
+            ? String((spec(m.object)['template'] as { metadata?: { name?: unknown } } | undefined)?.metadata?.name ?? m.object.metadata?.name)
+            : String(m.object.metadata?.name),
+        ),
+    );
+
   for (const manifest of manifests) {
     const object = manifest.object;
     const fail = problemFor(manifest, 'workspace');
@@ -70,10 +81,27 @@ export function checkReferences(manifests: readonly ManifestObject[]): Problem[]
       );
     }
 
+    const template = podTemplateOf(object);
+    if (template) {
+      const used = podReferences(template);
+      const configMaps = named('ConfigMap', namespace);
+      const secrets = named('SealedSecret', namespace);
+      for (const name of used.configMaps) {
+        if (!configMaps.has(name)) report(`reads ConfigMap '${name}', which is not rendered in its namespace`, 'render it with an AppConfig');
+      }
+      for (const name of used.secrets) {
+        if (!secrets.has(name)) {
+          report(
+            `reads Secret '${name}', which no SealedSecret of its namespace creates`,
+            `seal it into apps/<app>/deploy/sealed-secrets/<env>/`,
+          );
+        }
+      }
+    }
+
     switch (object.kind) {
       case 'Deployment':
       case 'StatefulSet': {
-        const template = podTemplateOf(object);
         if (
           !template ||
           !selectorMatches(spec(object)['selector'] as LabelSelectorView, template.labels)
@@ -109,6 +137,24 @@ export function checkReferences(manifests: readonly ManifestObject[]): Problem[]
               `targetPort ${String(target)} is not a port of the selected pods`,
               'point targetPort at the container port',
             );
+        }
+        break;
+      }
+      case 'HTTPRoute': {
+        const rules = (spec(object)['rules'] ?? []) as { backendRefs?: { kind?: unknown; name?: unknown; port?: unknown }[] }[];
+        for (const ref of rules.flatMap((rule) => rule.backendRefs ?? [])) {
+          const service = manifests.find(
+            (m) =>
+              m.object.kind === 'Service' &&
+              namespaceOf(m.object) === namespace &&
+              m.object.metadata?.name === ref.name,
+          );
+          const ports = (service ? (spec(service.object)['ports'] ?? []) : []) as { port?: unknown }[];
+          if ((ref.kind ?? 'Service') !== 'Service' || !service) {
+            report(`backendRef ${String(ref.name)} is not a Service in its namespace`, 'route to the Service of the app');
+          } else if (!ports.some((p) => p.port === ref.port)) {
+            report(`backendRef ${String(ref.name)}:${String(ref.port)} is not a port of that Service`, 'use the Service port');
+          }
         }
         break;
       }
@@ -158,4 +204,29 @@ export function checkReferences(manifests: readonly ManifestObject[]): Problem[]
     }
   }
   return problems;
+}
+
+/** The ConfigMaps and Secrets a pod template reads, as environment or volumes. */
+function podReferences(template: PodTemplateView): { configMaps: Set<string>; secrets: Set<string> } {
+  const configMaps = new Set<string>();
+  const secrets = new Set<string>();
+  type EnvSource = { configMapRef?: { name?: unknown }; secretRef?: { name?: unknown } };
+  type EnvVar = { valueFrom?: { configMapKeyRef?: { name?: unknown }; secretKeyRef?: { name?: unknown } } };
+  for (const container of [...(template.spec.containers ?? []), ...(template.spec.initContainers ?? [])]) {
+    const c = container as { envFrom?: EnvSource[]; env?: EnvVar[] };
+    for (const source of c.envFrom ?? []) {
+      if (source.configMapRef?.name) configMaps.add(String(source.configMapRef.name));
+      if (source.secretRef?.name) secrets.add(String(source.secretRef.name));
+    }
+    for (const variable of c.env ?? []) {
+      if (variable.valueFrom?.configMapKeyRef?.name) configMaps.add(String(variable.valueFrom.configMapKeyRef.name));
+      if (variable.valueFrom?.secretKeyRef?.name) secrets.add(String(variable.valueFrom.secretKeyRef.name));
+    }
+  }
+  for (const volume of template.spec.volumes ?? []) {
+    const v = volume as { configMap?: { name?: unknown }; secret?: { secretName?: unknown } };
+    if (v.configMap?.name) configMaps.add(String(v.configMap.name));
+    if (v.secret?.secretName) secrets.add(String(v.secret.secretName));
+  }
+  return { configMaps, secrets };
 }

@@ -2,6 +2,9 @@ import { parseImageReference } from '@platform/image-ref';
 import { podTemplateOf } from './pod-template.js';
 import { problemFor, type ManifestObject, type Problem } from './problem.js';
 
+/** Kinds whose pods run until stopped: they need probes. A Job's or CronJob's pod ends. */
+const LONG_RUNNING = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod']);
+
 /**
  * The workspace's own rules for every pod template, beyond the Pod Security
  * profile: immutable image references, resources, probes, a read-only root.
@@ -40,7 +43,7 @@ export function checkWorkloadRules(manifest: ManifestObject): Problem[] {
           'set readOnlyRootFilesystem: true and mount an emptyDir where it writes',
         );
       }
-      if (field === 'containers') {
+      if (field === 'containers' && LONG_RUNNING.has(String(manifest.object.kind))) {
         if (!container.readinessProbe)
           fail(`${where} has no readinessProbe`, 'probe the service readiness endpoint');
         if (!container.livenessProbe)

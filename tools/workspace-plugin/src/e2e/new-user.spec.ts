@@ -156,4 +156,49 @@ describe('a new user on a fresh clone', () => {
     expect(copy.ok('npm', ['run', '--silent', 'check-fresh'])).toContain('matches a fresh render');
     expect(copy.ok('npm', ['start'])).toMatch(/staging\s+orders\s+\S+orders:0\.1\.0/);
   });
+
+  it('generates a worker and a scheduled job that pass their tests and validate once they have images', () => {
+    copy.ok('npx', ['nx', 'g', '@platform/workspace-plugin:service', 'ledger', '--kind', 'worker']);
+    copy.ok('npx', [
+      'nx',
+      'g',
+      '@platform/workspace-plugin:service',
+      'nightly-report',
+      '--kind',
+      'cron',
+    ]);
+    copy.ok('npx', [
+      'nx',
+      'run-many',
+      '-t',
+      'typecheck',
+      'lint',
+      'test',
+      '-p',
+      '@platform/ledger',
+      '@platform/ledger-deploy',
+      '@platform/nightly-report',
+      '@platform/nightly-report-deploy',
+      '--outputStyle=static',
+    ]);
+    copy.commit('add a worker and a job');
+    for (const app of ['ledger', 'nightly-report']) {
+      copy.ok('npm', [
+        'run',
+        '--silent',
+        'release',
+        '--',
+        'bump',
+        '--env',
+        'staging',
+        '--app',
+        app,
+        '--image-tag',
+        '0.1.0',
+      ]);
+    }
+    expect(copy.exists('manifests/staging/ledger/deployment-ledger.yaml')).toBe(true);
+    expect(copy.exists('manifests/staging/nightly-report/cronjob-nightly-report.yaml')).toBe(true);
+    expect(copy.ok('npm', ['run', '--silent', 'validate'])).toMatch(/, 0 problems$/m);
+  });
 });

@@ -16,7 +16,11 @@ const BUILD_TOOL_INPUTS = [
   '{workspaceRoot}/package-lock.json',
 ];
 
-export function serviceTargets(app: string): Record<string, TargetConfiguration> {
+/**
+ * @param job the image exposes no port (a scheduled job): its rehearsal runs it to completion
+ * instead of probing it
+ */
+export function serviceTargets(app: string, job = false): Record<string, TargetConfiguration> {
   const root = `apps/${app}`;
   return {
     build: {
@@ -39,7 +43,7 @@ export function serviceTargets(app: string): Record<string, TargetConfiguration>
       metadata: { description: `Build ${app}'s image from the workspace root (needs Docker).` },
     },
     'rehearse-image': {
-      command: `tsx tools/ci/src/image-rehearsal-main.ts ${root}/Dockerfile --probe /readyz`,
+      command: `tsx tools/ci/src/image-rehearsal-main.ts ${root}/Dockerfile ${job ? '--run-to-completion' : '--probe /readyz'}`,
       cache: true,
       inputs: [
         'production',
@@ -51,7 +55,9 @@ export function serviceTargets(app: string): Record<string, TargetConfiguration>
         '{workspaceRoot}/package-lock.json',
       ],
       metadata: {
-        description: `Run ${app}'s Dockerfile steps without a container engine, start it, probe /readyz, stop it.`,
+        description: job
+          ? `Run ${app}'s Dockerfile steps without a container engine, then run it: it must exit 0.`
+          : `Run ${app}'s Dockerfile steps without a container engine, start it, probe /readyz, stop it.`,
       },
     },
   };

@@ -14,7 +14,9 @@ describe('the targets an app gets from its folder', () => {
   });
 
   it('builds a service to dist/main.js; its image and its server come after the build', () => {
-    const targets = nodesFor('apps/billing/Dockerfile').projects?.['apps/billing']?.targets ?? {};
+    const targets =
+      nodesFor('apps/billing/Dockerfile', () => 'FROM x\nEXPOSE 8080\n').projects?.['apps/billing']
+        ?.targets ?? {};
     expect(targets['build']).toMatchObject({
       command: 'tsx tools/ci/src/build-service-main.ts apps/billing',
       cache: true,
@@ -49,5 +51,15 @@ describe('the targets an app gets from its folder', () => {
     expect(nodesFor('.github/workflows/ci.yml').projects?.['.github']).toMatchObject({
       name: WORKFLOWS_PROJECT,
     });
+  });
+
+  it('rehearses an image with no port (a scheduled job) by running it to completion', () => {
+    const targets =
+      nodesFor('apps/report/Dockerfile', () => 'FROM x\nCMD ["dist/main.js"]\n').projects?.[
+        'apps/report'
+      ]?.targets ?? {};
+    expect(targets['rehearse-image']?.command).toBe(
+      'tsx tools/ci/src/image-rehearsal-main.ts apps/report/Dockerfile --run-to-completion',
+    );
   });
 });

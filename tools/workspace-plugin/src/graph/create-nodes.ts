@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createNodesFromFiles, type CreateNodesResult, type CreateNodesV2 } from '@nx/devkit';
 import { chartTargets, RENDERER_PROJECT, serviceTargets } from './app-targets.js';
 
@@ -7,7 +9,15 @@ const APP_FILES = '{apps/*/deploy/src/chart.ts,apps/*/Dockerfile,.github/workflo
 /** The project that owns the workflows, so a workflow change affects what checks workflows. */
 export const WORKFLOWS_PROJECT = 'workflows';
 
-export function nodesFor(file: string): CreateNodesResult {
+/** A Dockerfile whose image exposes no port runs a job, not a server. */
+export function exposesNoPort(dockerfile: string): boolean {
+  return !/^\s*EXPOSE\s/im.test(dockerfile);
+}
+
+export function nodesFor(
+  file: string,
+  readFile: (path: string) => string = () => '',
+): CreateNodesResult {
   const parts = file.split('/');
   if (parts[0] === '.github') {
     return {
@@ -31,11 +41,17 @@ export function nodesFor(file: string): CreateNodesResult {
       },
     };
   }
-  return { projects: { [`apps/${app}`]: { targets: serviceTargets(app) } } };
+  const job = exposesNoPort(readFile(file));
+  return { projects: { [`apps/${app}`]: { targets: serviceTargets(app, job) } } };
 }
 
 export const createNodesV2: CreateNodesV2 = [
   APP_FILES,
   (files, options, context) =>
-    createNodesFromFiles((file) => nodesFor(file), files, options, context),
+    createNodesFromFiles(
+      (file) => nodesFor(file, (path) => readFileSync(join(context.workspaceRoot, path), 'utf8')),
+      files,
+      options,
+      context,
+    ),
 ];

@@ -29,8 +29,15 @@ export function initFixtureTree(): Tree {
   tree.write(
     'libs/environments/src/environments.ts',
     `export const workspaceEnvironments = [
-  { name: 'staging', logLevel: 'debug', imageRegistry: '${registry(BEFORE.staging, 'staging')}' },
-  { name: 'production', logLevel: 'info', imageRegistry: '${registry(BEFORE.production, 'production')}' },
+${['staging', 'production']
+  .map(
+    (name) => `  {
+    name: '${name}',
+    gateway: { name: 'edge', namespace: 'edge', domain: '${name}.test' },
+    imageRegistry: '${registry(BEFORE[name as 'staging' | 'production'], name)}',
+  },`,
+  )
+  .join('\n')}
 ];
 `,
   );

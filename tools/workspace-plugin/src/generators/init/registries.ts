@@ -2,7 +2,9 @@ import { visitNotIgnoredFiles, type Tree } from '@nx/devkit';
 
 /** Where the environments are declared: one object literal each, with `name` and `imageRegistry`. */
 export const ENVIRONMENTS_FILE = 'libs/environments/src/environments.ts';
-const ENVIRONMENT_ENTRY = /(name: '([a-z0-9-]+)'[^]*?imageRegistry: ')([^']+)(')/g;
+// Top-level fields of each entry (prettier indents them by four): a nested `name` (the Gateway's)
+// is not the environment's.
+const ENVIRONMENT_ENTRY = /^( {4}name: '([a-z0-9-]+)'[^]*?^ {4}imageRegistry: ')([^']+)(')/gm;
 
 /** Each environment's name and image registry, in the file's (promotion) order. */
 export function readRegistries(tree: Tree): { name: string; registry: string }[] {

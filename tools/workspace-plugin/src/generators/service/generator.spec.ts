@@ -124,4 +124,25 @@ describe('nx g service', () => {
     );
     expect(snapshot(tree)).toEqual(existing);
   });
+
+  it.each([
+    ['web', 'WebService', 'src/routes.ts'],
+    ['worker', 'Worker', 'src/work.ts'],
+    ['cron', 'ScheduledJob', 'src/job.ts'],
+    ['stateful', 'StatefulService', 'src/routes.ts'],
+  ] as const)('--kind %s starts its chart from %s and writes %s', async (kind, construct, file) => {
+    await serviceGenerator(tree, { name: 'billing', kind });
+    expect(read('apps/billing/deploy/src/chart.ts')).toContain(`new ${construct}(this,`);
+    expect(tree.exists(`apps/billing/${file}`)).toBe(true);
+    expect(read('apps/billing/Dockerfile').includes('EXPOSE')).toBe(kind !== 'cron');
+  });
+
+  it('refuses an unknown kind, writing nothing', async () => {
+    await expect(
+      serviceGenerator(tree, { name: 'billing', kind: 'lambda' as never }),
+    ).rejects.toThrow(
+      "cannot add service: --kind 'lambda' is not one of web, worker, cron, stateful",
+    );
+    expect(snapshot(tree)).toEqual(before);
+  });
 });

@@ -14,12 +14,27 @@ import {
 } from '@platform/environments';
 import { platformServiceContract } from '@platform/service-contracts';
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addWorkspacePackages } from '../../tree/package-lock.js';
 import { resolveVersions } from './package-versions.js';
-import type { ServiceGeneratorSchema } from './schema.js';
+import { SERVICE_KINDS, type ServiceGeneratorSchema, type ServiceKind } from './schema.js';
 
 const TEMPLATES = fileURLToPath(new URL('./files', import.meta.url));
+
+/**
+ * The template folders of each kind, over `common/`: `[folder, where under apps/<name>]`. A
+ * stateful app is a web service whose chart gives it a volume.
+ */
+const KIND_TEMPLATES: Readonly<Record<ServiceKind, readonly (readonly [string, string])[]>> = {
+  web: [['web', '']],
+  worker: [['worker', '']],
+  cron: [['cron', '']],
+  stateful: [
+    ['web/src', 'src'],
+    ['stateful', ''],
+  ],
+};
 /** Where a workspace's own packages are published: `@platform/<app>`, `@platform/<app>-deploy`. */
 const SCOPE = '@platform';
 const WORKSPACE_VERSION = '0.0.0';
@@ -50,6 +65,12 @@ export default async function serviceGenerator(
   const name = options.name.trim();
   const problem = serviceNameProblem(tree, name);
   if (problem) throw new ServiceGeneratorError(`cannot add service: ${problem}`);
+  const kind = options.kind ?? 'web';
+  if (!SERVICE_KINDS.includes(kind)) {
+    throw new ServiceGeneratorError(
+      `cannot add service: --kind '${String(kind)}' is not one of ${SERVICE_KINDS.join(', ')}`,
+    );
+  }
 
   const layout = appLayout(name);
   const { versions, missing } = resolveVersions(tree);
@@ -72,10 +93,13 @@ export default async function serviceGenerator(
     },
     devDependencies: { [`${SCOPE}/service-contracts`]: WORKSPACE_VERSION },
   };
-  const description = options.description ?? `The ${name} service.`;
+  const description =
+    options.description ??
+    `The ${name} ${kind === 'cron' ? 'job' : kind === 'worker' ? 'worker' : 'service'}.`;
 
-  generateFiles(tree, TEMPLATES, layout.folder, {
+  const substitutions = {
     tmpl: '',
+    kind,
     name,
     className: names(name).className,
     description,
@@ -86,7 +110,11 @@ export default async function serviceGenerator(
     chartDependencies: sortedDeps(chart).dependencies,
     chartDevDependencies: sortedDeps(chart).devDependencies,
     json: (value: unknown) => JSON.stringify(value, null, 2),
-  });
+  };
+  generateFiles(tree, join(TEMPLATES, 'common'), layout.folder, substitutions);
+  for (const [from, to] of KIND_TEMPLATES[kind]) {
+    generateFiles(tree, join(TEMPLATES, from), join(layout.folder, to), substitutions);
+  }
 
   updateJson<{ references?: { path: string }[] }>(tree, 'tsconfig.json', (config) => {
     const references = config.references ?? [];

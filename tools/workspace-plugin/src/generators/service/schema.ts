@@ -2,4 +2,10 @@
 export interface ServiceGeneratorSchema {
   readonly name: string;
   readonly description?: string;
+  /** @default 'web' */
+  readonly kind?: ServiceKind;
 }
+
+/** What a generated app runs as, and the construct its chart starts from. */
+export type ServiceKind = 'web' | 'worker' | 'cron' | 'stateful';
+export const SERVICE_KINDS: readonly ServiceKind[] = ['web', 'worker', 'cron', 'stateful'];

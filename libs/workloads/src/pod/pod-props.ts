@@ -1,0 +1,116 @@
+import type { Environment } from '@platform/environments';
+import type { AppConfig } from '../config/app-config.js';
+
+/** A TCP or UDP port a NetworkPolicy opens. */
+export interface NetworkPort {
+  /** Port number, 1–65535. */
+  readonly port: number;
+  /** @default 'TCP' */
+  readonly protocol?: 'TCP' | 'UDP';
+}
+
+/** Pods in another namespace this service may call. */
+export interface NamespaceEgress {
+  /** The destination namespace. */
+  readonly namespace: string;
+  /** Only pods with these labels. @default every pod in the namespace */
+  readonly podLabels?: Readonly<Record<string, string>>;
+  /** The ports the service may call. */
+  readonly ports: readonly NetworkPort[];
+}
+
+/** Addresses outside the cluster (a managed database, an external API) this service may call. */
+export interface CidrEgress {
+  /** An IPv4 or IPv6 CIDR, e.g. `10.20.0.0/16`. */
+  readonly cidr: string;
+  /** Sub-ranges of `cidr` that stay closed. @default none */
+  readonly except?: readonly string[];
+  /** The ports the service may call. */
+  readonly ports: readonly NetworkPort[];
+}
+
+/** One destination a service's egress NetworkPolicy allows, besides cluster DNS. */
+export type EgressDestination = NamespaceEgress | CidrEgress;
+
+/** Resource requests and limits of the service container; unset fields keep the environment's. */
+export interface ResourceBudget {
+  /** CPU request in millicores. @default the environment's, else 100 */
+  readonly cpuRequestMillis?: number;
+  /** CPU limit in millicores; not below the request. @default the environment's, else 500 */
+  readonly cpuLimitMillis?: number;
+  /** Memory request in MiB. @default the environment's, else 128 */
+  readonly memoryRequestMebibytes?: number;
+  /** Memory limit in MiB; not below the request. @default the environment's, else 256 */
+  readonly memoryLimitMebibytes?: number;
+}
+
+/** A key of one of the app's SealedSecrets, as an environment variable. */
+export interface SecretEnvReference {
+  /** The Secret's name: a SealedSecret of this app in `deploy/sealed-secrets/<env>/`. */
+  readonly secret: string;
+  /** The key in it. */
+  readonly key: string;
+  /** The environment variable that holds the value. */
+  readonly env: string;
+}
+
+/** One of the app's SealedSecrets, every key a file (read-only, mode 0400) under `mountPath`. */
+export interface SecretFileReference {
+  /** The Secret's name: a SealedSecret of this app in `deploy/sealed-secrets/<env>/`. */
+  readonly secret: string;
+  /** An absolute directory; the root filesystem stays read-only. */
+  readonly mountPath: string;
+}
+
+/** A secret a workload reads: never a plain Secret, only one of the app's SealedSecrets. */
+export type SecretReference = SecretEnvReference | SecretFileReference;
+
+/** How a workload reads an {@link AppConfig}. */
+export interface ConfigUse {
+  readonly from: AppConfig;
+  /** Mount every key as a file here instead of passing it as environment. @default as environment */
+  readonly mountPath?: string;
+}
+
+/**
+ * What every workload of the library has in common: one restricted container (numeric
+ * non-root user, no privilege escalation, every capability dropped, RuntimeDefault seccomp,
+ * read-only root filesystem with an `emptyDir` per writable path), its own ServiceAccount that
+ * mounts no token, requests and limits, and deny-by-default NetworkPolicies.
+ */
+export interface PodProps {
+  /** The workload's name: a DNS-1123 label of at most 56 characters, for every object and label. */
+  readonly name: string;
+  /** The namespace the workload runs in; created once per chart. @default the app's (the name) */
+  readonly namespace?: string;
+  /** The image, `repository:tag` or `repository@sha256:<digest>`; never `latest`. */
+  readonly image: string;
+  /**
+   * The environment it runs in: its defaults for resources, `ENVIRONMENT` and `LOG_LEVEL`, the
+   * namespaces that scrape metrics.
+   * @default the environment of the enclosing AppChart, else none (the construct's own defaults)
+   */
+  readonly environment?: Environment;
+  /** `app.kubernetes.io/part-of`. @default the app's name (the enclosing AppChart's), else name */
+  readonly partOf?: string;
+  /** The command, overriding the image's entrypoint and CMD. @default the image's */
+  readonly command?: readonly string[];
+  /** The numeric, non-root user (and group) the container runs as. @default 10001 (the contract's) */
+  readonly runAsUser?: number;
+  /** Writable directories, each an `emptyDir`; the root filesystem is read-only. @default ['/tmp'] */
+  readonly writablePaths?: readonly string[];
+  /** Size limit of each writable directory in MiB. @default 64 */
+  readonly writableSizeMebibytes?: number;
+  /** Requests and limits. @default see {@link ResourceBudget} */
+  readonly resources?: ResourceBudget;
+  /** Extra environment variables, over `ENVIRONMENT` and `LOG_LEVEL` from the environment. @default none */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Configuration, passed as environment (the default) or mounted as files. @default none */
+  readonly config?: ConfigUse;
+  /** Keys or whole SealedSecrets of the app, as environment or files. @default none */
+  readonly secrets?: readonly SecretReference[];
+  /** Destinations the pods may call besides cluster DNS. @default none */
+  readonly egress?: readonly EgressDestination[];
+  /** Seconds between SIGTERM and SIGKILL. @default 30 (the contract's) */
+  readonly terminationGracePeriodSeconds?: number;
+}
