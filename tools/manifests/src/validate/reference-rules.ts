@@ -40,7 +40,10 @@ export function checkReferences(manifests: readonly ManifestObject[]): Problem[]
         .filter((m) => m.object.kind === kind && namespaceOf(m.object) === namespace)
         .map((m) =>
           kind === 'SealedSecret'
-            ? String((spec(m.object)['template'] as { metadata?: { name?: unknown } } | undefined)?.metadata?.name ?? m.object.metadata?.name)
+            ? String(
+                (spec(m.object)['template'] as { metadata?: { name?: unknown } } | undefined)
+                  ?.metadata?.name ?? m.object.metadata?.name,
+              )
             : String(m.object.metadata?.name),
         ),
     );
@@ -87,7 +90,11 @@ export function checkReferences(manifests: readonly ManifestObject[]): Problem[]
       const configMaps = named('ConfigMap', namespace);
       const secrets = named('SealedSecret', namespace);
       for (const name of used.configMaps) {
-        if (!configMaps.has(name)) report(`reads ConfigMap '${name}', which is not rendered in its namespace`, 'render it with an AppConfig');
+        if (!configMaps.has(name))
+          report(
+            `reads ConfigMap '${name}', which is not rendered in its namespace`,
+            'render it with an AppConfig',
+          );
       }
       for (const name of used.secrets) {
         if (!secrets.has(name)) {
@@ -141,7 +148,9 @@ export function checkReferences(manifests: readonly ManifestObject[]): Problem[]
         break;
       }
       case 'HTTPRoute': {
-        const rules = (spec(object)['rules'] ?? []) as { backendRefs?: { kind?: unknown; name?: unknown; port?: unknown }[] }[];
+        const rules = (spec(object)['rules'] ?? []) as {
+          backendRefs?: { kind?: unknown; name?: unknown; port?: unknown }[];
+        }[];
         for (const ref of rules.flatMap((rule) => rule.backendRefs ?? [])) {
           const service = manifests.find(
             (m) =>
@@ -149,11 +158,19 @@ export function checkReferences(manifests: readonly ManifestObject[]): Problem[]
               namespaceOf(m.object) === namespace &&
               m.object.metadata?.name === ref.name,
           );
-          const ports = (service ? (spec(service.object)['ports'] ?? []) : []) as { port?: unknown }[];
+          const ports = (service ? (spec(service.object)['ports'] ?? []) : []) as {
+            port?: unknown;
+          }[];
           if ((ref.kind ?? 'Service') !== 'Service' || !service) {
-            report(`backendRef ${String(ref.name)} is not a Service in its namespace`, 'route to the Service of the app');
+            report(
+              `backendRef ${String(ref.name)} is not a Service in its namespace`,
+              'route to the Service of the app',
+            );
           } else if (!ports.some((p) => p.port === ref.port)) {
-            report(`backendRef ${String(ref.name)}:${String(ref.port)} is not a port of that Service`, 'use the Service port');
+            report(
+              `backendRef ${String(ref.name)}:${String(ref.port)} is not a port of that Service`,
+              'use the Service port',
+            );
           }
         }
         break;
@@ -207,20 +224,30 @@ export function checkReferences(manifests: readonly ManifestObject[]): Problem[]
 }
 
 /** The ConfigMaps and Secrets a pod template reads, as environment or volumes. */
-function podReferences(template: PodTemplateView): { configMaps: Set<string>; secrets: Set<string> } {
+function podReferences(template: PodTemplateView): {
+  configMaps: Set<string>;
+  secrets: Set<string>;
+} {
   const configMaps = new Set<string>();
   const secrets = new Set<string>();
   type EnvSource = { configMapRef?: { name?: unknown }; secretRef?: { name?: unknown } };
-  type EnvVar = { valueFrom?: { configMapKeyRef?: { name?: unknown }; secretKeyRef?: { name?: unknown } } };
-  for (const container of [...(template.spec.containers ?? []), ...(template.spec.initContainers ?? [])]) {
+  type EnvVar = {
+    valueFrom?: { configMapKeyRef?: { name?: unknown }; secretKeyRef?: { name?: unknown } };
+  };
+  for (const container of [
+    ...(template.spec.containers ?? []),
+    ...(template.spec.initContainers ?? []),
+  ]) {
     const c = container as { envFrom?: EnvSource[]; env?: EnvVar[] };
     for (const source of c.envFrom ?? []) {
       if (source.configMapRef?.name) configMaps.add(String(source.configMapRef.name));
       if (source.secretRef?.name) secrets.add(String(source.secretRef.name));
     }
     for (const variable of c.env ?? []) {
-      if (variable.valueFrom?.configMapKeyRef?.name) configMaps.add(String(variable.valueFrom.configMapKeyRef.name));
-      if (variable.valueFrom?.secretKeyRef?.name) secrets.add(String(variable.valueFrom.secretKeyRef.name));
+      if (variable.valueFrom?.configMapKeyRef?.name)
+        configMaps.add(String(variable.valueFrom.configMapKeyRef.name));
+      if (variable.valueFrom?.secretKeyRef?.name)
+        secrets.add(String(variable.valueFrom.secretKeyRef.name));
     }
   }
   for (const volume of template.spec.volumes ?? []) {

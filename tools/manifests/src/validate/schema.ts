@@ -1,3 +1,4 @@
+import { SealedSecret } from '@kubernetes-models/sealed-secrets/bitnami.com/v1alpha1/SealedSecret';
 import { KINDS, kindKey } from './kinds.js';
 import { problemFor, type ManifestObject, type Problem } from './problem.js';
 import { SEALED_SECRET_KIND, sealedSecretSchema } from './sealed-secret.js';
@@ -24,8 +25,14 @@ export function checkSchema(manifest: ManifestObject): Problem[] {
         : `render only the kinds listed in tools/manifests/src/validate/kinds.ts, or add '${key}' there`;
     return [problem(`kind '${key}' is not one the workspace renders`, fix)];
   }
+  return modelProblems(manifest, () => new info.model(manifest.object as never).validate());
+}
+
+/** What a kubernetes-models validator (ajv under the hood) reports, as problems. */
+function modelProblems(manifest: ManifestObject, validate: () => void): Problem[] {
+  const problem = problemFor(manifest, 'schema');
   try {
-    new info.model(manifest.object as never).validate();
+    validate();
     return [];
   } catch (error) {
     const errors = (error as { errors?: readonly AjvLikeError[] }).errors;
@@ -40,8 +47,16 @@ export function checkSchema(manifest: ManifestObject): Problem[] {
   }
 }
 
-/** A SealedSecret, against its CRD schema (strict: unknown fields are refused too). */
+/**
+ * A SealedSecret, against its CRD schema as kubernetes-models generated it from the upstream
+ * CRD (pinned in package.json), then against the workspace's strict schema: no field the
+ * controller does not read.
+ */
 function checkSealedSecret(manifest: ManifestObject): Problem[] {
+  const fromCrd = modelProblems(manifest, () =>
+    new SealedSecret(manifest.object as never).validate(),
+  );
+  if (fromCrd.length > 0) return fromCrd;
   const parsed = sealedSecretSchema.safeParse(manifest.object);
   if (parsed.success) return [];
   const problem = problemFor(manifest, 'schema');

@@ -15,8 +15,9 @@ const objectMeta = z.strictObject({
 
 /**
  * The SealedSecret custom resource (sealed-secrets' CRD, bitnami.com/v1alpha1), strict: no
- * field the controller does not read. kubernetes-models has no model for it that runs on
- * Node 20, so the schema is written here, from the CRD.
+ * field the controller does not read. The CRD's own schema (kubernetes-models' Sealed Secrets
+ * package, schema.ts) checks types first; like every kubernetes-models validator it accepts
+ * unknown fields, which this one refuses.
  */
 export const sealedSecretSchema = z.strictObject({
   apiVersion: z.literal('bitnami.com/v1alpha1'),

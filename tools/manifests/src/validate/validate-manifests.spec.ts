@@ -288,4 +288,63 @@ describe('validateManifests', () => {
       expect(problemsAfter('NetworkPolicy', () => undefined, 'default-deny-all')).toEqual([]);
     });
   });
+
+  it("checks a SealedSecret against its CRD's schema, then refuses fields the controller does not read", () => {
+    const sealed = (spec: Record<string, unknown>): ManifestObject => ({
+      file: 'manifests/test-stage/orders/sealedsecret-db.yaml',
+      object: {
+        apiVersion: 'bitnami.com/v1alpha1',
+        kind: 'SealedSecret',
+        metadata: { name: 'db', namespace: 'orders' },
+        spec,
+      },
+    });
+    const schemaProblems = (spec: Record<string, unknown>) =>
+      validateManifests([...rendered(), sealed(spec)])
+        .filter((p) => p.object === 'SealedSecret/db' && p.check === 'schema')
+        .map((p) => p.message);
+    expect(schemaProblems({ encryptedData: { password: 'AgB-cipher' } })).toEqual([]);
+    expect(schemaProblems({ encryptedData: 'AgB-cipher' })).toEqual([
+      '/spec/encryptedData must be object',
+    ]);
+    expect(schemaProblems({ encryptedData: { password: 'AgB-cipher' }, encryptedDta: {} })).toEqual(
+      [expect.stringContaining('encryptedDta')],
+    );
+  });
+
+  it('validates an HTTPRoute against the Gateway API schema and its unknown fields', () => {
+    const route = (spec: Record<string, unknown>): ManifestObject => ({
+      file: 'manifests/test-stage/orders/httproute-orders.yaml',
+      object: {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        metadata: { name: 'orders', namespace: 'orders' },
+        spec,
+      },
+    });
+    const problems = (spec: Record<string, unknown>) =>
+      validateManifests([...rendered(), route(spec)])
+        .filter((p) => p.object === 'HTTPRoute/orders')
+        .map((p) => p.message);
+    const rule = { backendRefs: [{ kind: 'Service', name: 'orders', port: 80 }] };
+    expect(
+      problems({
+        parentRefs: [{ name: 'edge', namespace: 'edge' }],
+        hostnames: ['orders.test'],
+        rules: [rule],
+      }),
+    ).toEqual([]);
+    expect(
+      problems({
+        hostnames: ['orders.test'],
+        rules: [{ ...rule, matches: [{ path: { type: 'Prefix', value: '/' } }] }],
+      }),
+    ).toEqual([expect.stringContaining('/spec/rules/0/matches/0/path/type')]);
+    expect(problems({ hostnames: ['orders.test'], rules: [rule], parentRef: [] })).toEqual([
+      expect.stringContaining('parentRef'),
+    ]);
+    expect(
+      problems({ rules: [{ backendRefs: [{ kind: 'Service', name: 'nope', port: 80 }] }] }),
+    ).toEqual(['backendRef nope is not a Service in its namespace']);
+  });
 });
