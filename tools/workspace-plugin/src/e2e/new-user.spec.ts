@@ -1,11 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkspaceCopy } from '../testing/workspace-copy.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SOURCE_ROOT, WorkspaceCopy } from '../testing/workspace-copy.js';
 
 /**
  * What a new user does on a fresh clone, with the real Nx, npm and git in a copy of this
  * workspace: make it theirs, add a service, ship it to staging. Nothing here reads the
  * template's sample app: it holds for any clone.
  */
+/** Names no app of this workspace has, whatever a team added: the template's own or theirs. */
+const freeName = (wanted: string) => {
+  let name = wanted;
+  for (let n = 2; existsSync(join(SOURCE_ROOT, 'apps', name)); n++) name = `${wanted}-${n}`;
+  return name;
+};
+const APP = freeName('orders');
+const WORKER = freeName('ledger');
+const JOB = freeName('nightly-report');
 let copy: WorkspaceCopy;
 const generate = (...args: string[]) => copy.run('npx', ['nx', 'g', ...args]);
 /** The template's placeholders, spelled so this file does not hold them itself. */
@@ -66,10 +77,10 @@ describe('a new user on a fresh clone', () => {
       'nx',
       'g',
       '@platform/workspace-plugin:service',
-      'orders',
+      APP,
       '--dry-run',
     ]);
-    expect(preview).toContain('CREATE apps/orders/deploy/src/chart.ts');
+    expect(preview).toContain(`CREATE apps/${APP}/deploy/src/chart.ts`);
     expect(copy.changed()).toEqual([]);
   });
 
@@ -82,11 +93,11 @@ describe('a new user on a fresh clone', () => {
     expect(copy.changed()).toEqual([]);
   });
 
-  it('generates orders: its folder, and outside it only the lockfile and TypeScript references', () => {
-    copy.ok('npx', ['nx', 'g', '@platform/workspace-plugin:service', 'orders']);
-    const outside = copy.changed().filter((path) => !path.startsWith('apps/orders/'));
+  it(`generates ${APP}: its folder, and outside it only the lockfile and TypeScript references`, () => {
+    copy.ok('npx', ['nx', 'g', '@platform/workspace-plugin:service', APP]);
+    const outside = copy.changed().filter((path) => !path.startsWith(`apps/${APP}/`));
     expect(outside.sort()).toEqual(['package-lock.json', 'tsconfig.json']);
-    expect(copy.exists('apps/orders/src/main.ts')).toBe(true);
+    expect(copy.exists(`apps/${APP}/src/main.ts`)).toBe(true);
   });
 
   it('leaves a lockfile npm agrees with and TypeScript references Nx agrees with', () => {
@@ -114,13 +125,13 @@ describe('a new user on a fresh clone', () => {
       'build',
       'render',
       '-p',
-      '@platform/orders',
-      '@platform/orders-deploy',
+      `@platform/${APP}`,
+      `@platform/${APP}-deploy`,
       '--outputStyle=static',
     ]);
-    expect(copy.exists('apps/orders/dist/main.js')).toBe(true);
-    expect(copy.exists('manifests/staging/orders')).toBe(false);
-    copy.commit('add orders');
+    expect(copy.exists(`apps/${APP}/dist/main.js`)).toBe(true);
+    expect(copy.exists(`manifests/staging/${APP}`)).toBe(false);
+    copy.commit(`add ${APP}`);
   });
 
   it('selects only the new service for a change to its code, and only its chart for a change to the chart', () => {
@@ -129,11 +140,11 @@ describe('a new user on a fresh clone', () => {
         .ok('npx', ['nx', 'show', 'projects', '--affected', `--files=${file}`])
         .trim()
         .split('\n');
-    expect(affected('apps/orders/src/routes.ts')).toEqual(['@platform/orders']);
-    expect(affected('apps/orders/deploy/src/chart.ts')).toEqual(['@platform/orders-deploy']);
+    expect(affected(`apps/${APP}/src/routes.ts`)).toEqual([`@platform/${APP}`]);
+    expect(affected(`apps/${APP}/deploy/src/chart.ts`)).toEqual([`@platform/${APP}-deploy`]);
   });
 
-  it('bumps orders into staging only: it validates there, and production does not have it', () => {
+  it(`bumps ${APP} into staging only: it validates there, and production does not have it`, () => {
     const bump = copy.ok('npm', [
       'run',
       '--silent',
@@ -143,30 +154,25 @@ describe('a new user on a fresh clone', () => {
       '--env',
       'staging',
       '--app',
-      'orders',
+      APP,
       '--image-tag',
       '0.1.0',
     ]);
     expect(bump).toContain(
-      '012345678901.dkr.ecr.eu-central-1.amazonaws.com/platform-staging/orders:0.1.0',
+      `012345678901.dkr.ecr.eu-central-1.amazonaws.com/platform-staging/${APP}:0.1.0`,
     );
-    expect(copy.exists('manifests/staging/orders/deployment-orders.yaml')).toBe(true);
-    expect(copy.exists('manifests/production/orders')).toBe(false);
+    expect(copy.exists(`manifests/staging/${APP}/deployment-${APP}.yaml`)).toBe(true);
+    expect(copy.exists(`manifests/production/${APP}`)).toBe(false);
     expect(copy.ok('npm', ['run', '--silent', 'validate'])).toMatch(/, 0 problems$/m);
     expect(copy.ok('npm', ['run', '--silent', 'check-fresh'])).toContain('matches a fresh render');
-    expect(copy.ok('npm', ['start'])).toMatch(/staging\s+orders\s+\S+orders:0\.1\.0/);
+    expect(copy.ok('npm', ['start'])).toMatch(
+      new RegExp(`staging\\s+${APP}\\s+\\S+/${APP}:0\\.1\\.0`),
+    );
   });
 
   it('generates a worker and a scheduled job that pass their tests and validate once they have images', () => {
-    copy.ok('npx', ['nx', 'g', '@platform/workspace-plugin:service', 'ledger', '--kind', 'worker']);
-    copy.ok('npx', [
-      'nx',
-      'g',
-      '@platform/workspace-plugin:service',
-      'nightly-report',
-      '--kind',
-      'cron',
-    ]);
+    copy.ok('npx', ['nx', 'g', '@platform/workspace-plugin:service', WORKER, '--kind', 'worker']);
+    copy.ok('npx', ['nx', 'g', '@platform/workspace-plugin:service', JOB, '--kind', 'cron']);
     copy.ok('npx', [
       'nx',
       'run-many',
@@ -175,14 +181,14 @@ describe('a new user on a fresh clone', () => {
       'lint',
       'test',
       '-p',
-      '@platform/ledger',
-      '@platform/ledger-deploy',
-      '@platform/nightly-report',
-      '@platform/nightly-report-deploy',
+      `@platform/${WORKER}`,
+      `@platform/${WORKER}-deploy`,
+      `@platform/${JOB}`,
+      `@platform/${JOB}-deploy`,
       '--outputStyle=static',
     ]);
     copy.commit('add a worker and a job');
-    for (const app of ['ledger', 'nightly-report']) {
+    for (const app of [WORKER, JOB]) {
       copy.ok('npm', [
         'run',
         '--silent',
@@ -197,8 +203,8 @@ describe('a new user on a fresh clone', () => {
         '0.1.0',
       ]);
     }
-    expect(copy.exists('manifests/staging/ledger/deployment-ledger.yaml')).toBe(true);
-    expect(copy.exists('manifests/staging/nightly-report/cronjob-nightly-report.yaml')).toBe(true);
+    expect(copy.exists(`manifests/staging/${WORKER}/deployment-${WORKER}.yaml`)).toBe(true);
+    expect(copy.exists(`manifests/staging/${JOB}/cronjob-${JOB}.yaml`)).toBe(true);
     expect(copy.ok('npm', ['run', '--silent', 'validate'])).toMatch(/, 0 problems$/m);
   });
 });
