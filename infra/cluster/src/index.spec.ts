@@ -35,6 +35,7 @@ describe('the entry point', () => {
     expect(Object.keys(program).sort()).toEqual(
       [
         'ciPreviewRoleArn',
+        'ciPushRoleArn',
         'ciRoleArn',
         'clusterEndpoint',
         'clusterName',

@@ -14,4 +14,5 @@ export const kubeconfig = outputs.kubeconfig;
 export const oidcProviderArn = outputs.oidcProviderArn;
 export const imageRegistry = outputs.imageRegistry;
 export const ciRoleArn = outputs.ciRoleArn;
+export const ciPushRoleArn = outputs.ciPushRoleArn;
 export const ciPreviewRoleArn = outputs.ciPreviewRoleArn;

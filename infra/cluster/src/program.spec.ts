@@ -74,6 +74,7 @@ describe.each(['staging', 'production'])('the %s stack', (stack) => {
         `platform:ci:GithubActionsAccess ${prefix}-github`,
         `platform:ci:GithubRole ${prefix}-github-deploy`,
         `platform:ci:GithubRole ${prefix}-github-preview`,
+        `platform:ci:GithubRole ${prefix}-github-push`,
         `platform:cluster:EksCluster ${prefix}-cluster`,
         `platform:cluster:NodeGroup ${prefix}-nodes`,
         `platform:network:Vpc ${prefix}-network`,

@@ -19,10 +19,12 @@ export interface ClusterOutputs {
   readonly oidcProviderArn: pulumi.Output<string>;
   /** Where releases push: `<registry>/<prefix>`; an app's repository is `<imageRegistry>/<app>`. */
   readonly imageRegistry: string;
-  /** The role CI deploys with (deploy branch, protected environments). */
+  /** The role CI deploys with (jobs of the protected environments on the deploy branch). */
   readonly ciRoleArn: pulumi.Output<string>;
-  /** The read-only role pull requests preview with; undefined when they are not trusted. */
-  readonly ciPreviewRoleArn: pulumi.Output<string> | undefined;
+  /** The role image builds push with (jobs on the deploy branch): push only. */
+  readonly ciPushRoleArn: pulumi.Output<string>;
+  /** The read-only role pull requests and the drift check preview with. */
+  readonly ciPreviewRoleArn: pulumi.Output<string>;
 }
 
 /**
@@ -90,6 +92,7 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
       },
       deletionProtection: config.cluster.deletionProtection,
       partition: config.partition,
+      permissionsBoundaryArn: ci.managedRoleBoundaryArn,
     },
     opts,
   );
@@ -101,6 +104,7 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
       ...config.nodes,
       instanceTags: { ...commonTags(config), Name: `${prefix}-node` },
       partition: config.partition,
+      permissionsBoundaryArn: ci.managedRoleBoundaryArn,
     },
     opts,
   );
@@ -125,6 +129,7 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
     oidcProviderArn: cluster.oidcProviderArn,
     imageRegistry: config.registry.url,
     ciRoleArn: ci.deployRoleArn,
+    ciPushRoleArn: ci.pushRoleArn,
     ciPreviewRoleArn: ci.previewRoleArn,
   };
 }

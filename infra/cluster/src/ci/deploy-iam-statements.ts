@@ -1,16 +1,40 @@
 import { scopedArn, type DeployScope } from './deploy-scope.js';
+import { ciRolesArn, managedRoleBoundaryArn } from './managed-role-boundary.js';
 import type { PolicyStatement } from './policy-document.js';
 
-const ROLE_CHANGE = [
+/** Role changes IAM can condition on the role's permissions boundary (`iam:PermissionsBoundary`). */
+const BOUNDED_ROLE_CHANGE = [
   'CreateRole',
+  'PutRolePermissionsBoundary',
+  'PutRolePolicy',
+  'DeleteRolePolicy',
+].map((action) => `iam:${action}`);
+/** Role changes IAM cannot condition on the boundary: whatever they do, the boundary caps the role. */
+const OTHER_ROLE_CHANGE = [
   'DeleteRole',
   'TagRole',
   'UntagRole',
   'UpdateRole',
   'UpdateRoleDescription',
   'UpdateAssumeRolePolicy',
-  'PutRolePolicy',
-  'DeleteRolePolicy',
+].map((action) => `iam:${action}`);
+/** Everything that could change a CI role, or the boundary policy, or lift a boundary. */
+const NEVER_ON_CI_ROLES = [
+  ...BOUNDED_ROLE_CHANGE,
+  ...OTHER_ROLE_CHANGE,
+  'iam:AttachRolePolicy',
+  'iam:DetachRolePolicy',
+  'iam:DeleteRolePermissionsBoundary',
+  'iam:PassRole',
+];
+const POLICY_CHANGE = [
+  'CreatePolicy',
+  'CreatePolicyVersion',
+  'DeletePolicy',
+  'DeletePolicyVersion',
+  'SetDefaultPolicyVersion',
+  'TagPolicy',
+  'UntagPolicy',
 ].map((action) => `iam:${action}`);
 const OIDC_PROVIDER_CHANGE = [
   'CreateOpenIDConnectProvider',
@@ -31,22 +55,33 @@ export const ATTACHABLE_POLICIES = [
 ];
 
 /**
- * What `pulumi up` changes in IAM: the roles named `<prefix>-*` (the cluster, node and CI
- * roles, so the deploy role can change itself: whoever merges to the deploy branch decides
- * what CI may do, which is why that branch needs review), passed only to EKS and EC2, with
- * only the managed policies above attached; the cluster's OIDC provider (and GitHub's, when
- * this stack owns it); the service-linked roles EKS needs on first use.
+ * What `pulumi up` changes in IAM: the roles named `<prefix>-*` (the cluster and node roles),
+ * each carrying the managed-role boundary (it can create, and give policies to, only a role that
+ * carries it, and never lift it), passed only to EKS and EC2, with only the managed policies
+ * above attached; the cluster's OIDC provider (and GitHub's, when this stack owns it); the
+ * service-linked roles EKS needs on first use. Never the CI roles (`<prefix>-github-*`, itself
+ * included) nor the boundary policy: those are changed by an administrator's `pulumi up`, so a
+ * merge to main can use the deploy role but never widen it.
  */
 export function deployIamStatements(scope: DeployScope): PolicyStatement[] {
   const roles = scopedArn(scope, 'iam', `role/${scope.namePrefix}-*`, '');
+  const boundary = { 'iam:PermissionsBoundary': managedRoleBoundaryArn(scope) };
   return [
-    { Sid: 'ManageOwnRoles', Effect: 'Allow', Action: ROLE_CHANGE, Resource: roles },
+    {
+      Sid: 'ChangeRolesThatCarryTheBoundary',
+      Effect: 'Allow',
+      Action: BOUNDED_ROLE_CHANGE,
+      Resource: roles,
+      Condition: { StringEquals: boundary },
+    },
+    { Sid: 'ManageOwnRoles', Effect: 'Allow', Action: OTHER_ROLE_CHANGE, Resource: roles },
     {
       Sid: 'AttachOnlyEksManagedPolicies',
       Effect: 'Allow',
       Action: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'],
       Resource: roles,
       Condition: {
+        StringEquals: boundary,
         ArnEquals: {
           'iam:PolicyARN': ATTACHABLE_POLICIES.map(
             (name) => `arn:${scope.partition}:iam::aws:policy/${name}`,
@@ -62,6 +97,24 @@ export function deployIamStatements(scope: DeployScope): PolicyStatement[] {
       Condition: {
         StringEquals: { 'iam:PassedToService': ['eks.amazonaws.com', 'ec2.amazonaws.com'] },
       },
+    },
+    {
+      Sid: 'NeverTheCiRoles',
+      Effect: 'Deny',
+      Action: NEVER_ON_CI_ROLES,
+      Resource: ciRolesArn(scope),
+    },
+    {
+      Sid: 'NeverLiftABoundary',
+      Effect: 'Deny',
+      Action: 'iam:DeleteRolePermissionsBoundary',
+      Resource: '*',
+    },
+    {
+      Sid: 'NeverChangeTheBoundary',
+      Effect: 'Deny',
+      Action: POLICY_CHANGE,
+      Resource: managedRoleBoundaryArn(scope),
     },
     {
       Sid: 'ManageOidcProviders',

@@ -93,17 +93,29 @@ describe('deployIamStatements', () => {
 });
 
 describe('stateBackendStatements', () => {
-  const backend = { bucket: 'acme-state', secretsKeyArn: undefined };
+  const backend = {
+    bucket: 'acme-state',
+    secretsKeyArn: undefined,
+    bootstrapSecretsKeyArn: undefined,
+  };
+  const scope = { partition: 'aws-us-gov', environment: 'qa' };
 
-  it('lets previews write only the stack locks', () => {
-    expect(bySid(stateBackendStatements(backend, 'read', 'aws'), 'LockTheStack').Resource).toBe(
-      'arn:aws:s3:::acme-state/.pulumi/locks/*',
-    );
+  it('names the partition and the environment in every state ARN', () => {
+    expect(
+      bySid(stateBackendStatements(backend, 'preview', scope), 'ReadTheClusterStack').Resource,
+    ).toEqual([
+      'arn:aws-us-gov:s3:::acme-state/.pulumi/meta.yaml',
+      'arn:aws-us-gov:s3:::acme-state/.pulumi/stacks/infra-cluster/qa.*',
+    ]);
   });
 
   it('grants nothing for Pulumi Cloud', () => {
     expect(
-      stateBackendStatements({ bucket: undefined, secretsKeyArn: undefined }, 'write', 'aws'),
+      stateBackendStatements(
+        { bucket: undefined, secretsKeyArn: undefined, bootstrapSecretsKeyArn: undefined },
+        'deploy',
+        scope,
+      ),
     ).toEqual([]);
   });
 });

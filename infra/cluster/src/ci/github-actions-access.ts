@@ -5,11 +5,17 @@ import { deployIamStatements } from './deploy-iam-statements.js';
 import { deployResourceStatements } from './deploy-resource-statements.js';
 import type { DeployScope } from './deploy-scope.js';
 import { GithubRole } from './github-role.js';
-import { policyDocument } from './policy-document.js';
+import { managedRoleBoundary, managedRoleBoundaryName } from './managed-role-boundary.js';
+import { policyDocument, type PolicyDocument } from './policy-document.js';
 import { ecrPushStatements } from './push-statements.js';
 import { readStatements } from './read-statements.js';
 import { stateBackendStatements } from './state-backend-statements.js';
-import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST, githubSubjects } from './trust-policy.js';
+import {
+  GITHUB_OIDC_AUDIENCE,
+  GITHUB_OIDC_HOST,
+  githubSubjects,
+  type TrustedSubjects,
+} from './trust-policy.js';
 
 export interface GithubActionsAccessArgs {
   readonly github: GithubConfig;
@@ -22,23 +28,32 @@ export interface GithubActionsAccessArgs {
 }
 
 /**
- * What GitHub Actions may do in this account, through OIDC (no stored keys):
- * - the deploy role, for the deploy branch and protected environments: push images to the
- *   apps' repositories (creating an app's on its first push) and run `pulumi up` of this program;
- * - the preview role, for pull requests (when enabled) and the deploy branch's scheduled drift
- *   check: read-only, enough for `pulumi preview --refresh`. Pull-request code is not reviewed
- *   yet, so it never gets the deploy role.
+ * What GitHub Actions may do in this account, through OIDC (no stored keys), one role per job
+ * kind, each trusting only the subjects of that kind (see githubSubjects):
+ * - deploy: jobs of the protected environments on the deploy branch: `pulumi up` of both
+ *   programs. It can never change itself, the other CI roles or the managed-role boundary.
+ * - push: image builds on the deploy branch: push to the apps' repositories, nothing else.
+ * - preview: pull requests (when enabled) and the branch's drift check: read-only, and of the
+ *   state only infra-cluster's stack of this environment. Pull-request code is unreviewed.
+ * Also the boundary every role the deploy role manages must carry.
  */
 export class GithubActionsAccess extends pulumi.ComponentResource {
   public readonly oidcProviderArn: pulumi.Output<string>;
   public readonly deployRoleArn: pulumi.Output<string>;
-  /** Undefined when pull requests are not trusted. */
-  public readonly previewRoleArn: pulumi.Output<string> | undefined;
+  public readonly pushRoleArn: pulumi.Output<string>;
+  public readonly previewRoleArn: pulumi.Output<string>;
+  /** The permissions boundary of every role the deploy role creates or changes. */
+  public readonly managedRoleBoundaryArn: pulumi.Output<string>;
 
   constructor(name: string, args: GithubActionsAccessArgs, opts?: pulumi.ComponentResourceOptions) {
     super('platform:ci:GithubActionsAccess', name, {}, opts);
     const { github, scope } = args;
-    const backend = args.stateBackend ?? { bucket: undefined, secretsKeyArn: undefined };
+    const backend = args.stateBackend ?? {
+      bucket: undefined,
+      secretsKeyArn: undefined,
+      bootstrapSecretsKeyArn: undefined,
+    };
+    const stateScope = { partition: scope.partition, environment: scope.tags.environment };
     this.oidcProviderArn = github.oidcProviderArn
       ? pulumi.output(github.oidcProviderArn)
       : new aws.iam.OpenIdConnectProvider(
@@ -49,49 +64,69 @@ export class GithubActionsAccess extends pulumi.ComponentResource {
     const deployScope = { ...scope, managesGithubProvider: github.oidcProviderArn === undefined };
     const subjects = githubSubjects(github);
 
-    this.deployRoleArn = new GithubRole(
-      `${name}-deploy`,
+    this.managedRoleBoundaryArn = new aws.iam.Policy(
+      `${name}-managed-role-boundary`,
       {
-        roleName: `${scope.namePrefix}-github-deploy`,
-        description: `GitHub Actions of ${github.repository} (${subjects.deploy.join(', ')}): push images, pulumi up`,
-        oidcProviderArn: this.oidcProviderArn,
-        subjects: subjects.deploy,
-        policies: {
-          'push-images': policyDocument(ecrPushStatements(scope, args.repositoryPrefix)),
-          'deploy-infrastructure': policyDocument([
-            ...readStatements(),
-            ...deployResourceStatements(deployScope),
-            ...deployIamStatements(deployScope),
-            ...stateBackendStatements(backend, 'write', scope.partition),
-          ]),
-        },
+        name: managedRoleBoundaryName(scope.namePrefix),
+        description: `The most any role of ${scope.namePrefix} that CI manages may do`,
+        policy: JSON.stringify(
+          managedRoleBoundary(scope, {
+            bucket: backend.bucket,
+            secretsKeyArns: [backend.secretsKeyArn, backend.bootstrapSecretsKeyArn].filter(
+              (arn): arn is string => arn !== undefined,
+            ),
+          }),
+        ),
       },
       { parent: this },
-    ).roleArn;
+    ).arn;
 
-    this.previewRoleArn =
-      subjects.preview.length === 0
-        ? undefined
-        : new GithubRole(
-            `${name}-preview`,
-            {
-              roleName: `${scope.namePrefix}-github-preview`,
-              description: `GitHub Actions previews of ${github.repository} (pull requests, drift checks): read-only`,
-              oidcProviderArn: this.oidcProviderArn,
-              subjects: subjects.preview,
-              policies: {
-                'preview-infrastructure': policyDocument([
-                  ...readStatements(),
-                  ...stateBackendStatements(backend, 'read', scope.partition),
-                ]),
-              },
-            },
-            { parent: this },
-          ).roleArn;
+    const role = (
+      kind: string,
+      description: string,
+      roleSubjects: TrustedSubjects,
+      policies: Record<string, PolicyDocument>,
+    ) =>
+      new GithubRole(
+        `${name}-${kind}`,
+        {
+          roleName: `${scope.namePrefix}-github-${kind}`,
+          description: `GitHub Actions of ${github.repository}: ${description}`,
+          oidcProviderArn: this.oidcProviderArn,
+          subjects: roleSubjects,
+          policies,
+        },
+        { parent: this },
+      ).roleArn;
+
+    this.deployRoleArn = role('deploy', 'pulumi up, in protected environments', subjects.deploy, {
+      'deploy-infrastructure': policyDocument([
+        ...readStatements(),
+        ...deployResourceStatements(deployScope),
+        ...deployIamStatements(deployScope),
+        ...stateBackendStatements(backend, 'deploy', stateScope),
+      ]),
+    });
+    this.pushRoleArn = role('push', 'image builds: push only', subjects.push, {
+      'push-images': policyDocument(ecrPushStatements(scope, args.repositoryPrefix)),
+    });
+    this.previewRoleArn = role(
+      'preview',
+      'previews and drift checks: read-only',
+      subjects.preview,
+      {
+        'preview-infrastructure': policyDocument([
+          ...readStatements(),
+          ...stateBackendStatements(backend, 'preview', stateScope),
+        ]),
+      },
+    );
     this.registerOutputs({
       oidcProviderArn: this.oidcProviderArn,
       deployRoleArn: this.deployRoleArn,
+      pushRoleArn: this.pushRoleArn,
       previewRoleArn: this.previewRoleArn,
+      managedRoleBoundaryArn: this.managedRoleBoundaryArn,
     });
   }
 }

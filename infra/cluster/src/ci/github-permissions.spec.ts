@@ -1,140 +1,265 @@
 import { FIXTURE_ACCOUNTS } from '../testing/fixture-stacks.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defineStacks, stackNamed, type DefinedStack } from '../testing/define-stacks.js';
-import { allows } from '../testing/iam-evaluate.js';
+import { defineStacks } from '../testing/define-stacks.js';
+import { allows, allowsWithin } from '../testing/iam-evaluate.js';
 import { actionsOf, iamDocuments, readOnly } from '../testing/iam-documents.js';
 import type { ResourceRecorder } from '../testing/resource-recorder.js';
 import { INLINE_POLICY_LIMIT } from './policy-document.js';
 
 let recorder: ResourceRecorder;
-let stacks: Record<string, DefinedStack>;
-const EXISTING_PROVIDER =
-  'arn:aws:iam::100000000001:oidc-provider/token.actions.githubusercontent.com';
-const SECRETS_KEY = 'arn:aws:kms:eu-west-1:100000000001:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const CLUSTER_KEY = 'arn:aws:kms:eu-west-1:100000000001:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const BOOTSTRAP_KEY = 'arn:aws:kms:eu-west-1:100000000001:key/9999abcd-12ab-34cd-56ef-1234567890ab';
 
 beforeAll(async () => {
-  ({ recorder, stacks } = await defineStacks([
+  ({ recorder } = await defineStacks([
     'staging',
     'production',
     {
       stack: 'staging',
       overrides: {
         platformName: 'shared',
-        githubOidcProviderArn: EXISTING_PROVIDER,
-        githubPullRequests: false,
+        githubOidcProviderArn:
+          'arn:aws:iam::100000000001:oidc-provider/token.actions.githubusercontent.com',
         pulumiStateBucket: 'acme-pulumi-state',
-        pulumiSecretsKeyArn: SECRETS_KEY,
+        pulumiSecretsKeyArn: CLUSTER_KEY,
+        pulumiBootstrapSecretsKeyArn: BOOTSTRAP_KEY,
       },
     },
   ]));
 });
 
-const { policy } = iamDocuments(() => recorder);
+const { policy, boundary } = iamDocuments(() => recorder);
+const accountOf = (prefix: string) =>
+  prefix.endsWith('production') ? FIXTURE_ACCOUNTS.production : FIXTURE_ACCOUNTS.staging;
+const iamRole = (prefix: string, name: string) =>
+  `arn:aws:iam::${accountOf(prefix)}:role/${prefix}-${name}`;
 
 describe.each(['platform-staging', 'platform-production'])('the %s deploy role', (prefix) => {
-  const account = () => stackNamed(stacks, prefix).config.accountId;
-  const repository = (name: string) => `arn:aws:ecr:eu-west-1:${account()}:repository/${name}`;
+  const deploy = () => policy(prefix, 'deploy', 'deploy-infrastructure');
+  const boundaryArn = () =>
+    `arn:aws:iam::${accountOf(prefix)}:policy/${prefix}-managed-role-boundary`;
+  const withBoundary = () => ({ 'iam:PermissionsBoundary': boundaryArn() });
 
-  it("pushes to any app's repository under its prefix, creating it on the first push", () => {
-    const push = policy(prefix, 'deploy', 'push-images');
-    const actions = [
-      'ecr:CreateRepository',
-      'ecr:PutImage',
-      'ecr:UploadLayerPart',
-      'ecr:DescribeImages',
+  it('can never change itself, the push or preview role, or lift any boundary', () => {
+    const changes = [
+      'iam:PutRolePolicy',
+      'iam:DeleteRolePolicy',
+      'iam:UpdateAssumeRolePolicy',
+      'iam:AttachRolePolicy',
+      'iam:DeleteRolePermissionsBoundary',
+      'iam:PutRolePermissionsBoundary',
+      'iam:DeleteRole',
+      'iam:PassRole',
     ];
-    const target = repository(`${prefix}/an-app-not-yet-pushed`);
-    expect(actions.filter((action) => !allows(push, action, target))).toEqual([]);
-    expect(allows(push, 'ecr:GetAuthorizationToken', '*')).toBe(true);
+    for (const ciRole of ['github-deploy', 'github-push', 'github-preview'])
+      for (const action of changes)
+        expect(
+          allows(deploy(), action, iamRole(prefix, ciRole), {
+            ...withBoundary(),
+            'iam:PolicyARN': 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy',
+            'iam:PassedToService': 'ec2.amazonaws.com',
+          }),
+          `${action} on ${ciRole}`,
+        ).toBe(false);
+    expect(
+      allows(deploy(), 'iam:DeleteRolePermissionsBoundary', iamRole(prefix, 'nodes-role-1')),
+    ).toBe(false);
   });
 
-  it('pushes nowhere else, and never deletes or changes a repository', () => {
-    const push = policy(prefix, 'deploy', 'push-images');
-    const other = prefix === 'platform-staging' ? 'platform-production' : 'platform-staging';
-    const elsewhere = [`${other}/orders`, 'orders', `${prefix}-other/orders`];
-    expect(elsewhere.filter((name) => allows(push, 'ecr:PutImage', repository(name)))).toEqual([]);
-    expect(allows(push, 'ecr:CreateRepository', repository('orders'))).toBe(false);
-    const destructive = [
-      'ecr:DeleteRepository',
-      'ecr:BatchDeleteImage',
-      'ecr:PutImageTagMutability',
-      'ecr:SetRepositoryPolicy',
-    ];
-    const own = repository(`${prefix}/orders`);
-    expect(destructive.filter((action) => allows(push, action, own))).toEqual([]);
+  it('creates and changes its roles only when they carry the managed-role boundary', () => {
+    const nodeRole = iamRole(prefix, 'nodes-role-abc1234');
+    for (const action of [
+      'iam:CreateRole',
+      'iam:PutRolePolicy',
+      'iam:PutRolePermissionsBoundary',
+    ]) {
+      expect(allows(deploy(), action, nodeRole, withBoundary()), action).toBe(true);
+      expect(allows(deploy(), action, nodeRole), `${action} without the boundary`).toBe(false);
+      expect(
+        allows(deploy(), action, nodeRole, {
+          'iam:PermissionsBoundary': 'arn:aws:iam::aws:policy/AdministratorAccess',
+        }),
+      ).toBe(false);
+    }
+    const eksPolicy = {
+      ...withBoundary(),
+      'iam:PolicyARN': 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy',
+    };
+    expect(allows(deploy(), 'iam:AttachRolePolicy', nodeRole, eksPolicy)).toBe(true);
+    expect(
+      allows(deploy(), 'iam:AttachRolePolicy', nodeRole, {
+        ...withBoundary(),
+        'iam:PolicyARN': 'arn:aws:iam::aws:policy/AdministratorAccess',
+      }),
+    ).toBe(false);
+    expect(allows(deploy(), 'iam:CreatePolicyVersion', boundaryArn())).toBe(false);
+    expect(
+      allows(
+        deploy(),
+        'iam:PutRolePolicy',
+        `arn:aws:iam::${accountOf(prefix)}:role/other-role`,
+        withBoundary(),
+      ),
+    ).toBe(false);
+  });
+
+  it('passes its roles to EKS and EC2 only', () => {
+    const nodeRole = iamRole(prefix, 'nodes-role-abc1234');
+    expect(
+      allows(deploy(), 'iam:PassRole', nodeRole, { 'iam:PassedToService': 'ec2.amazonaws.com' }),
+    ).toBe(true);
+    expect(
+      allows(deploy(), 'iam:PassRole', nodeRole, { 'iam:PassedToService': 'lambda.amazonaws.com' }),
+    ).toBe(false);
+  });
+
+  it('cannot push images: image builds have their own role', () => {
+    const repository = `arn:aws:ecr:eu-west-1:${accountOf(prefix)}:repository/${prefix}/orders`;
+    expect(allows(deploy(), 'ecr:PutImage', repository)).toBe(false);
   });
 
   it("changes the registry's template and scanning in its own region only", () => {
-    const deploy = policy(prefix, 'deploy', 'deploy-infrastructure');
     const inRegion = { 'aws:RequestedRegion': 'eu-west-1' };
-    expect(allows(deploy, 'ecr:CreateRepositoryCreationTemplate', '*', inRegion)).toBe(true);
-    expect(allows(deploy, 'ecr:PutRegistryScanningConfiguration', '*', inRegion)).toBe(true);
+    expect(allows(deploy(), 'ecr:CreateRepositoryCreationTemplate', '*', inRegion)).toBe(true);
+    expect(allows(deploy(), 'ecr:PutRegistryScanningConfiguration', '*', inRegion)).toBe(true);
     expect(
-      allows(deploy, 'ecr:CreateRepositoryCreationTemplate', '*', {
+      allows(deploy(), 'ecr:CreateRepositoryCreationTemplate', '*', {
         'aws:RequestedRegion': 'us-east-1',
       }),
     ).toBe(false);
   });
 
-  it('may only read on every resource: changes are scoped by tag, name or ARN', () => {
-    const statements = policy(prefix, 'deploy', 'deploy-infrastructure').Statement as any[];
-    expect(statements.filter((statement) => statement.Effect !== 'Allow')).toEqual([]);
+  it('changes nothing on every resource unconditionally: changes are scoped by tag, name or ARN', () => {
+    const statements = deploy().Statement as any[];
     expect(statements.flatMap(actionsOf)).not.toContain('*');
     const unscopedChanges = statements
-      .filter((statement) => statement.Resource === '*' && !statement.Condition)
-      .flatMap((statement) => actionsOf(statement).filter((action) => !readOnly(action)));
+      .filter((s) => s.Effect === 'Allow' && s.Resource === '*' && !s.Condition)
+      .flatMap((s) => actionsOf(s).filter((action) => !readOnly(action)));
     expect(unscopedChanges).toEqual([]);
-  });
-
-  it('changes only roles named for this stack, and the cluster of this stack', () => {
-    const statements = policy(prefix, 'deploy', 'deploy-infrastructure').Statement as any[];
-    const iamChanges = statements.filter((s) =>
-      actionsOf(s).some((a) =>
-        /^iam:(Create|Delete|Put|Update|Attach|Detach|Pass|Tag)Role/.test(a),
-      ),
-    );
-    expect(iamChanges.length).toBeGreaterThan(0);
-    for (const statement of iamChanges)
-      expect(statement.Resource).toBe(
-        `arn:aws:iam::${prefix === 'platform-staging' ? FIXTURE_ACCOUNTS.staging : FIXTURE_ACCOUNTS.production}:role/${prefix}-*`,
-      );
     const eks = statements.find((s) => s.Sid === 'ManageOwnCluster');
     for (const arn of eks.Resource)
       expect(arn).toMatch(new RegExp(`:(cluster/${prefix}|[a-z-]+/${prefix}/\\*)$`));
   });
 
-  it('keeps its inline policies under the IAM size limit', () => {
-    const size = ['push-images', 'deploy-infrastructure']
-      .map((name) => JSON.stringify(policy(prefix, 'deploy', name)).replace(/\s/g, '').length)
-      .reduce((a, b) => a + b);
-    expect(size).toBeLessThan(INLINE_POLICY_LIMIT);
+  it('reads no instance user data, and keeps its inline policy under the IAM size limit', () => {
+    expect(allows(deploy(), 'ec2:DescribeInstanceAttribute', '*')).toBe(false);
+    expect(allows(deploy(), 'ec2:DescribeVpcs', '*')).toBe(true);
+    expect(JSON.stringify(deploy()).replace(/\s/g, '').length).toBeLessThan(INLINE_POLICY_LIMIT);
   });
 });
 
-describe('with a self-managed Pulumi backend in the account', () => {
-  const statement = (sid: string) =>
-    policy('shared-staging', 'deploy', 'deploy-infrastructure').Statement.find(
-      (s: any) => s.Sid === sid,
+describe('the managed-role boundary (carried by the cluster and node roles)', () => {
+  const bounded = (action: string, resource: string) =>
+    allowsWithin(
+      { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+      boundary('shared-staging'),
+      action,
+      resource,
     );
 
-  it('the deploy role reads and writes the state, and decrypts the stack secrets', () => {
-    expect(statement('ListTheStateBucket').Resource).toBe('arn:aws:s3:::acme-pulumi-state');
-    expect(statement('WriteTheState')).toMatchObject({
-      Action: ['s3:PutObject', 's3:DeleteObject'],
-      Resource: 'arn:aws:s3:::acme-pulumi-state/.pulumi/*',
-    });
-    expect(statement('DecryptTheStackSecrets')).toMatchObject({
-      Action: 'kms:Decrypt',
-      Resource: SECRETS_KEY,
-    });
+  it('caps even an admin policy: no IAM change, no account, no state, no secrets keys', () => {
+    expect(bounded('iam:PutRolePolicy', iamRole('shared-staging', 'github-deploy'))).toBe(false);
+    expect(bounded('iam:CreateUser', '*')).toBe(false);
+    expect(bounded('organizations:LeaveOrganization', '*')).toBe(false);
+    expect(
+      bounded(
+        's3:GetObject',
+        'arn:aws:s3:::acme-pulumi-state/.pulumi/stacks/infra-bootstrap/staging.json',
+      ),
+    ).toBe(false);
+    expect(bounded('kms:Decrypt', BOOTSTRAP_KEY)).toBe(false);
+    expect(bounded('kms:Decrypt', CLUSTER_KEY)).toBe(false);
+  });
+
+  it('leaves what the cluster and its nodes need', () => {
+    expect(bounded('ec2:CreateNetworkInterface', '*')).toBe(true);
+    expect(bounded('ecr:BatchGetImage', '*')).toBe(true);
+    expect(bounded('iam:CreateServiceLinkedRole', '*')).toBe(true);
+    expect(bounded('iam:GetRole', '*')).toBe(true);
+  });
+
+  it('is carried by the roles the deploy role manages, under the name the deploy role requires', () => {
+    const policyResource = recorder.find(
+      'aws:iam/policy:Policy',
+      'platform-staging-github-managed-role-boundary',
+    );
+    const required = policy('platform-staging', 'deploy', 'deploy-infrastructure').Statement.find(
+      (s: any) => s.Sid === 'ChangeRolesThatCarryTheBoundary',
+    ).Condition.StringEquals['iam:PermissionsBoundary'];
+    expect(required).toBe(
+      `arn:aws:iam::${FIXTURE_ACCOUNTS.staging}:policy/${policyResource.inputs['name']}`,
+    );
+    const boundaryArn = policyResource.state['arn'];
+    const managed = recorder
+      .ofType('aws:iam/role:Role')
+      .filter((r) => r.name.startsWith('platform-staging-') && !r.name.includes('-github-'));
+    expect(managed.map((r) => r.name).sort()).toEqual([
+      'platform-staging-cluster-service-role',
+      'platform-staging-nodes-role',
+    ]);
+    for (const r of managed) expect(r.inputs['permissionsBoundary'], r.name).toBe(boundaryArn);
+  });
+});
+
+describe('the state of a self-managed backend: who reads what, who decrypts with which key', () => {
+  const bucket = 'arn:aws:s3:::acme-pulumi-state/.pulumi';
+  const preview = () => policy('shared-staging', 'preview', 'preview-infrastructure');
+  const deploy = () => policy('shared-staging', 'deploy', 'deploy-infrastructure');
+
+  it("previews read infra-cluster's stack of their environment, and nothing else", () => {
+    expect(allows(preview(), 's3:GetObject', `${bucket}/stacks/infra-cluster/staging.json`)).toBe(
+      true,
+    );
+    expect(allows(preview(), 's3:GetObject', `${bucket}/meta.yaml`)).toBe(true);
+    for (const key of [
+      'stacks/infra-bootstrap/staging.json',
+      'stacks/infra-bootstrap/staging.json.bak',
+      'stacks/infra-cluster/production.json',
+      'history/infra-cluster/staging/staging-1.checkpoint.json',
+      'backups/infra-bootstrap/staging/staging.1.json',
+    ])
+      expect(allows(preview(), 's3:GetObject', `${bucket}/${key}`), key).toBe(false);
+    expect(
+      allows(
+        preview(),
+        's3:PutObject',
+        `${bucket}/locks/organization/infra-cluster/staging/x.json`,
+      ),
+    ).toBe(false);
+  });
+
+  it("previews list only where infra-cluster's stack is found", () => {
+    const list = (prefix: string) =>
+      allows(preview(), 's3:ListBucket', 'arn:aws:s3:::acme-pulumi-state', { 's3:prefix': prefix });
+    expect(list('.pulumi/stacks/infra-cluster/staging.json')).toBe(true);
+    expect(list('.pulumi/stacks/infra-bootstrap/staging.json')).toBe(false);
+    expect(list('.pulumi/history/')).toBe(false);
+  });
+
+  it("previews decrypt with infra-cluster's key only; the deploy role with both", () => {
+    expect(allows(preview(), 'kms:Decrypt', CLUSTER_KEY)).toBe(true);
+    expect(allows(preview(), 'kms:Decrypt', BOOTSTRAP_KEY)).toBe(false);
+    expect(allows(deploy(), 'kms:Decrypt', BOOTSTRAP_KEY)).toBe(true);
+    expect(allows(deploy(), 'kms:Decrypt', CLUSTER_KEY)).toBe(true);
+  });
+
+  it("the deploy role writes its environment's stacks of both programs, never another environment's", () => {
+    for (const key of [
+      'stacks/infra-bootstrap/staging.json',
+      'stacks/infra-cluster/staging.json.bak',
+      'history/infra-cluster/staging/staging-1.history.json',
+      'locks/organization/infra-bootstrap/staging/1.json',
+    ])
+      expect(allows(deploy(), 's3:PutObject', `${bucket}/${key}`), key).toBe(true);
+    expect(
+      allows(deploy(), 's3:GetObject', `${bucket}/stacks/infra-bootstrap/production.json`),
+    ).toBe(false);
   });
 
   it('the committed stacks (Pulumi Cloud) get no S3 or KMS-decrypt access', () => {
     const actions = policy('platform-staging', 'deploy', 'deploy-infrastructure').Statement.flatMap(
       actionsOf,
     );
-    expect(
-      actions.filter((action: string) => action.startsWith('s3:') || action === 'kms:Decrypt'),
-    ).toEqual([]);
+    expect(actions.filter((a: string) => a.startsWith('s3:') || a === 'kms:Decrypt')).toEqual([]);
   });
 });

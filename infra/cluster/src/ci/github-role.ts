@@ -1,7 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { PolicyDocument } from './policy-document.js';
-import { githubTrustPolicy } from './trust-policy.js';
+import { githubTrustPolicy, type TrustedSubjects } from './trust-policy.js';
 
 export interface GithubRoleArgs {
   /** The role's physical name, so workflows can name it before the first deploy. */
@@ -9,8 +9,8 @@ export interface GithubRoleArgs {
   readonly description: string;
   /** The IAM OIDC provider of token.actions.githubusercontent.com. */
   readonly oidcProviderArn: pulumi.Input<string>;
-  /** The exact `sub` claims trusted (see githubSubjects). */
-  readonly subjects: readonly string[];
+  /** The `sub` claims trusted (see githubSubjects). */
+  readonly subjects: TrustedSubjects;
   /** Inline policies by name. */
   readonly policies: Readonly<Record<string, pulumi.Input<PolicyDocument>>>;
   /** Longest session a workflow gets. @default 3600 (one hour) */

@@ -3,7 +3,9 @@ export interface PolicyStatement {
   readonly Sid: string;
   readonly Effect: 'Allow' | 'Deny';
   readonly Principal?: Readonly<Record<string, string>>;
-  readonly Action: string | readonly string[];
+  readonly Action?: string | readonly string[];
+  /** Every action but these (in a boundary's Allow: what it never allows). */
+  readonly NotAction?: string | readonly string[];
   readonly Resource?: string | readonly string[];
   readonly Condition?: Readonly<
     Record<string, Readonly<Record<string, string | readonly string[]>>>

@@ -1,41 +1,84 @@
 import type { StateBackendConfig } from '../config/cluster-config.js';
 import type { PolicyStatement } from './policy-document.js';
 
+/** The Pulumi project whose stacks the read-only preview role may read. */
+export const PREVIEWED_PROJECT = 'infra-cluster';
+
+export interface StateScope {
+  readonly partition: string;
+  /** The stack name of this environment in every program (`staging`, `production`). */
+  readonly environment: string;
+}
+
 /**
- * Access to a self-managed Pulumi backend in this account (an S3 bucket, an `awskms://`
- * secrets provider). `read` (previews) reads the state and only writes the stack locks;
- * `write` (deploys) writes the state. Nothing when the backend is Pulumi Cloud.
+ * Access to a self-managed Pulumi backend in this account (an S3 bucket with Pulumi's
+ * project layout, `awskms://` secrets providers), one environment's stacks only:
+ * - `preview` (pull requests, drift checks): reads `.pulumi/meta.yaml` and infra-cluster's
+ *   stack file of this environment, and nothing else: not infra-bootstrap's state, not another
+ *   environment's, not the history or backups; writes nothing (a preview takes no lock);
+ *   decrypts with infra-cluster's key only, never infra-bootstrap's.
+ * - `deploy` (`pulumi up` of both programs): reads and writes this environment's stacks, their
+ *   history, backups and locks; decrypts with both keys.
+ * Nothing when the backend is Pulumi Cloud (its tokens decide; README, "What a pull request can read").
  */
 export function stateBackendStatements(
   backend: StateBackendConfig,
-  access: 'read' | 'write',
-  partition: string,
+  access: 'preview' | 'deploy',
+  scope: StateScope,
 ): PolicyStatement[] {
   const statements: PolicyStatement[] = [];
+  const env = scope.environment;
   if (backend.bucket !== undefined) {
-    const bucket = `arn:${partition}:s3:::${backend.bucket}`;
-    statements.push(
-      { Sid: 'ListTheStateBucket', Effect: 'Allow', Action: 's3:ListBucket', Resource: bucket },
-      {
-        Sid: 'ReadTheState',
-        Effect: 'Allow',
-        Action: 's3:GetObject',
-        Resource: `${bucket}/.pulumi/*`,
-      },
-      {
-        Sid: access === 'write' ? 'WriteTheState' : 'LockTheStack',
-        Effect: 'Allow',
-        Action: ['s3:PutObject', 's3:DeleteObject'],
-        Resource: access === 'write' ? `${bucket}/.pulumi/*` : `${bucket}/.pulumi/locks/*`,
-      },
-    );
+    const bucket = `arn:${scope.partition}:s3:::${backend.bucket}`;
+    const object = (key: string) => `${bucket}/.pulumi/${key}`;
+    if (access === 'preview') {
+      statements.push(
+        {
+          Sid: 'FindTheClusterStack',
+          Effect: 'Allow',
+          Action: 's3:ListBucket',
+          Resource: bucket,
+          Condition: {
+            StringLike: {
+              's3:prefix': ['.pulumi/stacks/', `.pulumi/stacks/${PREVIEWED_PROJECT}/${env}.*`],
+            },
+          },
+        },
+        {
+          Sid: 'ReadTheClusterStack',
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: [object('meta.yaml'), object(`stacks/${PREVIEWED_PROJECT}/${env}.*`)],
+        },
+      );
+    } else {
+      statements.push(
+        { Sid: 'ListTheState', Effect: 'Allow', Action: 's3:ListBucket', Resource: bucket },
+        {
+          Sid: 'WriteTheStacksOfThisEnvironment',
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+          Resource: [
+            object('meta.yaml'),
+            object(`stacks/*/${env}.*`),
+            object(`history/*/${env}/*`),
+            object(`backups/*/${env}/*`),
+            object(`locks/organization/*/${env}/*`),
+          ],
+        },
+      );
+    }
   }
-  if (backend.secretsKeyArn !== undefined) {
+  const keys = [
+    backend.secretsKeyArn,
+    ...(access === 'deploy' ? [backend.bootstrapSecretsKeyArn] : []),
+  ].filter((arn): arn is string => arn !== undefined);
+  if (keys.length > 0) {
     statements.push({
-      Sid: 'DecryptTheStackSecrets',
+      Sid: access === 'deploy' ? 'DecryptTheStackSecrets' : 'DecryptTheClusterStackSecrets',
       Effect: 'Allow',
       Action: 'kms:Decrypt',
-      Resource: backend.secretsKeyArn,
+      Resource: keys,
     });
   }
   return statements;

@@ -1,67 +1,85 @@
 import { describe, expect, it } from 'vitest';
 import type { GithubConfig } from '../config/cluster-config.js';
-import { githubSubjects, githubTrustPolicy } from './trust-policy.js';
+import { GITHUB_SUB_CLAIM_KEYS, githubSubjects, githubTrustPolicy } from './trust-policy.js';
 
 const github = (changes: Partial<GithubConfig> = {}): GithubConfig => ({
   repository: 'acme/platform',
+  subjectRepo: 'repo:acme/platform',
   branch: 'main',
-  deployFromBranch: true,
   deployClusterAdmin: true,
   pullRequests: true,
-  environments: [],
+  environments: ['staging'],
   oidcProviderArn: undefined,
   ...changes,
 });
 
-describe('githubSubjects', () => {
-  it('trusts the deploy branch for deploys, and pull requests and the branch (drift checks) for previews', () => {
+describe('githubSubjects (claims repo, context, ref)', () => {
+  it('deploys only from protected environments on the branch; pushes and previews from the branch', () => {
     expect(githubSubjects(github())).toEqual({
-      deploy: ['repo:acme/platform:ref:refs/heads/main'],
-      preview: ['repo:acme/platform:pull_request', 'repo:acme/platform:ref:refs/heads/main'],
+      deploy: {
+        exact: ['repo:acme/platform:environment:staging:ref:refs/heads/main'],
+        patterns: [],
+      },
+      push: { exact: ['repo:acme/platform:ref:refs/heads/main:ref:refs/heads/main'], patterns: [] },
+      preview: {
+        exact: ['repo:acme/platform:ref:refs/heads/main:ref:refs/heads/main'],
+        patterns: ['repo:acme/platform:pull_request:ref:refs/pull/*/merge'],
+      },
     });
   });
 
-  it('adds protected environments, and can leave the branch out so that only they deploy', () => {
-    expect(githubSubjects(github({ environments: ['production'] })).deploy).toEqual([
-      'repo:acme/platform:ref:refs/heads/main',
-      'repo:acme/platform:environment:production',
+  it('follows the branch and the subject prefix, and trusts no pull request when they are off', () => {
+    const subjects = githubSubjects(
+      github({ branch: 'trunk', subjectRepo: 'repo:acme@1/platform@2', pullRequests: false }),
+    );
+    expect(subjects.deploy.exact).toEqual([
+      'repo:acme@1/platform@2:environment:staging:ref:refs/heads/trunk',
     ]);
-    expect(
-      githubSubjects(github({ environments: ['production'], deployFromBranch: false })).deploy,
-    ).toEqual(['repo:acme/platform:environment:production']);
-  });
-
-  it('trusts no pull request when they are off', () => {
-    expect(githubSubjects(github({ pullRequests: false })).preview).toEqual([
-      'repo:acme/platform:ref:refs/heads/main',
-    ]);
+    expect(subjects.preview.patterns).toEqual([]);
   });
 });
 
 describe('githubTrustPolicy', () => {
   const provider = 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
 
-  it('lets GitHub tokens for STS with exactly these subjects assume the role', () => {
-    expect(githubTrustPolicy(provider, ['repo:acme/platform:pull_request'])).toEqual({
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'GithubActionsOfThisRepository',
-          Effect: 'Allow',
-          Principal: { Federated: provider },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            StringEquals: {
-              'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-              'token.actions.githubusercontent.com:sub': ['repo:acme/platform:pull_request'],
-            },
-          },
+  it('compares exact subjects with StringEquals and patterns with StringLike, each with the STS audience', () => {
+    expect(
+      githubTrustPolicy(provider, {
+        exact: ['repo:acme/platform:ref:refs/heads/main:ref:refs/heads/main'],
+        patterns: ['repo:acme/platform:pull_request:ref:refs/pull/*/merge'],
+      }).Statement.map((s) => s.Condition),
+    ).toEqual([
+      {
+        StringEquals: {
+          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+          'token.actions.githubusercontent.com:sub': [
+            'repo:acme/platform:ref:refs/heads/main:ref:refs/heads/main',
+          ],
         },
-      ],
-    });
+      },
+      {
+        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+        StringLike: {
+          'token.actions.githubusercontent.com:sub': [
+            'repo:acme/platform:pull_request:ref:refs/pull/*/merge',
+          ],
+        },
+      },
+    ]);
   });
 
   it('refuses to trust no subject at all', () => {
-    expect(() => githubTrustPolicy(provider, [])).toThrow('no subject');
+    expect(() => githubTrustPolicy(provider, { exact: [], patterns: [] })).toThrow('no subject');
+  });
+});
+
+describe('the claim keys the one-time setup sends', () => {
+  it('are the ones the subjects are built for', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const file = new URL('../../../../.github/oidc-sub-claims.json', import.meta.url);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      use_default: false,
+      include_claim_keys: [...GITHUB_SUB_CLAIM_KEYS],
+    });
   });
 });

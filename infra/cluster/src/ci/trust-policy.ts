@@ -1,56 +1,96 @@
 import type { GithubConfig } from '../config/cluster-config.js';
-import { policyDocument, type PolicyDocument } from './policy-document.js';
+import { policyDocument, type PolicyDocument, type PolicyStatement } from './policy-document.js';
 
 /** The issuer GitHub Actions signs its OIDC tokens with. */
 export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 export const GITHUB_OIDC_AUDIENCE = 'sts.amazonaws.com';
 
 /**
- * The exact `sub` claims (GitHub's default format) each CI role trusts:
- * - deploy: workflows on the deploy branch (`repo:<o>/<r>:ref:refs/heads/<branch>`, unless
- *   `deployFromBranch` is off) and jobs in the protected environments
- *   (`repo:<o>/<r>:environment:<name>`: a job with an `environment:` presents that claim
- *   instead of its ref, so only the environment's protection rules let it through);
- * - preview (read-only): pull-request workflows (`repo:<o>/<r>:pull_request`), when enabled,
- *   and the deploy branch, for the scheduled drift check (a refresh and a preview on main,
- *   which must not need the deploy role or an environment's reviewers).
- * Never a wildcard: a `*` would let any branch, or any fork's ref, in.
+ * The claims in the repository's OIDC `sub`, set once per repository (README, "One-time
+ * setup"; `.github/oidc-sub-claims.json` is what that step sends). With `ref` after the
+ * context, a job in an environment presents `…:environment:<env>:ref:refs/heads/<branch>`:
+ * the environment alone no longer lets a job dispatched from an unreviewed branch in.
  */
-export function githubSubjects(github: GithubConfig): { deploy: string[]; preview: string[] } {
-  const repo = `repo:${github.repository}`;
+export const GITHUB_SUB_CLAIM_KEYS = ['repo', 'context', 'ref'] as const;
+
+/** Subjects compared exactly (`exact`) or as IAM `StringLike` patterns (`patterns`). */
+export interface TrustedSubjects {
+  readonly exact: readonly string[];
+  readonly patterns: readonly string[];
+}
+
+export interface CiSubjects {
+  /** Jobs of the protected environments, on the deploy branch: `pulumi up`. */
+  readonly deploy: TrustedSubjects;
+  /** Jobs on the deploy branch without an environment: the image builds. */
+  readonly push: TrustedSubjects;
+  /** Pull requests (when enabled) and the deploy branch (the scheduled drift check): read-only. */
+  readonly preview: TrustedSubjects;
+}
+
+/**
+ * The `sub` claims each CI role trusts, in the format GITHUB_SUB_CLAIM_KEYS gives:
+ * - deploy: `<repo>:environment:<env>:ref:refs/heads/<branch>` for each protected environment;
+ * - push: `<repo>:ref:refs/heads/<branch>:ref:refs/heads/<branch>` (a job on the branch
+ *   without an environment, so no environment job's claim opens it, and it opens nothing else);
+ * - preview: the same branch subject and, when enabled, `<repo>:pull_request:ref:refs/pull/*\/merge`,
+ *   the only pattern: its `*` stands for the pull request's number, nothing else can vary.
+ * Every role with write power (deploy, push) trusts only subjects that carry the branch's ref.
+ */
+export function githubSubjects(github: GithubConfig): CiSubjects {
+  const repo = github.subjectRepo;
+  const ref = `ref:refs/heads/${github.branch}`;
+  const branch = `${repo}:${ref}:${ref}`;
   return {
-    deploy: [
-      ...(github.deployFromBranch ? [`${repo}:ref:refs/heads/${github.branch}`] : []),
-      ...github.environments.map((environment) => `${repo}:environment:${environment}`),
-    ],
-    preview: [
-      ...(github.pullRequests ? [`${repo}:pull_request`] : []),
-      `${repo}:ref:refs/heads/${github.branch}`,
-    ],
+    deploy: {
+      exact: github.environments.map((environment) => `${repo}:environment:${environment}:${ref}`),
+      patterns: [],
+    },
+    push: { exact: [branch], patterns: [] },
+    preview: {
+      exact: [branch],
+      patterns: github.pullRequests ? [`${repo}:pull_request:ref:refs/pull/*/merge`] : [],
+    },
   };
 }
 
 /**
  * A trust policy for GitHub's OIDC provider: the audience must be STS and the subject one of
- * `subjects`, compared exactly (StringEquals).
+ * the exact subjects (StringEquals) or of the patterns (StringLike, a statement of its own:
+ * IAM ANDs the operators of one statement).
  */
-export function githubTrustPolicy(
-  providerArn: string,
-  subjects: readonly string[],
-): PolicyDocument {
-  if (subjects.length === 0) throw new Error('githubTrustPolicy: no subject to trust');
+export function githubTrustPolicy(providerArn: string, subjects: TrustedSubjects): PolicyDocument {
+  if (subjects.exact.length + subjects.patterns.length === 0) {
+    throw new Error('githubTrustPolicy: no subject to trust');
+  }
+  const statement = (
+    Sid: string,
+    operator: 'StringEquals' | 'StringLike',
+    list: readonly string[],
+  ): PolicyStatement => ({
+    Sid,
+    Effect: 'Allow',
+    Principal: { Federated: providerArn },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    Condition:
+      operator === 'StringEquals'
+        ? {
+            StringEquals: {
+              [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE,
+              [`${GITHUB_OIDC_HOST}:sub`]: [...list],
+            },
+          }
+        : {
+            StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE },
+            StringLike: { [`${GITHUB_OIDC_HOST}:sub`]: [...list] },
+          },
+  });
   return policyDocument([
-    {
-      Sid: 'GithubActionsOfThisRepository',
-      Effect: 'Allow',
-      Principal: { Federated: providerArn },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: {
-        StringEquals: {
-          [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE,
-          [`${GITHUB_OIDC_HOST}:sub`]: [...subjects],
-        },
-      },
-    },
+    ...(subjects.exact.length > 0
+      ? [statement('GithubActionsOfThisRepository', 'StringEquals', subjects.exact)]
+      : []),
+    ...(subjects.patterns.length > 0
+      ? [statement('PullRequestsOfThisRepository', 'StringLike', subjects.patterns)]
+      : []),
   ]);
 }

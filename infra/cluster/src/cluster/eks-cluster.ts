@@ -25,6 +25,8 @@ export interface EksClusterArgs {
   readonly deletionProtection?: boolean;
   /** @default 'aws' */
   readonly partition?: string;
+  /** The boundary the cluster's service role carries (the deploy role manages only roles that carry it). */
+  readonly permissionsBoundaryArn: pulumi.Input<string>;
 }
 
 /**
@@ -70,6 +72,34 @@ export class EksCluster extends pulumi.ComponentResource {
       { parent: this },
     );
 
+    // Declared here, not left to @pulumi/eks, so that it carries the managed-role boundary.
+    const serviceRole = new aws.iam.Role(
+      `${name}-service-role`,
+      {
+        description: `The EKS service role of cluster ${args.clusterName}`,
+        permissionsBoundary: args.permissionsBoundaryArn,
+        assumeRolePolicy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'eks.amazonaws.com' },
+              Action: ['sts:AssumeRole', 'sts:TagSession'],
+            },
+          ],
+        }),
+      },
+      { parent: this },
+    );
+    const servicePolicy = new aws.iam.RolePolicyAttachment(
+      `${name}-service-role-cluster-policy`,
+      {
+        role: serviceRole.name,
+        policyArn: `arn:${args.partition ?? 'aws'}:iam::aws:policy/AmazonEKSClusterPolicy`,
+      },
+      { parent: this },
+    );
+
     this.cluster = new eks.Cluster(
       `${name}-eks`,
       {
@@ -92,8 +122,13 @@ export class EksCluster extends pulumi.ComponentResource {
         skipDefaultNodeGroup: true,
         nodeAssociatePublicIpAddress: false,
         deletionProtection: args.deletionProtection ?? false,
+        serviceRole,
       },
-      { parent: this, providers: { aws: awsProviderOf(this) }, dependsOn: [logGroup] },
+      {
+        parent: this,
+        providers: { aws: awsProviderOf(this) },
+        dependsOn: [logGroup, servicePolicy],
+      },
     );
 
     this.clusterName = pulumi.output(args.clusterName);

@@ -23,6 +23,8 @@ export interface NodeGroupArgs {
   readonly instanceTags?: Readonly<Record<string, string>>;
   /** @default 'aws' */
   readonly partition?: string;
+  /** The boundary the node role carries (the deploy role manages only roles that carry it). */
+  readonly permissionsBoundaryArn: pulumi.Input<string>;
 }
 
 /** The AWS managed policies a node needs: join the cluster, run the VPC CNI, pull images. */
@@ -52,6 +54,7 @@ export class NodeGroup extends pulumi.ComponentResource {
       `${name}-role`,
       {
         description: `EKS managed nodes of ${name}`,
+        permissionsBoundary: args.permissionsBoundaryArn,
         assumeRolePolicy: JSON.stringify({
           Version: '2012-10-17',
           Statement: [

@@ -7,26 +7,35 @@ import type { ConfigValues } from './config-fields.js';
 
 export function githubConfig(v: ConfigValues): GithubConfig {
   const noWildcards = /^[A-Za-z0-9._-]+$/;
-  if (!v.githubDeployFromBranch && v.githubEnvironments.length === 0) {
+  if (v.githubEnvironments.length === 0) {
     throw new ConfigError(
-      'githubDeployFromBranch',
-      'is false and infra-cluster:githubEnvironments is empty: no workflow could deploy',
+      'githubEnvironments',
+      'is empty: only jobs of a protected GitHub environment deploy, so no workflow could',
     );
   }
+  const repository = check.matching(
+    'githubRepository',
+    v.githubRepository,
+    /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/,
+    'owner/repository',
+  );
   return {
-    repository: check.matching(
-      'githubRepository',
-      v.githubRepository,
-      /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/,
-      'owner/repository',
-    ),
+    repository,
+    subjectRepo:
+      optional(v.githubSubjectPrefix, (prefix) =>
+        check.matching(
+          'githubSubjectPrefix',
+          prefix,
+          /^repo:[A-Za-z0-9-]+(@\d+)?\/[A-Za-z0-9._-]+(@\d+)?$/,
+          'repo:<owner>/<repo>, or with IDs repo:<owner>@<id>/<repo>@<id> (no wildcards)',
+        ),
+      ) ?? `repo:${repository}`,
     branch: check.matching(
       'githubBranch',
       v.githubBranch,
       /^[A-Za-z0-9._/-]+$/,
       'a branch name (no wildcards)',
     ),
-    deployFromBranch: v.githubDeployFromBranch,
     deployClusterAdmin: v.githubDeployClusterAdmin,
     pullRequests: v.githubPullRequests,
     environments: check.everyMatching(
@@ -58,15 +67,26 @@ export function stateBackendConfig(v: ConfigValues): StateBackendConfig {
         'an S3 bucket name',
       ),
     ),
-    secretsKeyArn: optional(v.pulumiSecretsKeyArn, (arn) =>
-      check.matching(
-        'pulumiSecretsKeyArn',
-        arn,
-        new RegExp(`^${check.ARN_PARTITION}:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f-]+$`),
-        'a KMS key ARN (not an alias: IAM grants apply to the key)',
-      ),
-    ),
+    secretsKeyArn: optional(v.pulumiSecretsKeyArn, (arn) => kmsKeyArn('pulumiSecretsKeyArn', arn)),
+    bootstrapSecretsKeyArn: optional(v.pulumiBootstrapSecretsKeyArn, (arn) => {
+      if (arn === v.pulumiSecretsKeyArn) {
+        throw new ConfigError(
+          'pulumiBootstrapSecretsKeyArn',
+          'is the same key as infra-cluster:pulumiSecretsKeyArn, which previews may decrypt with: give infra-bootstrap a key of its own',
+        );
+      }
+      return kmsKeyArn('pulumiBootstrapSecretsKeyArn', arn);
+    }),
   };
+}
+
+function kmsKeyArn(key: string, arn: string): string {
+  return check.matching(
+    key,
+    arn,
+    new RegExp(`^${check.ARN_PARTITION}:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f-]+$`),
+    'a KMS key ARN (not an alias: IAM grants apply to the key)',
+  );
 }
 
 function optional(value: string | undefined, parse: (value: string) => string): string | undefined {

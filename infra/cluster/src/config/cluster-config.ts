@@ -92,15 +92,15 @@ export interface RegistryConfig {
 export interface GithubConfig {
   /** `owner/repository`: the only repository whose workflows may assume the CI roles. */
   readonly repository: string;
-  /** The deploy branch (`ref:refs/heads/<branch>`). */
+  /** The deploy branch (`ref:refs/heads/<branch>`): every role with write power requires it. */
   readonly branch: string;
-  /** Whether workflows on the deploy branch get the deploy role without an environment. */
-  readonly deployFromBranch: boolean;
+  /** `repo:<owner>/<repo>` (or with immutable IDs): how the repository's OIDC subjects start. */
+  readonly subjectRepo: string;
   /** Whether the deploy role is a cluster admin (infra/bootstrap deploys Argo CD with it). */
   readonly deployClusterAdmin: boolean;
   /** Whether pull-request workflows get the read-only preview role. */
   readonly pullRequests: boolean;
-  /** Protected GitHub environments whose jobs may deploy (`environment:<name>`). */
+  /** Protected GitHub environments whose jobs on the branch deploy; at least one. */
   readonly environments: readonly string[];
   /** An existing token.actions.githubusercontent.com provider; unset creates one. */
   readonly oidcProviderArn: string | undefined;
@@ -109,5 +109,8 @@ export interface GithubConfig {
 /** The self-managed Pulumi backend the CI roles need, when it lives in this AWS account. */
 export interface StateBackendConfig {
   readonly bucket: string | undefined;
+  /** infra-cluster's `awskms://` key: previews may decrypt with it. */
   readonly secretsKeyArn: string | undefined;
+  /** infra-bootstrap's `awskms://` key: only the deploy role may decrypt with it. */
+  readonly bootstrapSecretsKeyArn: string | undefined;
 }

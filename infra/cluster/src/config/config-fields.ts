@@ -39,13 +39,14 @@ export const CONFIG_FIELDS = {
   ecrPullAccountIds: { type: 'array', default: [] },
   githubRepository: { type: 'string' },
   githubBranch: { type: 'string', default: 'main' },
-  githubDeployFromBranch: { type: 'boolean', default: true },
+  githubSubjectPrefix: { type: 'string', default: '', optional: true },
   githubDeployClusterAdmin: { type: 'boolean', default: true },
   githubPullRequests: { type: 'boolean', default: true },
   githubEnvironments: { type: 'array', default: [] },
   githubOidcProviderArn: { type: 'string', default: '', optional: true },
   pulumiStateBucket: { type: 'string', default: '', optional: true },
   pulumiSecretsKeyArn: { type: 'string', default: '', optional: true },
+  pulumiBootstrapSecretsKeyArn: { type: 'string', default: '', optional: true },
 } as const satisfies Record<string, FieldSpec>;
 
 type Fields = typeof CONFIG_FIELDS;

@@ -27,11 +27,15 @@ describe('parseClusterConfig on the fixture stacks', () => {
       },
       github: {
         branch: 'main',
-        deployFromBranch: true,
+        subjectRepo: 'repo:fixture-org/fixture-repo',
         pullRequests: true,
         oidcProviderArn: undefined,
       },
-      stateBackend: { bucket: undefined, secretsKeyArn: undefined },
+      stateBackend: {
+        bucket: undefined,
+        secretsKeyArn: undefined,
+        bootstrapSecretsKeyArn: undefined,
+      },
     });
   });
 
@@ -40,7 +44,7 @@ describe('parseClusterConfig on the fixture stacks', () => {
     const config = parseClusterConfig(raw, 'production', environmentsFor(raw, 'production'));
     expect(config.namePrefix).toBe('platform-production');
     expect(config.network.natGateways).toBe('per-zone');
-    expect(config.github).toMatchObject({ deployFromBranch: false, environments: ['production'] });
+    expect(config.github).toMatchObject({ environments: ['production'] });
   });
 
   it("names the registry every app's repository goes under, with no list of apps", () => {
@@ -155,8 +159,21 @@ describe('parseClusterConfig refuses, naming the key', () => {
     expect(error.message).toContain(problem);
   });
 
-  it('deploying from neither the branch nor an environment', () => {
-    const error = configError({ githubDeployFromBranch: false, githubEnvironments: [] });
-    expect(error.key).toBe('githubDeployFromBranch');
+  it('no environment to deploy from', () => {
+    const error = configError({ githubEnvironments: [] });
+    expect(error.key).toBe('githubEnvironments');
+  });
+
+  it('a subject prefix with a wildcard', () => {
+    expect(configError({ githubSubjectPrefix: 'repo:fixture-org/*' }).key).toBe(
+      'githubSubjectPrefix',
+    );
+  });
+
+  it("infra-bootstrap's secrets key being the one previews decrypt with", () => {
+    const key = 'arn:aws:kms:eu-west-1:100000000001:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const error = configError({ pulumiSecretsKeyArn: key, pulumiBootstrapSecretsKeyArn: key });
+    expect(error.key).toBe('pulumiBootstrapSecretsKeyArn');
+    expect(error.message).toContain('previews may decrypt');
   });
 });

@@ -33,16 +33,22 @@ describe.each([
     });
   });
 
-  it(`keeps the last ${keep} tagged images, never counting untagged ones`, () => {
+  it(`keeps the last ${keep} tagged images, never counting untagged ones, and never a protected one`, () => {
     const rules = JSON.parse(template()['lifecyclePolicy']).rules;
-    expect(rules).toHaveLength(1);
-    expect(rules[0].selection).toEqual({
-      tagStatus: 'tagged',
-      tagPatternList: ['*'],
-      countType: 'imageCountMoreThan',
-      countNumber: keep,
-    });
-    expect(rules[0].action).toEqual({ type: 'expire' });
+    // keep + 30 releases, oldest first; the oldest and the tenth were promoted (protected).
+    const total = keep + 30;
+    const images = Array.from({ length: total }, (_, i) => ({
+      pushedAt: i,
+      tags: [`sha-${i}`, ...(i === 0 || i === 10 ? [`keep-production-${i}`] : [])],
+    }));
+    images.push({ pushedAt: total, tags: [] });
+    const expired = expiredBy(rules, images).map((image) => image.pushedAt);
+    expect(expired).not.toContain(0);
+    expect(expired).not.toContain(10);
+    expect(expired).not.toContain(total);
+    expect(expired).toContain(1);
+    expect(expired).not.toContain(total - 1);
+    expect(expired.length).toBeGreaterThanOrEqual(30 - 2);
   });
 
   it('scans every push in the registry', () => {
@@ -107,3 +113,32 @@ describe('keepLastImagesPolicy', () => {
     expect(() => keepLastImagesPolicy(count)).toThrow(RangeError);
   });
 });
+
+/**
+ * ECR's documented lifecycle evaluation, for the selections these policies use: every rule
+ * selects by tag (tagPrefixList: every prefix matches some tag; tagPatternList `*`: any tag)
+ * and marks the images beyond its count, newest first; then rules apply by priority, and an
+ * image a higher rule selects by its tags can never be expired by a lower one.
+ */
+function expiredBy(
+  rules: { rulePriority: number; selection: Record<string, any> }[],
+  images: { pushedAt: number; tags: string[] }[],
+) {
+  const selects = (selection: Record<string, any>, image: { tags: string[] }) =>
+    selection['tagStatus'] === 'tagged' &&
+    image.tags.length > 0 &&
+    (selection['tagPrefixList'] ?? []).every((p: string) =>
+      image.tags.some((t) => t.startsWith(p)),
+    );
+  const expired = new Set<object>();
+  const claimed = new Set<object>();
+  for (const rule of [...rules].sort((a, b) => a.rulePriority - b.rulePriority)) {
+    const selected = images
+      .filter((image) => selects(rule.selection, image))
+      .sort((a, b) => b.pushedAt - a.pushedAt);
+    for (const image of selected.slice(rule.selection['countNumber']))
+      if (!claimed.has(image)) expired.add(image);
+    for (const image of selected) claimed.add(image);
+  }
+  return images.filter((image) => expired.has(image));
+}

@@ -49,7 +49,6 @@ const FIXTURE_STACKS: Readonly<Record<string, Record<string, unknown>>> = {
     nodeMaxSize: 9,
     nodeDiskSizeGib: 100,
     ecrKeepLastImages: 100,
-    githubDeployFromBranch: false,
     githubEnvironments: ['production'],
   },
 };

@@ -1,18 +1,27 @@
 import type { ResourceRecorder } from './resource-recorder.js';
 
+export type CiRoleKind = 'deploy' | 'push' | 'preview';
+
 /** Reads the IAM documents of the CI roles the program registered. */
 export function iamDocuments(recorder: () => ResourceRecorder) {
-  const role = (prefix: string, kind: 'deploy' | 'preview') =>
+  const role = (prefix: string, kind: CiRoleKind) =>
     recorder().find('aws:iam/role:Role', `${prefix}-github-${kind}-role`);
   return {
     role,
     /** The role's trust policy, parsed. */
-    trust: (prefix: string, kind: 'deploy' | 'preview') =>
+    trust: (prefix: string, kind: CiRoleKind) =>
       JSON.parse(role(prefix, kind).inputs['assumeRolePolicy']),
     /** One inline policy of the role, parsed. */
-    policy: (prefix: string, kind: 'deploy' | 'preview', name: string) =>
+    policy: (prefix: string, kind: CiRoleKind, name: string) =>
       JSON.parse(
         recorder().find('aws:iam/rolePolicy:RolePolicy', `${prefix}-github-${kind}-${name}`).inputs[
+          'policy'
+        ],
+      ),
+    /** The managed-role boundary of the stack, parsed. */
+    boundary: (prefix: string) =>
+      JSON.parse(
+        recorder().find('aws:iam/policy:Policy', `${prefix}-github-managed-role-boundary`).inputs[
           'policy'
         ],
       ),
@@ -20,7 +29,7 @@ export function iamDocuments(recorder: () => ResourceRecorder) {
 }
 
 /** A statement's actions, as a list. */
-export const actionsOf = (statement: any): string[] => [statement.Action].flat();
+export const actionsOf = (statement: any): string[] => [statement.Action ?? []].flat();
 
 /** Whether an action only reads (Describe, List, Get). */
 export const readOnly = (action: string): boolean => /^[a-z0-9]+:(Describe|List|Get)/.test(action);

@@ -35,6 +35,8 @@ function stateFor(
   switch (type) {
     case 'aws:iam/role:Role':
       return { name: physical, arn: arn('iam', `role/${physical}`, '') };
+    case 'aws:iam/policy:Policy':
+      return { name: physical, arn: arn('iam', `policy/${physical}`, '') };
     case 'aws:iam/openIdConnectProvider:OpenIdConnectProvider':
       return { arn: arn('iam', 'oidc-provider/token.actions.githubusercontent.com', '') };
     case 'aws:kms/key:Key':

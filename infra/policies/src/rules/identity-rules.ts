@@ -17,6 +17,11 @@ export const kmsKeyRotation: ResourceValidationPolicy = {
 };
 
 const GITHUB = 'token.actions.githubusercontent.com';
+/**
+ * The one pattern allowed: any pull request of one repository (the read-only preview role), its
+ * `*` standing for the pull request's number in the subject GitHub builds from repo, context, ref.
+ */
+const PULL_REQUEST_SUBJECTS = /^repo:[^*?:]+:pull_request:ref:refs\/pull\/\*\/merge$/;
 
 /**
  * A role GitHub Actions assumes names its audience and its exact subjects: a wildcard, or no
@@ -24,7 +29,7 @@ const GITHUB = 'token.actions.githubusercontent.com';
  */
 export const githubTrustExactSubjects: ResourceValidationPolicy = {
   name: 'github-trust-exact-subjects',
-  description: `Roles trusting ${GITHUB} must require aud = sts.amazonaws.com and list exact sub claims of one repository, without wildcards.`,
+  description: `Roles trusting ${GITHUB} must require aud = sts.amazonaws.com and list exact sub claims of one repository, without wildcards (but the number of a pull request).`,
   enforcementLevel: 'mandatory',
   validateResource: (args, reportViolation) => {
     if (args.type !== 'aws:iam/role:Role') return;
@@ -59,7 +64,9 @@ export const githubTrustExactSubjects: ResourceValidationPolicy = {
         );
       }
       const loose = subjects.filter(
-        (subject) => /[*?]/.test(subject) || !subject.startsWith('repo:'),
+        (subject) =>
+          !subject.startsWith('repo:') ||
+          (/[*?]/.test(subject) && !PULL_REQUEST_SUBJECTS.test(subject)),
       );
       if (loose.length > 0) {
         reportViolation(

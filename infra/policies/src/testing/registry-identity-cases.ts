@@ -95,6 +95,17 @@ export const registryAndIdentityCases: PolicyCase[] = [
       {
         type: 'aws:iam/role:Role',
         props: {
+          assumeRolePolicy: githubTrust({
+            StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com' },
+            StringLike: {
+              [`${GITHUB}:sub`]: ['repo:acme/platform:pull_request:ref:refs/pull/*/merge'],
+            },
+          }),
+        },
+      },
+      {
+        type: 'aws:iam/role:Role',
+        props: {
           assumeRolePolicy: JSON.stringify({
             Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' } }],
           }),
@@ -116,6 +127,15 @@ export const registryAndIdentityCases: PolicyCase[] = [
           assumeRolePolicy: githubTrust({
             StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com' },
             StringLike: { [`${GITHUB}:sub`]: 'repo:acme/platform:*' },
+          }),
+        },
+      },
+      {
+        type: 'aws:iam/role:Role',
+        props: {
+          assumeRolePolicy: githubTrust({
+            StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com' },
+            StringLike: { [`${GITHUB}:sub`]: 'repo:acme/platform:pull_request:ref:refs/*' },
           }),
         },
       },

@@ -1,0 +1,78 @@
+import { scopedArn, type DeployScope } from './deploy-scope.js';
+import { policyDocument, type PolicyDocument } from './policy-document.js';
+
+/** The boundary's name: `<prefix>-managed-role-boundary`. */
+export function managedRoleBoundaryName(namePrefix: string): string {
+  return `${namePrefix}-managed-role-boundary`;
+}
+
+export function managedRoleBoundaryArn(
+  scope: Pick<DeployScope, 'partition' | 'accountId' | 'namePrefix'>,
+): string {
+  return `arn:${scope.partition}:iam::${scope.accountId}:policy/${managedRoleBoundaryName(scope.namePrefix)}`;
+}
+
+/** Where the Pulumi state and its secrets keys are, when they are in this account. */
+export interface ProtectedState {
+  readonly bucket: string | undefined;
+  readonly secretsKeyArns: readonly string[];
+}
+
+/**
+ * The permissions boundary every role the deploy role creates or changes must carry (the
+ * cluster's service role, the node role, and any role a later change adds): whatever policy
+ * such a role is given, it can never change IAM (only read it and create the service-linked
+ * roles EKS and ELB need), touch AWS Organizations or the account, read or write the Pulumi
+ * state, or decrypt with its secrets keys. So `pulumi up` from main cannot mint a role with more
+ * power than the deploy role's own, and no role it manages can rewrite the CI roles.
+ * The boundary caps; the roles' own policies grant.
+ */
+export function managedRoleBoundary(
+  scope: Pick<DeployScope, 'partition' | 'region' | 'accountId'>,
+  state: ProtectedState,
+): PolicyDocument {
+  return policyDocument([
+    {
+      Sid: 'AnythingButIdentityAndAccount',
+      Effect: 'Allow',
+      NotAction: ['iam:*', 'organizations:*', 'account:*'],
+      Resource: '*',
+    },
+    {
+      Sid: 'ReadIdentityAndCreateServiceLinkedRoles',
+      Effect: 'Allow',
+      Action: ['iam:Get*', 'iam:List*', 'iam:CreateServiceLinkedRole'],
+      Resource: '*',
+    },
+    ...(state.bucket === undefined
+      ? []
+      : [
+          {
+            Sid: 'NeverThePulumiState',
+            Effect: 'Deny' as const,
+            Action: 's3:*',
+            Resource: [
+              `arn:${scope.partition}:s3:::${state.bucket}`,
+              `arn:${scope.partition}:s3:::${state.bucket}/*`,
+            ],
+          },
+        ]),
+    ...(state.secretsKeyArns.length === 0
+      ? []
+      : [
+          {
+            Sid: 'NeverTheStackSecretsKeys',
+            Effect: 'Deny' as const,
+            Action: 'kms:*',
+            Resource: [...state.secretsKeyArns],
+          },
+        ]),
+  ]);
+}
+
+/** The resource of a role the deploy role must never change: the CI roles, `<prefix>-github-*`. */
+export function ciRolesArn(
+  scope: Pick<DeployScope, 'partition' | 'region' | 'accountId' | 'namePrefix'>,
+) {
+  return scopedArn(scope, 'iam', `role/${scope.namePrefix}-github-*`, '');
+}
