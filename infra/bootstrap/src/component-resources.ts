@@ -25,6 +25,9 @@ export const COMPONENT_RESOURCES = {
   redisHaServer: budget([100, 500], [128, 256]),
   redisHaSentinel: budget([25, 100], [32, 64]),
   redisHaProxy: budget([50, 200], [64, 128]),
+  /** redis-ha's split-brain-fix sidecar, and its config-init and HAProxy's init containers. */
+  redisHaSplitBrainFix: budget([10, 100], [32, 64]),
+  redisHaInit: budget([10, 100], [32, 64]),
   redisSecretInit: budget([10, 100], [32, 64]),
   sealedSecretsController: budget([50, 200], [64, 128]),
 } as const satisfies Record<string, ResourceBudget>;

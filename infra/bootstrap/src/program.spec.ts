@@ -25,6 +25,17 @@ describe('bootstrap: staging', () => {
     expect(inputs.version).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it('protects the Sealed Secrets namespace and release (the sealing keys live there), and nothing else', () => {
+    const protectedResources = [...run.engine.entries()]
+      .filter(([, request]) => request.protect)
+      .map(([key]) => key)
+      .sort();
+    expect(protectedResources).toEqual([
+      'kubernetes:core/v1:Namespace sealed-secrets-namespace',
+      'kubernetes:helm.sh/v3:Release sealed-secrets-release',
+    ]);
+  });
+
   it('installs Sealed Secrets from its chart, pinned, under the name kubeseal looks for', () => {
     const { inputs } = run.mocks.one(RELEASE, 'sealed-secrets-release');
     expect(inputs).toMatchObject({

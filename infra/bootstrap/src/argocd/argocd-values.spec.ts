@@ -24,10 +24,20 @@ describe('argoCdValues', () => {
         values.applicationSet.resources,
         values.redis.resources,
         values.redisSecretInit.resources,
+        // redis-ha 4.38's containers: redis, sentinel, the split-brain-fix sidecar, the
+        // config-init init container, HAProxy and its init container.
         ...(haRedis
-          ? [haRedis.redis.resources, haRedis.sentinel.resources, haRedis.haproxy.resources]
+          ? [
+              haRedis.redis.resources,
+              haRedis.sentinel.resources,
+              haRedis.splitBrainDetection.resources,
+              haRedis.init.resources,
+              haRedis.haproxy.resources,
+              haRedis.haproxy.init.resources,
+            ]
           : []),
       ];
+      expect(containers.length).toBe(values['redis-ha'].enabled ? 12 : 6);
       for (const resources of containers) {
         expect(resources.requests).toEqual({
           cpu: expect.stringMatching(/^\d+m$/),
@@ -118,6 +128,19 @@ describe('argoCdValues', () => {
     });
     expect(production.server.service).toEqual({ type: 'ClusterIP' });
     expect(production.configs.cm.url).toBe('https://argocd.example.com');
+  });
+
+  it('serves plain HTTP behind the TLS-terminating edge only when there is an Ingress (no redirect loop)', () => {
+    expect(production.configs.params['server.insecure']).toBe('true');
+    const noIngress = argoCdValues(
+      settingsOf(stagingConfig({ ingressHost: undefined }), 'staging'),
+      wrap,
+    );
+    expect(noIngress.configs.params['server.insecure']).toBeUndefined();
+  });
+
+  it('never lets the ApplicationSet controller delete an Application', () => {
+    expect(staging.configs.params['applicationsetcontroller.policy']).toBe('create-update');
   });
 
   it('disables the local admin unless asked, and never allows anonymous access or exec', () => {

@@ -2,6 +2,12 @@ import type { ArgoCdSettings } from '../config/bootstrap-config.js';
 import type { SecretValue } from '../config/secret-value.js';
 import { resourcesOf, type KubernetesResources } from '../component-resources.js';
 
+/**
+ * What the ApplicationSet controller may do to Applications: create and update, never delete
+ * (README, "Removing an app"). Also set on each ApplicationSet, which the controller then reads.
+ */
+export const APPLICATIONS_SYNC_POLICY = 'create-update';
+
 /** Where the server is reached when no Ingress is configured: `kubectl port-forward` (README). */
 export const PORT_FORWARD_DOMAIN = 'localhost:8080';
 
@@ -17,6 +23,8 @@ export interface ArgoCdValues<S> {
   readonly crds: { readonly install: true; readonly keep: true };
   readonly configs: {
     readonly cm: Readonly<Record<string, string>>;
+    /** argocd-cmd-params-cm: the components' flags. */
+    readonly params: Readonly<Record<string, string>>;
     readonly rbac: Readonly<Record<string, string>>;
     readonly secret: {
       readonly createSecret: true;
@@ -45,7 +53,12 @@ export interface ArgoCdValues<S> {
         readonly enabled: true;
         readonly redis: { readonly resources: KubernetesResources };
         readonly sentinel: { readonly resources: KubernetesResources };
-        readonly haproxy: { readonly resources: KubernetesResources };
+        readonly splitBrainDetection: { readonly resources: KubernetesResources };
+        readonly init: { readonly resources: KubernetesResources };
+        readonly haproxy: {
+          readonly resources: KubernetesResources;
+          readonly init: { readonly resources: KubernetesResources };
+        };
       };
   readonly redisSecretInit: { readonly resources: KubernetesResources };
   readonly dex: { readonly enabled: false };
@@ -59,7 +72,11 @@ export interface ArgoCdValues<S> {
  * Choices: no Dex and no notifications controller (SSO talks OIDC directly; fewer moving parts);
  * annotation tracking pinned so a chart bump cannot change how Argo CD recognises its objects;
  * `exec` and anonymous access off; the CRDs installed and kept when the release is deleted, so
- * an uninstall never cascades into deleting every Application.
+ * an uninstall never cascades into deleting every Application; the ApplicationSet controller
+ * never deletes an Application (`create-update`: an ApplicationSet whose generator suddenly
+ * yields nothing, a bad commit or a wrong revision, deletes no workload). Behind an Ingress the
+ * edge terminates TLS and talks HTTP to the server (`server.insecure`): with the server's own
+ * TLS on, every request through the edge would be redirected to HTTPS again, forever.
  */
 export function argoCdValues<S>(
   settings: ArgoCdSettings,
@@ -88,6 +105,10 @@ export function argoCdValues<S>(
         'timeout.reconciliation': settings.reconciliationTimeout,
         'application.resourceTrackingMethod': 'annotation',
         ...(sso ? { 'oidc.config': oidcConfig(sso.issuer, sso.clientId) } : {}),
+      },
+      params: {
+        'applicationsetcontroller.policy': APPLICATIONS_SYNC_POLICY,
+        ...(ingress ? { 'server.insecure': 'true' } : {}),
       },
       rbac: {
         'policy.default': sso ? 'role:readonly' : '',
@@ -121,7 +142,12 @@ export function argoCdValues<S>(
           enabled: true,
           redis: { resources: resourcesOf('redisHaServer') },
           sentinel: { resources: resourcesOf('redisHaSentinel') },
-          haproxy: { resources: resourcesOf('redisHaProxy') },
+          splitBrainDetection: { resources: resourcesOf('redisHaSplitBrainFix') },
+          init: { resources: resourcesOf('redisHaInit') },
+          haproxy: {
+            resources: resourcesOf('redisHaProxy'),
+            init: { resources: resourcesOf('redisHaInit') },
+          },
         }
       : { enabled: false },
     redisSecretInit: { resources: resourcesOf('redisSecretInit') },

@@ -28,8 +28,15 @@ describe('appProjectManifest', () => {
     expect(project.spec?.destinations?.every((d) => d.server === IN_CLUSTER)).toBe(true);
   });
 
-  it('allows Namespace as the only cluster-scoped kind', () => {
+  it('allows Namespace as the only cluster-scoped kind, never by a platform name', () => {
     expect(project.spec?.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
+    const blacklisted = (project.spec?.clusterResourceBlacklist ?? []) as unknown as {
+      group: string;
+      kind: string;
+      name: string;
+    }[];
+    expect(blacklisted.every((item) => item.group === '' && item.kind === 'Namespace')).toBe(true);
+    expect(blacklisted.map((item) => item.name)).toEqual(['argocd', 'kube-*', 'monitoring']);
   });
 
   it('warns about objects in those namespaces that git does not declare', () => {

@@ -24,7 +24,8 @@ export type Named<T> = T & { readonly metadata: { readonly name: string } };
  * The environment's AppProject (never `default`): sources from this repository only, apps into
  * any namespace of this cluster but the platform's (Argo CD denies a destination that matches a
  * `!` pattern, whatever else allows it), Namespace as the only cluster-scoped kind (each app
- * renders its own), and a warning for objects in those namespaces that git does not declare.
+ * renders its own) but never one of the platform's names, and a warning for objects in those
+ * namespaces that git does not declare.
  */
 export function appProjectManifest(input: AppProjectInput): Named<IAppProject> {
   const manifest = {
@@ -45,6 +46,13 @@ export function appProjectManifest(input: AppProjectInput): Named<IAppProject> {
         { server: IN_CLUSTER, namespace: '*' },
       ],
       clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
+      // Argo CD (3.3 and later) matches `name` as a glob; a blacklisted name wins over the
+      // whitelist. The destinations above bind only namespaced objects: without this, an app
+      // directory could adopt, relabel or prune a platform Namespace. (@kubernetes-models/argo-cd
+      // models Argo CD 2.14, which has no `name`: hence the cast.)
+      clusterResourceBlacklist: [...input.reservedNamespaces]
+        .sort()
+        .map((name) => ({ group: '', kind: 'Namespace', name }) as { group: string; kind: string }),
       orphanedResources: {
         warn: true,
         // Kubernetes creates these in every namespace; they are nobody's drift.

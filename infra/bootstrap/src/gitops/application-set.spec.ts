@@ -4,11 +4,7 @@ import { reservedNamespaces, workspaceEnvironments } from '@platform/environment
 import { describe, expect, it } from 'vitest';
 import { WORKSPACE_ROOT } from '../testing/workspace.js';
 import { appProjectManifest } from './app-project.js';
-import {
-  RESOURCES_FINALIZER,
-  applicationSetManifest,
-  environmentDirectory,
-} from './application-set.js';
+import { applicationSetManifest, environmentDirectory } from './application-set.js';
 
 const input = (environment: string) => ({
   environment,
@@ -77,9 +73,13 @@ describe('applicationSetManifest', () => {
     });
   });
 
-  it('deletes an Application’s resources with it (resources finalizer)', () => {
-    expect(template?.metadata.finalizers).toEqual([RESOURCES_FINALIZER]);
-    expect(RESOURCES_FINALIZER).toBe('resources-finalizer.argocd.argoproj.io');
+  it('never cascades into deleting the workloads: not when emptied, not when deleted', () => {
+    // A generator that yields nothing (a bad commit, a wrong revision) deletes no Application.
+    expect(set.spec?.syncPolicy?.applicationsSync).toBe('create-update');
+    // Deleting the ApplicationSet deletes its Applications, never their resources: that needs
+    // no resources finalizer on them (a finalizer in the template would defeat the flag).
+    expect(set.spec?.syncPolicy?.preserveResourcesOnDeletion).toBe(true);
+    expect(template?.metadata.finalizers).toBeUndefined();
   });
 
   it('uses Go templates consistently: every parameter is {{.path...}}, and a missing key is an error', () => {

@@ -2,10 +2,8 @@ import {
   ApplicationSet,
   type IApplicationSet,
 } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
+import { APPLICATIONS_SYNC_POLICY } from '../argocd/argocd-values.js';
 import { IN_CLUSTER, type Named } from './app-project.js';
-
-/** Deletes an Application's resources when the Application is deleted (its directory removed). */
-export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
 
 /**
  * - ServerSideApply: the same apply as Pulumi and kubectl use; no 256 KiB last-applied annotation.
@@ -42,6 +40,10 @@ export interface ApplicationSetInput {
  * One Application per directory under `manifests/<environment>/`: adding an app to the workspace
  * adds a directory, and so an Application, with no change here. Go templates with
  * `missingkey=error`, so a typo in a parameter fails the ApplicationSet instead of rendering "".
+ * Guarded against mass deletion: the controller never deletes an Application (a generator
+ * that yields nothing deletes nothing), and the Applications carry no resources finalizer
+ * (`preserveResourcesOnDeletion`), so deleting the ApplicationSet leaves every workload running.
+ * Removing an app is a deliberate `argocd app delete --cascade` (README, "Removing an app").
  */
 export function applicationSetManifest(input: ApplicationSetInput): Named<IApplicationSet> {
   const manifest = {
@@ -52,6 +54,7 @@ export function applicationSetManifest(input: ApplicationSetInput): Named<IAppli
       labels: { 'app.kubernetes.io/managed-by': 'pulumi', environment: input.environment },
     },
     spec: {
+      syncPolicy: { preserveResourcesOnDeletion: true, applicationsSync: APPLICATIONS_SYNC_POLICY },
       goTemplate: true,
       goTemplateOptions: ['missingkey=error'],
       generators: [
@@ -67,7 +70,6 @@ export function applicationSetManifest(input: ApplicationSetInput): Named<IAppli
         metadata: {
           name: `${input.environment}-{{.path.basename}}`,
           labels: { environment: input.environment, app: '{{.path.basename}}' },
-          finalizers: [RESOURCES_FINALIZER],
         },
         spec: {
           project: input.project,

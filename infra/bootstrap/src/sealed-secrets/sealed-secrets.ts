@@ -35,10 +35,13 @@ export class SealedSecrets extends pulumi.ComponentResource {
   constructor(name: string, args: SealedSecretsArgs, opts?: pulumi.ComponentResourceOptions) {
     super('platform:gitops:SealedSecrets', name, {}, opts);
     const chart = args.chart ?? SEALED_SECRETS_CHART;
+    // Protected: the controller's sealing keys live in this namespace, and every SealedSecret in
+    // git is encrypted to them. Deleting it (or the release) needs `pulumi state unprotect` first;
+    // back the keys up anyway (README, "Backing up the sealing keys").
     const namespace = controllerNamespace(
       `${name}-namespace`,
       args.namespace ?? SEALED_SECRETS_NAMESPACE,
-      { parent: this },
+      { parent: this, protect: true },
     );
     this.namespace = namespace.metadata.name;
     this.release = new k8s.helm.v3.Release(
@@ -55,7 +58,7 @@ export class SealedSecrets extends pulumi.ComponentResource {
         timeout: 300,
         maxHistory: 10,
       },
-      { parent: this },
+      { parent: this, protect: true },
     );
     this.registerOutputs({ namespace: this.namespace, releaseStatus: this.release.status });
   }

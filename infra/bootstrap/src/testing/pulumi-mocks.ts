@@ -115,6 +115,8 @@ export interface EngineRequest {
   readonly dependencies: readonly string[];
   /** The serialized inputs: a nested secret is wrapped where it sits, not lifted to its property. */
   readonly inputs: any;
+  /** Whether the resource is protected from deletion (the `protect` option, as the engine gets it). */
+  readonly protect: boolean;
 }
 
 /** Registrations keyed `type name`. */
@@ -124,6 +126,7 @@ interface RegisterRequest {
   getType(): string;
   getName(): string;
   getDependenciesList(): string[];
+  getProtect(): boolean;
   getObject(): { toJavaScript(): unknown } | undefined;
 }
 
@@ -147,6 +150,7 @@ export async function installMocks(
     log.set(`${request.getType()} ${request.getName()}`, {
       dependencies: request.getDependenciesList(),
       inputs: request.getObject()?.toJavaScript() ?? {},
+      protect: request.getProtect(),
     });
     return register(request, callback);
   };

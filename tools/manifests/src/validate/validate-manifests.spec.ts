@@ -284,6 +284,23 @@ describe('validateManifests', () => {
       expect(workspace(kind, change, name).join('\n')).toContain(message);
     });
 
+    it.each(['argocd', 'sealed-secrets', 'payments'])(
+      "refuses a Namespace that is not the app's own (%s): the app's Application would adopt it",
+      (name) => {
+        const problems = problemsAfter('Namespace', (n) => (n.metadata.name = name));
+        expect(problems.map((p) => p.message)).toContain(
+          `the Namespace '${name}' is not the app's own ('orders')`,
+        );
+      },
+    );
+
+    it("refuses an object placed in another app's or the platform's namespace", () => {
+      const problems = problemsAfter('Service', (s) => (s.metadata.namespace = 'argocd'));
+      expect(problems.map((p) => p.message)).toContain(
+        "is in namespace 'argocd', not the app's own ('orders')",
+      );
+    });
+
     it('accepts an empty NetworkPolicy pod selector (it selects every pod)', () => {
       expect(problemsAfter('NetworkPolicy', () => undefined, 'default-deny-all')).toEqual([]);
     });

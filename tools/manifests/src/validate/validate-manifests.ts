@@ -1,5 +1,6 @@
 import { checkStrictFields } from './strict-fields.js';
 import { checkRestrictedPodSecurity } from './pod-security.js';
+import { checkNamespaceRules } from './namespace-rules.js';
 import { checkReferences } from './reference-rules.js';
 import { checkSchema } from './schema.js';
 import { checkWorkloadRules } from './workload-rules.js';
@@ -18,6 +19,7 @@ export function validateManifests(manifests: readonly ManifestObject[]): Problem
       ...checkStrictFields(manifest),
       ...checkRestrictedPodSecurity(manifest),
       ...checkWorkloadRules(manifest),
+      ...checkNamespaceRules(manifest),
     );
   }
   for (const group of groupByEnvironment(manifests).values())
