@@ -36,8 +36,15 @@ describe('OIDC subjects: the workflows against the roles infra/cluster creates',
     ]);
   });
 
-  it('refuses a production deploy from the branch when production deploys only from its environment', () => {
-    const workflow = `jobs:\n  up:\n    steps:\n      - uses: aws-actions/configure-aws-credentials@${'a'.repeat(40)} # v6.2.4\n        with:\n          role-to-assume: \${{ vars.AWS_CI_ROLE_ARN_PRODUCTION }}\n`;
+  it('refuses the deploy role to a job without an environment (a main-branch job, an image build)', () => {
+    const workflow = `jobs:\n  up:\n    steps:\n      - uses: aws-actions/configure-aws-credentials@${'a'.repeat(40)} # v6.2.4\n        with:\n          role-to-assume: \${{ vars.AWS_CI_ROLE_ARN_STAGING }}\n`;
+    expect(untrustedJobs('x.yml', workflow, trust)).toEqual([
+      "x.yml: job 'up' presents 'ref:refs/heads/main', which the staging deploy role (AWS_CI_ROLE_ARN_STAGING) does not trust",
+    ]);
+  });
+
+  it('refuses the push role to a job in an environment', () => {
+    const workflow = `jobs:\n  image:\n    environment: staging\n    steps:\n      - uses: aws-actions/configure-aws-credentials@${'a'.repeat(40)} # v6.2.4\n        with:\n          role-to-assume: \${{ vars.AWS_PUSH_ROLE_ARN_STAGING }}\n`;
     expect(untrustedJobs('x.yml', workflow, trust)).toHaveLength(1);
   });
 });

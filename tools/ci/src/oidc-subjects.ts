@@ -2,7 +2,6 @@ import { parse } from 'yaml';
 
 /** What a stack's CI roles trust, from its Pulumi.<stack>.yaml (infra/cluster config keys). */
 export interface StackTrust {
-  readonly deployFromBranch: boolean;
   readonly environments: readonly string[];
   readonly pullRequests: boolean;
 }
@@ -11,7 +10,6 @@ export function stackTrust(stackFile: string): StackTrust {
   const config = ((parse(stackFile) as { config?: Record<string, unknown> }).config ??
     {}) as Record<string, unknown>;
   return {
-    deployFromBranch: config['infra-cluster:githubDeployFromBranch'] !== false,
     environments: (config['infra-cluster:githubEnvironments'] as string[] | undefined) ?? [],
     pullRequests: config['infra-cluster:githubPullRequests'] !== false,
   };
@@ -22,18 +20,25 @@ interface Job {
   readonly steps?: readonly { readonly uses?: unknown; readonly with?: Record<string, unknown> }[];
 }
 
+type RoleKind = 'deploy' | 'push' | 'preview';
+
 /** Role variables, by the stack whose output they hold and the kind of role. */
-const ROLE_VARIABLES: Readonly<Record<string, { stack: string; role: 'deploy' | 'preview' }>> = {
+const ROLE_VARIABLES: Readonly<Record<string, { stack: string; role: RoleKind }>> = {
   AWS_CI_ROLE_ARN_STAGING: { stack: 'staging', role: 'deploy' },
   AWS_CI_ROLE_ARN_PRODUCTION: { stack: 'production', role: 'deploy' },
+  AWS_PUSH_ROLE_ARN_STAGING: { stack: 'staging', role: 'push' },
+  AWS_PUSH_ROLE_ARN_PRODUCTION: { stack: 'production', role: 'push' },
   AWS_PREVIEW_ROLE_ARN_STAGING: { stack: 'staging', role: 'preview' },
   AWS_PREVIEW_ROLE_ARN_PRODUCTION: { stack: 'production', role: 'preview' },
 };
 
 /**
- * Every job that assumes an AWS role must present an OIDC subject that role trusts: a job in a
- * GitHub environment presents `environment:<name>`, a pull request `pull_request`, anything
- * else on main its branch ref. Returns one message per job that would be refused.
+ * Every job that assumes an AWS role must present an OIDC subject that role trusts (infra/cluster's
+ * githubSubjects, with the claims repo, context, ref): a job in a GitHub environment presents
+ * `environment:<name>` (on main), a pull request `pull_request`, anything else on main its
+ * branch ref. The deploy role trusts only its stack's environments; the push role only the
+ * branch without an environment; the preview role the branch and, when enabled, pull requests.
+ * Returns one message per job that would be refused.
  */
 export function untrustedJobs(
   file: string,
@@ -54,7 +59,7 @@ export function untrustedJobs(
       for (const variable of Object.keys(ROLE_VARIABLES).filter((v) =>
         expression.includes(`vars.${v}`),
       )) {
-        const { stack, role } = ROLE_VARIABLES[variable] ?? { stack: '', role: 'deploy' };
+        const { stack, role } = ROLE_VARIABLES[variable] ?? { stack: '', role: 'deploy' as const };
         const stackTrusts = trust[stack];
         if (!stackTrusts) {
           problems.push(
@@ -68,12 +73,12 @@ export function untrustedJobs(
             ? 'pull_request'
             : 'ref:refs/heads/main';
         const trusted =
-          role === 'preview'
-            ? subject === 'ref:refs/heads/main' ||
-              (subject === 'pull_request' && stackTrusts.pullRequests)
-            : environment
-              ? stackTrusts.environments.includes(environment)
-              : subject === 'ref:refs/heads/main' && stackTrusts.deployFromBranch;
+          role === 'deploy'
+            ? environment !== undefined && stackTrusts.environments.includes(environment)
+            : role === 'push'
+              ? subject === 'ref:refs/heads/main'
+              : subject === 'ref:refs/heads/main' ||
+                (subject === 'pull_request' && stackTrusts.pullRequests);
         if (!trusted)
           problems.push(
             `${file}: job '${name}' presents '${subject}', which the ${stack} ${role} role (${variable}) does not trust`,

@@ -5,7 +5,20 @@ const PINNED_USES = /^\s*(?:-\s+)?uses:\s+([^@\s]+)@([0-9a-f]{40})\s+#\s+v\d[\w.
 const ANY_USES = /^\s*(?:-\s+)?uses:\s+(\S+)/;
 const READ_ONLY_TOP_LEVEL = new Set(['{}', 'contents:read']);
 
+/**
+ * Secrets a job outside a GitHub environment may read: pull-request and drift jobs run there,
+ * so only read-only credentials (README, "What a pull request can read"). Every other secret is
+ * a secret of an environment that only main may use.
+ */
+export const SECRETS_OUTSIDE_ENVIRONMENTS = new Set([
+  'PULUMI_PREVIEW_ACCESS_TOKEN',
+  'PULUMI_PREVIEW_CONFIG_PASSPHRASE',
+  // e2e.yml's read-only deploy key for a throwaway kind cluster.
+  'E2E_DEPLOY_KEY',
+]);
+
 interface Job {
+  readonly environment?: unknown;
   readonly permissions?: unknown;
   readonly 'timeout-minutes'?: unknown;
   readonly steps?: readonly {
@@ -65,6 +78,33 @@ export function checkWorkflow(file: string, text: string): string[] {
 
   for (const [name, job] of Object.entries(workflow.jobs ?? {})) {
     if (job['timeout-minutes'] === undefined) fail(`job '${name}' has no timeout-minutes`);
+    const jobText = JSON.stringify(job);
+    if (job.environment === undefined) {
+      const secrets = [...jobText.matchAll(/secrets\.([A-Za-z0-9_]+)/g)].map((m) => m[1] ?? '');
+      for (const secret of new Set(secrets.filter((s) => !SECRETS_OUTSIDE_ENVIRONMENTS.has(s))))
+        fail(
+          `job '${name}' reads secrets.${secret} outside a GitHub environment: make it a secret of an environment only main may use, and run the job there`,
+        );
+    }
+    const permissions = (job.permissions ?? {}) as Record<string, unknown>;
+    if (/--push\b/.test(jobText)) {
+      if (permissions['contents'] === 'write')
+        fail(
+          `job '${name}' pushes to main with contents: write: push with the release GitHub App's token instead (workflow tokens must not bypass main's rules)`,
+        );
+      if (!jobText.includes('actions/create-github-app-token@'))
+        fail(`job '${name}' pushes to main without the release GitHub App's token`);
+    }
+    for (const [index, step] of (job.steps ?? []).entries()) {
+      if (String(step.uses ?? '').startsWith('pulumi/actions@') && step.with?.['command'])
+        fail(
+          `job '${name}' step ${index + 1}: pulumi/actions runs '${String(step.with['command'])}': run tools/ci/bin/pulumi-stack.sh instead (the policy pack, and the output even when it fails)`,
+        );
+      if (typeof step.run === 'string' && /\bpulumi (preview|up)\b/.test(step.run))
+        fail(
+          `job '${name}' step ${index + 1}: runs pulumi preview/up directly: use tools/ci/bin/pulumi-stack.sh (it applies the policy pack)`,
+        );
+    }
     for (const [index, step] of (job.steps ?? []).entries()) {
       if (typeof step.run === 'string' && step.run.includes('${{')) {
         fail(

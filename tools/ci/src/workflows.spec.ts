@@ -26,7 +26,8 @@ describe('GitHub workflows', () => {
         'ci.yml',
         'e2e.yml',
         'infra.yml',
-        'manifest-diff-comment.yml',
+        'pr-comment.yml',
+        'protect-images.yml',
         'promote.yml',
         'release.yml',
         'rollback.yml',
@@ -132,6 +133,31 @@ describe('checkWorkflow', () => {
       base +
         `      - uses: aws-actions/configure-aws-credentials@${'b'.repeat(40)} # v6.2.4\n        with:\n          aws-access-key-id: x\n`,
       'long-lived AWS keys',
+    ],
+    [
+      'a deploy secret outside an environment',
+      base +
+        '      - run: echo ok\n        env:\n          T: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n',
+      'reads secrets.PULUMI_ACCESS_TOKEN outside a GitHub environment',
+    ],
+    [
+      'a push to main with a workflow token',
+      base.replace(
+        '    timeout-minutes: 5\n',
+        '    timeout-minutes: 5\n    permissions:\n      contents: write\n',
+      ) + '      - run: npm run release -- rollback --push\n',
+      'pushes to main with contents: write',
+    ],
+    [
+      'pulumi/actions running a command',
+      base +
+        `      - uses: pulumi/actions@${'c'.repeat(40)} # v7.0.0\n        with:\n          command: up\n`,
+      "pulumi/actions runs 'up'",
+    ],
+    [
+      'pulumi up without the policy pack',
+      base + '      - run: pulumi up --yes --stack s\n',
+      'use tools/ci/bin/pulumi-stack.sh',
     ],
     [
       'a job without a timeout',

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs `pulumi preview` or `pulumi up` of one stack the way every workflow does: with the
+# platform's policy pack (infra/policies, mandatory), non-interactive, showing the diff, and
+# keeping the command's whole output in a file, whether it succeeds or fails (the pinned
+# pulumi/actions sets its `output` only on success, and drift is exactly a failure).
+#   tools/ci/bin/pulumi-stack.sh preview|up <program-dir> <org/project/stack> <output-file> [pulumi flags...]
+set -uo pipefail
+
+if [ "$#" -lt 4 ]; then
+  echo "usage: pulumi-stack.sh preview|up <program-dir> <org/project/stack> <output-file> [flags...]" >&2
+  exit 2
+fi
+command=$1 dir=$2 stack=$3 output=$4
+shift 4
+case "$command" in
+  preview) extra=() ;;
+  up) extra=(--yes) ;;
+  *)
+    echo "pulumi-stack.sh: unknown command '$command' (preview or up)" >&2
+    exit 2
+    ;;
+esac
+# An unset repository variable arrives as an empty string: that means Pulumi Cloud, not "".
+if [ -z "${PULUMI_BACKEND_URL:-}" ]; then unset PULUMI_BACKEND_URL; fi
+root=$(cd -P "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
+
+pulumi "$command" --cwd "$dir" --stack "$stack" --non-interactive --diff \
+  --policy-pack "$root/infra/policies" "${extra[@]}" "$@" 2>&1 | tee "$output"
+exit "${PIPESTATUS[0]}"

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WORKSPACE_ROOT, runStep, stepScript } from './testing/run-workflow-step.js';
+
+/** A fake CLI that logs its arguments to calls.log, prints `out` and exits with `code`. */
+const fake = (out: string, code = 0, err = '') =>
+  `echo "$(basename "$0") $*" >> calls.log\nprintf '%b' ${JSON.stringify(out)}\nprintf '%b' ${JSON.stringify(err)} >&2\nexit ${code}`;
+
+describe('release.yml: is the image already pushed?', () => {
+  const script = stepScript('release.yml', 'image', 'existing');
+  const env = { REPOSITORY_NAME: 'platform-staging/orders', TAG: 'abc123' };
+
+  it('bumps to the image a re-run finds', () => {
+    const run = runStep(script, env, { aws: fake('sha256:feed\n') });
+    expect(run.status).toBe(0);
+    expect(run.outputs['digest']).toBe('sha256:feed');
+  });
+
+  it('builds when ECR says the image is not there', () => {
+    const run = runStep(script, env, {
+      aws: fake(
+        '',
+        254,
+        'An error occurred (ImageNotFoundException) when calling the DescribeImages operation',
+      ),
+    });
+    expect(run.status).toBe(0);
+    expect(run.outputs['digest']).toBeUndefined();
+  });
+
+  it('fails, never reads "not pushed", when the role may not ask', () => {
+    const run = runStep(script, env, {
+      aws: fake(
+        '',
+        254,
+        'An error occurred (AccessDeniedException) when calling the DescribeImages operation',
+      ),
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('AccessDeniedException');
+  });
+});
+
+describe('pr-comment.yml: the pull request of the run', () => {
+  const script = stepScript('pr-comment.yml', 'comment', 'pr');
+  const env = {
+    GH_TOKEN: 't',
+    REPOSITORY: 'acme/platform',
+    HEAD_REPOSITORY: 'acme/platform',
+    HEAD_OWNER: 'acme',
+    HEAD_BRANCH: 'feature/x',
+    HEAD_SHA: 'a'.repeat(40),
+  };
+  const pull = (number: number, sha: string, repo = 'acme/platform') => ({
+    number,
+    head: { sha, repo: { full_name: repo } },
+  });
+
+  it('is the open pull request whose head is the run’s repository, branch and commit', () => {
+    const run = runStep(script, env, {
+      gh: fake(JSON.stringify([pull(7, 'b'.repeat(40)), pull(12, 'a'.repeat(40))])),
+    });
+    expect(run.status).toBe(0);
+    expect(run.outputs['number']).toBe('12');
+    const calls = readFileSync(join(run.directory, 'calls.log'), 'utf8');
+    expect(calls).toContain('head=acme:feature/x');
+    expect(calls).not.toContain('--search');
+  });
+
+  it('is none when no head matches, or when a fork has the same commit', () => {
+    for (const pulls of [
+      [],
+      [pull(3, 'a'.repeat(40), 'mallory/platform')],
+      [pull(4, 'c'.repeat(40))],
+    ]) {
+      const run = runStep(script, env, { gh: fake(JSON.stringify(pulls)) });
+      expect(run.status).toBe(0);
+      expect(run.outputs['number']).toBe('');
+    }
+  });
+});
+
+describe('tools/ci/bin/pulumi-stack.sh (every preview and up)', () => {
+  const script =
+    'tools/ci/bin/pulumi-stack.sh preview infra/cluster acme/infra-cluster/staging out.txt --refresh';
+
+  it('applies the policy pack and keeps the whole output, also when the command fails', () => {
+    const run = runStep(
+      script,
+      { PULUMI_BACKEND_URL: '' },
+      {
+        pulumi: `${fake('Resources:\n    ~ 1 to update\n', 255, 'error: no changes were expected but changes were proposed')}`,
+      },
+    );
+    expect(run.status).toBe(255);
+    const calls = readFileSync(join(run.directory, 'calls.log'), 'utf8');
+    expect(calls).toContain(`--policy-pack ${join(WORKSPACE_ROOT, 'infra/policies')}`);
+    expect(calls).toContain('--stack acme/infra-cluster/staging');
+    expect(calls).toContain('--refresh');
+    const output = readFileSync(join(run.directory, 'out.txt'), 'utf8');
+    expect(output).toContain('~ 1 to update');
+    expect(output).toContain('no changes were expected');
+  });
+
+  it('refuses a command it does not run', () => {
+    const run = runStep('tools/ci/bin/pulumi-stack.sh destroy d s o', {}, { pulumi: fake('') });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("unknown command 'destroy'");
+  });
+});
+
+describe('infra.yml: the drift check reads the preview’s own output', () => {
+  it('hands the failed preview’s text to the drift issue', () => {
+    const script = stepScript(
+      'infra.yml',
+      'drift',
+      'Preview after a refresh, expecting no changes; file the drift issue if not',
+    );
+    const run = runStep(
+      script,
+      {
+        DIR: 'infra/cluster',
+        PROJECT: 'infra-cluster',
+        STACK: 'staging',
+        STACK_REF: 'o/infra-cluster/staging',
+      },
+      {
+        pulumi: fake(
+          '~ aws:ec2/vpc:Vpc update\n',
+          255,
+          'error: no changes were expected but changes were proposed',
+        ),
+        npx: 'echo "npx $*" >> calls.log; cat preview.txt >> calls.log',
+      },
+    );
+    expect(run.status).toBe(1);
+    const calls = readFileSync(join(run.directory, 'calls.log'), 'utf8');
+    expect(calls).toContain('--expect-no-changes');
+    expect(calls).toContain(
+      'drift-issue-main.ts --project infra-cluster --stack staging --preview preview.txt',
+    );
+    expect(calls).toContain('no changes were expected but changes were proposed');
+  });
+});
