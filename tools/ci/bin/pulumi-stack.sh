@@ -25,5 +25,5 @@ if [ -z "${PULUMI_BACKEND_URL:-}" ]; then unset PULUMI_BACKEND_URL; fi
 root=$(cd -P "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 
 pulumi "$command" --cwd "$dir" --stack "$stack" --non-interactive --diff \
-  --policy-pack "$root/infra/policies" "${extra[@]}" "$@" 2>&1 | tee "$output"
+  --policy-pack "$root/infra/policies" ${extra[@]+"${extra[@]}"} "$@" 2>&1 | tee "$output"
 exit "${PIPESTATUS[0]}"

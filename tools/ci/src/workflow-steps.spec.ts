@@ -143,3 +143,57 @@ describe('infra.yml: the drift check reads the preview’s own output', () => {
     expect(calls).toContain('no changes were expected but changes were proposed');
   });
 });
+
+describe('protect-images.yml: tagging what another environment runs', () => {
+  const script = stepScript(
+    'protect-images.yml',
+    'protect',
+    'Tag them keep-<environment>-<digest>',
+  );
+  const digest = `sha256:${'c'.repeat(64)}`;
+  const manifest = '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json"}';
+  const images = JSON.stringify([
+    {
+      repositoryName: 'platform-staging/orders',
+      imageId: `imageDigest=${digest}`,
+      protectTag: 'keep-production-cccc',
+    },
+  ]);
+  const aws = (found: boolean, putError = '') =>
+    [
+      'echo "aws $*" >> calls.log',
+      'if [ "$2" = batch-get-image ]; then',
+      found
+        ? `  jq -n --arg m '${manifest}' '{images: [{imageManifest: $m, imageManifestMediaType: "application/vnd.oci.image.index.v1+json", imageId: {imageDigest: "${digest}"}}], failures: []}'`
+        : `  echo '{"images": [], "failures": [{"failureCode": "ImageNotFound"}]}'`,
+      'else',
+      '  cp manifest.json put-manifest.json',
+      putError ? `  echo '${putError}' >&2; exit 254` : '  echo "{}"',
+      'fi',
+    ].join('\n');
+
+  it("tags the image's own manifest, byte for byte, naming its digest", () => {
+    const run = runStep(script, { IMAGES: images }, { aws: aws(true) });
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(run.directory, 'put-manifest.json'), 'utf8')).toBe(manifest);
+    const calls = readFileSync(join(run.directory, 'calls.log'), 'utf8');
+    expect(calls).toContain(`--image-tag keep-production-cccc --image-digest ${digest}`);
+  });
+
+  it('takes a tag that is already there as done, and fails on a missing image', () => {
+    const again = runStep(
+      script,
+      { IMAGES: images },
+      {
+        aws: aws(
+          true,
+          'An error occurred (ImageAlreadyExistsException) when calling the PutImage operation',
+        ),
+      },
+    );
+    expect(again.status).toBe(0);
+    const missing = runStep(script, { IMAGES: images }, { aws: aws(false) });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('ImageNotFound');
+  });
+});

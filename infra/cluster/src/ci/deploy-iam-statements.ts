@@ -2,13 +2,14 @@ import { scopedArn, type DeployScope } from './deploy-scope.js';
 import { ciRolesArn, managedRoleBoundaryArn } from './managed-role-boundary.js';
 import type { PolicyStatement } from './policy-document.js';
 
-/** Role changes IAM can condition on the role's permissions boundary (`iam:PermissionsBoundary`). */
-const BOUNDED_ROLE_CHANGE = [
-  'CreateRole',
-  'PutRolePermissionsBoundary',
-  'PutRolePolicy',
-  'DeleteRolePolicy',
-].map((action) => `iam:${action}`);
+/**
+ * Role changes IAM can condition on the role's permissions boundary (`iam:PermissionsBoundary`).
+ * Not PutRolePolicy: a managed role gets only the allow-listed AWS managed policies, never an
+ * inline policy a merge could write.
+ */
+const BOUNDED_ROLE_CHANGE = ['CreateRole', 'PutRolePermissionsBoundary', 'DeleteRolePolicy'].map(
+  (action) => `iam:${action}`,
+);
 /** Role changes IAM cannot condition on the boundary: whatever they do, the boundary caps the role. */
 const OTHER_ROLE_CHANGE = [
   'DeleteRole',
@@ -56,9 +57,9 @@ export const ATTACHABLE_POLICIES = [
 
 /**
  * What `pulumi up` changes in IAM: the roles named `<prefix>-*` (the cluster and node roles),
- * each carrying the managed-role boundary (it can create, and give policies to, only a role that
- * carries it, and never lift it), passed only to EKS and EC2, with only the managed policies
- * above attached; the cluster's OIDC provider (and GitHub's, when this stack owns it); the
+ * each carrying the managed-role boundary (it can create, and attach policies to, only a role
+ * that carries it, and never lift it), passed only to EKS and EC2, with only the managed policies
+ * above attached and no inline policy; the cluster's OIDC provider (and GitHub's, when this stack owns it); the
  * service-linked roles EKS needs on first use. Never the CI roles (`<prefix>-github-*`, itself
  * included) nor the boundary policy: those are changed by an administrator's `pulumi up`, so a
  * merge to main can use the deploy role but never widen it.

@@ -66,13 +66,10 @@ describe.each(['platform-staging', 'platform-production'])('the %s deploy role',
     ).toBe(false);
   });
 
-  it('creates and changes its roles only when they carry the managed-role boundary', () => {
+  it('creates and changes its roles only when they carry the managed-role boundary, and writes no inline policy', () => {
     const nodeRole = iamRole(prefix, 'nodes-role-abc1234');
-    for (const action of [
-      'iam:CreateRole',
-      'iam:PutRolePolicy',
-      'iam:PutRolePermissionsBoundary',
-    ]) {
+    expect(allows(deploy(), 'iam:PutRolePolicy', nodeRole, withBoundary())).toBe(false);
+    for (const action of ['iam:CreateRole', 'iam:PutRolePermissionsBoundary']) {
       expect(allows(deploy(), action, nodeRole, withBoundary()), action).toBe(true);
       expect(allows(deploy(), action, nodeRole), `${action} without the boundary`).toBe(false);
       expect(
@@ -161,6 +158,7 @@ describe('the managed-role boundary (carried by the cluster and node roles)', ()
     expect(bounded('iam:PutRolePolicy', iamRole('shared-staging', 'github-deploy'))).toBe(false);
     expect(bounded('iam:CreateUser', '*')).toBe(false);
     expect(bounded('organizations:LeaveOrganization', '*')).toBe(false);
+    expect(bounded('sts:AssumeRole', iamRole('shared-staging', 'github-deploy'))).toBe(false);
     expect(
       bounded(
         's3:GetObject',

@@ -22,9 +22,10 @@ export interface ProtectedState {
  * The permissions boundary every role the deploy role creates or changes must carry (the
  * cluster's service role, the node role, and any role a later change adds): whatever policy
  * such a role is given, it can never change IAM (only read it and create the service-linked
- * roles EKS and ELB need), touch AWS Organizations or the account, read or write the Pulumi
- * state, or decrypt with its secrets keys. So `pulumi up` from main cannot mint a role with more
- * power than the deploy role's own, and no role it manages can rewrite the CI roles.
+ * roles EKS and ELB need), assume another role, touch AWS Organizations or the account, read or
+ * write the Pulumi state, or decrypt with its secrets keys. With the deploy role limited to the
+ * four EKS managed policies and no inline policy, `pulumi up` from main cannot give a role it
+ * manages more than those policies, and no such role can rewrite the CI roles.
  * The boundary caps; the roles' own policies grant.
  */
 export function managedRoleBoundary(
@@ -35,7 +36,7 @@ export function managedRoleBoundary(
     {
       Sid: 'AnythingButIdentityAndAccount',
       Effect: 'Allow',
-      NotAction: ['iam:*', 'organizations:*', 'account:*'],
+      NotAction: ['iam:*', 'sts:*', 'organizations:*', 'account:*'],
       Resource: '*',
     },
     {
