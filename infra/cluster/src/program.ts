@@ -53,6 +53,7 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
       prefix: config.registry.repositoryPrefix,
       keepLastImages: config.registry.keepLastImages,
       pullAccountIds: config.registry.pullAccountIds,
+      partition: config.partition,
     },
     opts,
   );

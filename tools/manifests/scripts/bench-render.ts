@@ -62,7 +62,10 @@ async function createWorkspace(n: number, mixed = false): Promise<string> {
     const deploy = join(root, 'apps', appName(i), 'deploy');
     await mkdir(join(deploy, 'src'), { recursive: true });
     await mkdir(join(deploy, 'images'));
-    await writeFile(join(deploy, 'src/chart.ts'), mixed ? (KIND_CHARTS[i % KIND_CHARTS.length] ?? CHART) : CHART);
+    await writeFile(
+      join(deploy, 'src/chart.ts'),
+      mixed ? (KIND_CHARTS[i % KIND_CHARTS.length] ?? CHART) : CHART,
+    );
     // ESM, as the generated package.json declares: a chart loaded as CommonJS would get its
     // own copy of @platform/workloads, and so a different AppChart.
     await writeFile(
@@ -89,7 +92,11 @@ async function child(root: string, only?: string): Promise<void> {
   const loaded = performance.now(); // since process start: Node, tsx and module loading
   const result = await synth(openBenchWorkspace(root), only ? { apps: [only] } : {});
   console.log(
-    JSON.stringify({ objects: result.files.length, loadMs: loaded, pipelineMs: performance.now() - loaded }),
+    JSON.stringify({
+      objects: result.files.length,
+      loadMs: loaded,
+      pipelineMs: performance.now() - loaded,
+    }),
   );
 }
 

@@ -2,10 +2,16 @@ import ts from 'typescript';
 import type { FieldNode, KnownFields, ObjectDefinition } from '../src/validate/known-fields.js';
 
 /** Walks the declared types of each kind with the TypeScript checker. */
-export function deriveKnownFields(kinds: Readonly<Record<string, { typeModule: string; typeName: string }>>, fromDirectory: string): KnownFields {
+export function deriveKnownFields(
+  kinds: Readonly<Record<string, { typeModule: string; typeName: string }>>,
+  fromDirectory: string,
+): KnownFields {
   const entries = Object.entries(kinds).sort(([a], [b]) => a.localeCompare(b));
   const source = entries
-    .map(([, info], index) => `import type { ${info.typeName} as T${index} } from '${info.typeModule}';\nexport type R${index} = T${index};`)
+    .map(
+      ([, info], index) =>
+        `import type { ${info.typeName} as T${index} } from '${info.typeModule}';\nexport type R${index} = T${index};`,
+    )
     .join('\n');
   const fileName = `${fromDirectory}/__known-fields-probe.ts`;
   const options: ts.CompilerOptions = {
@@ -22,7 +28,9 @@ export function deriveKnownFields(kinds: Readonly<Record<string, { typeModule: s
   host.fileExists = (name) => name === fileName || fileExists(name);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, languageVersion) =>
-    name === fileName ? ts.createSourceFile(name, source, languageVersion) : getSourceFile(name, languageVersion);
+    name === fileName
+      ? ts.createSourceFile(name, source, languageVersion)
+      : getSourceFile(name, languageVersion);
   const program = ts.createProgram([fileName], options, host);
   const checker = program.getTypeChecker();
   const probe = program.getSourceFile(fileName);
@@ -59,7 +67,10 @@ class TypeWalker {
       const objectMember = nonNullable.types.find((t) => t.flags & ts.TypeFlags.Object);
       return objectMember ? this.node(objectMember, hint) : { type: 'scalar' };
     }
-    if (nonNullable.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike)) {
+    if (
+      nonNullable.flags &
+      (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike)
+    ) {
       return { type: 'scalar' };
     }
     if (checker.isArrayType(nonNullable)) {
@@ -68,7 +79,8 @@ class TypeWalker {
     }
     const properties = checker.getPropertiesOfType(nonNullable);
     const index = checker.getIndexTypeOfType(nonNullable, ts.IndexKind.String);
-    if (properties.length === 0) return index ? { type: 'map', values: this.node(index, `${hint}{}`) } : { type: 'any' };
+    if (properties.length === 0)
+      return index ? { type: 'map', values: this.node(index, `${hint}{}`) } : { type: 'any' };
     const name = this.definitionName(nonNullable, hint);
     if (!this.definitions[name]) {
       const props: Record<string, FieldNode> = {};
@@ -76,7 +88,10 @@ class TypeWalker {
       for (const property of properties) {
         const declaration = property.valueDeclaration ?? property.declarations?.[0];
         if (!declaration) continue;
-        props[property.name] = this.node(checker.getTypeOfSymbolAtLocation(property, declaration), `${name}.${property.name}`);
+        props[property.name] = this.node(
+          checker.getTypeOfSymbolAtLocation(property, declaration),
+          `${name}.${property.name}`,
+        );
       }
       this.definitions[name] = { properties: sortKeys(props) };
     }

@@ -10,4 +10,6 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const output = join(projectRoot, 'src/validate/known-fields.generated.json');
 const fields = deriveKnownFields(KINDS, join(projectRoot, 'src'));
 writeFileSync(output, `${JSON.stringify(fields, null, 1)}\n`);
-console.log(`wrote ${Object.keys(fields.definitions).length} definitions for ${Object.keys(fields.kinds).length} kinds to ${output}`);
+console.log(
+  `wrote ${Object.keys(fields.definitions).length} definitions for ${Object.keys(fields.kinds).length} kinds to ${output}`,
+);

@@ -16,7 +16,11 @@ import {
 class ContradictoryChart extends AppChart {
   constructor(scope: Construct, props: AppChartProps) {
     super(scope, props);
-    new WebService(this, 'web', { name: this.app, image: this.image, replicas: { min: 5, max: 3 } });
+    new WebService(this, 'web', {
+      name: this.app,
+      image: this.image,
+      replicas: { min: 5, max: 3 },
+    });
   }
 }
 
@@ -108,7 +112,10 @@ describe('manifests CLI', () => {
     await expect(readFile(join(leftover, 'deployment.yaml'), 'utf8')).rejects.toThrow();
     await rm(others, { recursive: true, force: true });
 
-    const results = await Promise.all([run('synth', '--app', 'orders'), run('synth', '--app', 'payments')]);
+    const results = await Promise.all([
+      run('synth', '--app', 'orders'),
+      run('synth', '--app', 'payments'),
+    ]);
     expect(results.map((r) => r.code)).toEqual([0, 0]);
     expect(await files()).toEqual(
       expect.arrayContaining([

@@ -4,7 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
 import { EveryKindChart } from './testing/charts/every-kind-chart.js';
 import { fixtureWorkspace, writeImage } from './testing/fixture-workspace.js';
-import { captureIo, createTempWorkspace, removeTempWorkspace, snapshotTree } from './testing/temp-workspace.js';
+import {
+  captureIo,
+  createTempWorkspace,
+  removeTempWorkspace,
+  snapshotTree,
+} from './testing/temp-workspace.js';
 
 const sealed = (namespace: string) => `apiVersion: bitnami.com/v1alpha1
 kind: SealedSecret
@@ -24,7 +29,9 @@ spec:
 let root: string;
 const run = async (...args: string[]) => {
   const { io, err, out } = captureIo();
-  const code = await runCli(['--root', root, ...args], io, (r) => fixtureWorkspace(r, { shop: EveryKindChart }));
+  const code = await runCli(['--root', root, ...args], io, (r) =>
+    fixtureWorkspace(r, { shop: EveryKindChart }),
+  );
   return { code, err: err.join('\n'), out: out.join('\n') };
 };
 
@@ -63,7 +70,10 @@ describe('an app with every workload kind', () => {
   });
 
   it('refuses at synth a secret the app does not have in an environment, naming it', async () => {
-    await writeFile(join(root, 'apps/shop/deploy/sealed-secrets/test-live/db-credentials.yaml'), '');
+    await writeFile(
+      join(root, 'apps/shop/deploy/sealed-secrets/test-live/db-credentials.yaml'),
+      '',
+    );
     const synth = await run('synth');
     expect(synth.code).toBe(1);
     expect(synth.err).toContain(

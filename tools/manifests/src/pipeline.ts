@@ -126,7 +126,9 @@ export async function synth(workspace: Workspace, scope: RenderScope = {}): Prom
     scope.apps,
   );
   const everything = !scope.environments && !scope.apps;
-  const removed = everything ? await removeStaleEnvironments(workspace.root, result.environments) : [];
+  const removed = everything
+    ? await removeStaleEnvironments(workspace.root, result.environments)
+    : [];
   return { ...result, written, removed };
 }
 

@@ -91,8 +91,13 @@ describe('pulls from other accounts', () => {
 });
 
 describe('crossAccountPullPolicy', () => {
+  it("names the accounts in the stack's partition", () => {
+    const policy = JSON.parse(crossAccountPullPolicy(['100000000002'], 'aws-cn'));
+    expect(policy.Statement[0].Principal).toEqual({ AWS: ['arn:aws-cn:iam::100000000002:root'] });
+  });
+
   it('lets the listed accounts pull and nothing else', () => {
-    const policy = JSON.parse(crossAccountPullPolicy([FIXTURE_ACCOUNTS.production]));
+    const policy = JSON.parse(crossAccountPullPolicy([FIXTURE_ACCOUNTS.production], 'aws'));
     expect(policy.Statement).toEqual([
       {
         Sid: 'PullFromOtherAccounts',

@@ -9,6 +9,8 @@ export interface ImageRegistryArgs {
   readonly keepLastImages?: number;
   /** Other accounts that may pull. @default none */
   readonly pullAccountIds?: readonly string[];
+  /** The partition of those accounts' ARNs. @default 'aws' */
+  readonly partition?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export class ImageRegistry extends pulumi.ComponentResource {
         encryptionConfigurations: [{ encryptionType: 'AES256' }],
         lifecyclePolicy: keepLastImagesPolicy(args.keepLastImages ?? 30),
         ...(pullAccountIds.length > 0
-          ? { repositoryPolicy: crossAccountPullPolicy(pullAccountIds) }
+          ? { repositoryPolicy: crossAccountPullPolicy(pullAccountIds, args.partition ?? 'aws') }
           : {}),
       },
       { parent: this },

@@ -50,14 +50,14 @@ export function keepLastImagesPolicy(count: number): string {
 }
 
 /** A repository policy letting other accounts pull (never push): what their nodes need. */
-export function crossAccountPullPolicy(accountIds: readonly string[]): string {
+export function crossAccountPullPolicy(accountIds: readonly string[], partition: string): string {
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
       {
         Sid: 'PullFromOtherAccounts',
         Effect: 'Allow',
-        Principal: { AWS: accountIds.map((id) => `arn:aws:iam::${id}:root`) },
+        Principal: { AWS: accountIds.map((id) => `arn:${partition}:iam::${id}:root`) },
         Action: [
           'ecr:BatchGetImage',
           'ecr:GetDownloadUrlForLayer',

@@ -12,7 +12,10 @@ export async function importChart(root: string, chartFile: string): Promise<AppC
   const module = (await import(pathToFileURL(join(root, chartFile)).href)) as { default?: unknown };
   const chart = module.default;
   // Through the prototype chain: cdk8s overrides `instanceof` for charts (Symbol.hasInstance).
-  if (typeof chart !== 'function' || !Object.prototype.isPrototypeOf.call(AppChart.prototype, chart.prototype)) {
+  if (
+    typeof chart !== 'function' ||
+    !Object.prototype.isPrototypeOf.call(AppChart.prototype, chart.prototype)
+  ) {
     throw new RenderError(
       `${chartFile}: its default export must be a class extending AppChart from @platform/workloads ` +
         '(export default class MyChart extends AppChart { … })',

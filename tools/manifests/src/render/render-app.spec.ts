@@ -45,7 +45,7 @@ describe('renderApp', () => {
     expect(render().map((f) => f.content)).toEqual(render().map((f) => f.content));
   });
 
-  it("gives the chart the environment and the image it runs there", () => {
+  it('gives the chart the environment and the image it runs there', () => {
     const digest = `ghcr.io/acme/orders@sha256:${'0'.repeat(64)}`;
     const deployment = render(live, digest).find((f) => f.object.kind === 'Deployment')
       ?.object as any;
@@ -78,10 +78,16 @@ describe('renderApp', () => {
       constructor(scope: Construct, props: AppChartProps) {
         super(scope, props);
         for (const id of ['a', 'b'])
-          new ApiObject(this, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'orders' } });
+          new ApiObject(this, id, {
+            apiVersion: 'v1',
+            kind: 'ConfigMap',
+            metadata: { name: 'x', namespace: 'orders' },
+          });
       }
     }
-    expect(() => renderApp({ app: 'orders', chart: Twice, environment: stage, image: 'r/o:1' })).toThrow(
+    expect(() =>
+      renderApp({ app: 'orders', chart: Twice, environment: stage, image: 'r/o:1' }),
+    ).toThrow(
       new RenderError(
         "manifests/test-stage/orders/configmap-x.yaml: two objects of app 'orders' share this kind and name",
       ),

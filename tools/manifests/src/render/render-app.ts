@@ -55,7 +55,13 @@ export function renderApp(input: AppRender): RenderedFile[] {
       if (seen.has(file))
         throw new RenderError(`${file}: two objects of app '${app}' share this kind and name`);
       seen.add(file);
-      return { file, object, content: serializeObject(app, object), environment: environment.name, app };
+      return {
+        file,
+        object,
+        content: serializeObject(app, object),
+        environment: environment.name,
+        app,
+      };
     })
     .sort((a, b) => (a.file < b.file ? -1 : 1));
 }

@@ -23,7 +23,11 @@ export class EveryKindChart extends AppChart {
       secrets,
       route: {},
     });
-    new Worker(this, 'worker', { name: `${this.app}-worker`, image: this.image, config: { from: config } });
+    new Worker(this, 'worker', {
+      name: `${this.app}-worker`,
+      image: this.image,
+      config: { from: config },
+    });
     new ScheduledJob(this, 'nightly', {
       name: `${this.app}-nightly`,
       image: this.image,
