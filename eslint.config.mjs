@@ -1,5 +1,6 @@
 // Workspace lint rules. Each project's eslint.config.mjs extends this file.
 import nx from '@nx/eslint-plugin';
+import pulumi from '@pulumi/eslint-plugin';
 import vitest from '@vitest/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
@@ -95,6 +96,22 @@ export const chartRules = [
           ],
         },
       ],
+    },
+  },
+];
+
+/**
+ * Added by the Pulumi projects (infra/*) on top of the default config. An Output in a template
+ * literal prints "Calling [toString] on an Output<T> is not supported": pulumi.interpolate (or
+ * .apply) is the way. Here, not in a file of its own, so that it is among every lint's inputs.
+ */
+export const pulumiConfig = [
+  {
+    files: ['**/*.ts'],
+    plugins: { '@pulumi': pulumi },
+    rules: {
+      '@pulumi/no-output-in-template-literal': 'error',
+      '@pulumi/no-output-instance-in-template-literal': 'error',
     },
   },
 ];
