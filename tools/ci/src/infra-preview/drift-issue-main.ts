@@ -1,5 +1,5 @@
 // Opens or updates the drift issue for one Pulumi project and stack (the scheduled drift check calls it).
-//   npx tsx tools/ci/src/drift-issue-main.ts --project infra-cluster --stack staging --preview preview.txt
+//   npx tsx tools/ci/src/infra-preview/drift-issue-main.ts --project infra-cluster --stack staging --preview preview.txt
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { githubClient, isDrift, reportDrift } from './drift-issue.js';

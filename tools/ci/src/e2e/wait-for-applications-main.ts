@@ -1,5 +1,5 @@
 // Waits until Argo CD reports every expected Application Synced and Healthy (e2e on kind).
-//   npx tsx tools/ci/src/wait-for-applications-main.ts --app staging-demo-service [--timeout 600]
+//   npx tsx tools/ci/src/e2e/wait-for-applications-main.ts --app staging-demo-service [--timeout 600]
 import { execFileSync } from 'node:child_process';
 import { Command, InvalidArgumentError } from 'commander';
 import { applicationsReport } from './argo-applications.js';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stackTrust, untrustedJobs } from './oidc-subjects.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const workflows = join(root, '.github/workflows');
 const trust = Object.fromEntries(
   ['staging', 'production'].map((stack) => [

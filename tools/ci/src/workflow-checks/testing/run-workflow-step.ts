@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-export const WORKSPACE_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+export const WORKSPACE_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 
 interface Step {
   readonly id?: string;

@@ -1,5 +1,5 @@
 // Prints `programs=<json>` for $GITHUB_OUTPUT: the affected Pulumi programs, in apply order.
-//   npx tsx tools/ci/src/affected-stacks-main.ts [--base <sha>] [--head <sha>] [--all] [--exclude infra/x] [--output name]
+//   npx tsx tools/ci/src/affected/affected-stacks-main.ts [--base <sha>] [--head <sha>] [--all] [--exclude infra/x] [--output name]
 import { execFileSync } from 'node:child_process';
 import { Command } from 'commander';
 import { planAffected } from './affected.js';

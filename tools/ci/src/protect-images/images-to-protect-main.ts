@@ -2,7 +2,7 @@
 // environment runs now, from the image files at this commit (see images-to-protect.ts). All of
 // them on every run, not a diff: a run GitHub replaced while it was pending is covered by the
 // next, and tagging an image already tagged is a no-op.
-//   npx tsx tools/ci/src/images-to-protect-main.ts --build-environment staging
+//   npx tsx tools/ci/src/protect-images/images-to-protect-main.ts --build-environment staging
 import { existsSync, readFileSync } from 'node:fs';
 import { Catalog } from '@platform/environments';
 import { Command } from 'commander';

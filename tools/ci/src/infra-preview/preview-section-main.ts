@@ -1,5 +1,5 @@
 // Prints one stack's section of the infra preview comment (pr-comment.yml posts the sections).
-//   npx tsx tools/ci/src/preview-section-main.ts --project infra-cluster --stack staging --preview preview.txt
+//   npx tsx tools/ci/src/infra-preview/preview-section-main.ts --project infra-cluster --stack staging --preview preview.txt
 import { existsSync, readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { previewSection } from './preview-section.js';

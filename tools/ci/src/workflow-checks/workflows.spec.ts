@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkWorkflow } from './workflow-rules.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const workflowsDirectory = join(root, '.github/workflows');
 const workflows = readdirSync(workflowsDirectory).filter((file) => /\.ya?ml$/.test(file));
 const read = (file: string) => readFileSync(join(workflowsDirectory, file), 'utf8');

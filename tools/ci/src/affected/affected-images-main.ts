@@ -1,5 +1,5 @@
 // Prints `images=<json>` for $GITHUB_OUTPUT: the affected apps with a Dockerfile, for the release matrix.
-//   npx tsx tools/ci/src/affected-images-main.ts --environment staging [--base <sha>] [--head <sha>]
+//   npx tsx tools/ci/src/affected/affected-images-main.ts --environment staging [--base <sha>] [--head <sha>]
 import { Catalog } from '@platform/environments';
 import { execFileSync } from 'node:child_process';
 import { Command } from 'commander';

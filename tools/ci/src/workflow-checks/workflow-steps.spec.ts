@@ -138,7 +138,7 @@ describe('infra.yml: the drift check reads the preview’s own output', () => {
     const calls = readFileSync(join(run.directory, 'calls.log'), 'utf8');
     expect(calls).toContain('--expect-no-changes');
     expect(calls).toContain(
-      'drift-issue-main.ts --project infra-cluster --stack staging --preview preview.txt',
+      'infra-preview/drift-issue-main.ts --project infra-cluster --stack staging --preview preview.txt',
     );
     expect(calls).toContain('no changes were expected but changes were proposed');
   });
