@@ -2,7 +2,14 @@ import { CatalogError } from '@platform/environments';
 import { ImageFileError, ImageStoreError } from '@platform/image-catalog';
 import { InvalidImageReferenceError } from '@platform/image-ref';
 import { InvalidPropError } from '@platform/workloads';
-import { Command, Option } from 'commander';
+import {
+  commandLine,
+  inputErrors,
+  rootOption,
+  runCommandLine,
+  type CliIo,
+} from '@platform/cli-shell';
+import { Option, type Command } from 'commander';
 import { checkFreshness, synth, validateOnDisk, ValidationFailedError } from './pipeline.js';
 import { isEmptyDifference } from './render/manifest-tree.js';
 import { RenderError } from './render/render-error.js';
@@ -10,8 +17,14 @@ import { summaryTable } from './summary-table.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 import { findWorkspaceRoot } from './workspace-root.js';
 
+export type { CliIo } from '@platform/cli-shell';
+
+export class StaleManifestsError extends Error {
+  override name = 'StaleManifestsError';
+}
+
 /** Errors that are the user's input, not a bug: print the message alone. */
-const INPUT_ERRORS = [
+const inputMessage = inputErrors(
   CatalogError,
   ImageFileError,
   ImageStoreError,
@@ -19,27 +32,20 @@ const INPUT_ERRORS = [
   InvalidPropError,
   RenderError,
   ValidationFailedError,
-];
-
-export interface CliIo {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-}
+  StaleManifestsError,
+);
 
 /** Opens the workspace at a root: the real one on disk, or a test's fixture. */
 export type WorkspaceOpener = (root: string) => Workspace;
 
 /** The `manifests` command line; `main.ts` runs it against the workspace on disk. */
 export function buildCli(io: CliIo, open: WorkspaceOpener = openWorkspace): Command {
-  const program = new Command('manifests')
-    .description('Render every environment to manifests/<env>/<app>/ and validate it offline.')
-    .option('--root <dir>', 'workspace root (default: the nearest directory with nx.json)')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.out(s.trimEnd()),
-      writeErr: (s) => io.err(s.trimEnd()),
-    });
-  const root = () => program.opts<{ root?: string }>().root ?? findWorkspaceRoot(process.cwd());
+  const program = commandLine(
+    'manifests',
+    'Render every environment to manifests/<env>/<app>/ and validate it offline.',
+    io,
+  );
+  const root = rootOption(program, findWorkspaceRoot);
   const workspace = () => open(root());
   const envOption = () => new Option('--env <names...>', 'only these environments (default: all)');
   const appOption = () =>
@@ -117,42 +123,15 @@ export function buildCli(io: CliIo, open: WorkspaceOpener = openWorkspace): Comm
   return program;
 }
 
-export class StaleManifestsError extends Error {
-  override name = 'StaleManifestsError';
-}
-
 /** Runs the CLI and returns the exit code; every failure prints one clear message. */
-export async function runCli(
+export function runCli(
   argv: readonly string[],
   io: CliIo,
   open?: WorkspaceOpener,
 ): Promise<number> {
-  try {
-    await buildCli(io, open).parseAsync([...argv], { from: 'user' });
-    return 0;
-  } catch (error) {
-    if (isCommanderExit(error)) return error.exitCode;
-    if (error instanceof ValidationFailedError && error.problems.length === 0) {
-      io.err('error: manifests/ holds no rendered files; run `npm run synth`');
-    } else if (
-      error instanceof StaleManifestsError ||
-      INPUT_ERRORS.some((type) => error instanceof type)
-    ) {
-      io.err(`error: ${(error as Error).message}`);
-    } else {
-      io.err(
-        `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-    }
-    return 1;
-  }
-}
-
-function isCommanderExit(error: unknown): error is { exitCode: number } {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    String((error as { code: unknown }).code).startsWith('commander.')
+  return runCommandLine(buildCli(io, open), argv, io, (error) =>
+    error instanceof ValidationFailedError && error.problems.length === 0
+      ? 'manifests/ holds no rendered files; run `npm run synth`'
+      : inputMessage(error),
   );
 }
