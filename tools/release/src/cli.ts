@@ -1,3 +1,10 @@
+import {
+  commandLine,
+  inputErrors,
+  rootOption,
+  runCommandLine,
+  type CliIo,
+} from '@platform/cli-shell';
 import { CatalogError } from '@platform/environments';
 import { ImageFileError, ImageStoreError } from '@platform/image-catalog';
 import { InvalidImageReferenceError } from '@platform/image-ref';
@@ -8,23 +15,20 @@ import {
   type Workspace,
 } from '@platform/manifests';
 import { InvalidPropError } from '@platform/workloads';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Option, type Command } from 'commander';
+import { changeLine, pick, positiveInteger, withDelivery } from './cli-options.js';
 import { bump } from './commands/bump.js';
 import { diff } from './commands/diff.js';
 import { promote } from './commands/promote.js';
 import { rollback } from './commands/rollback.js';
 import { formatStatus, status } from './commands/status.js';
-import type { ChangeResult } from './image-change.js';
 import { releaseContext } from './release-context.js';
-import { UpstreamCodeChangedError } from './publish.js';
 import { ReleaseError } from './release-error.js';
 
-export interface CliIo {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-}
+export type { CliIo } from '@platform/cli-shell';
 
-const INPUT_ERRORS = [
+/** Errors that are the user's input, not a bug: print the message alone. */
+const inputMessage = inputErrors(
   CatalogError,
   ImageFileError,
   ImageStoreError,
@@ -33,51 +37,20 @@ const INPUT_ERRORS = [
   ReleaseError,
   RenderError,
   ValidationFailedError,
-];
-
-const positiveInteger = (value: string) => {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1)
-    throw new InvalidArgumentError('expected a positive integer');
-  return parsed;
-};
+);
 
 /** The release command line: bump, promote, rollback, status, diff. */
 export function buildCli(io: CliIo, open?: (root: string) => Workspace): Command {
-  const program = new Command('release')
-    .description(
-      'Bump, promote and roll back image references through git; never talks to a cluster.',
-    )
-    .option('--root <dir>', 'workspace root (default: the nearest directory with nx.json)')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.out(s.trimEnd()),
-      writeErr: (s) => io.err(s.trimEnd()),
-    });
-  const context = () =>
-    releaseContext(
-      program.opts<{ root?: string }>().root ?? findWorkspaceRoot(process.cwd()),
-      open,
-      io.err,
-    );
-  const report = (result: ChangeResult & { attempts?: number }) =>
-    io.out(
-      result.changed
-        ? `committed ${result.commit.slice(0, 12)}: ${result.old ?? '(none)'} -> ${result.image}${result.attempts ? ` (pushed, attempt ${result.attempts})` : ''}`
-        : `already at ${result.image}: nothing to commit`,
-    );
-  const delivery = (command: Command) =>
-    command
-      .option('--push', 'push to the remote branch, retrying when someone pushed first')
-      .option('--remote <name>', 'remote to push to', 'origin')
-      .option('--branch <name>', 'branch to push to', 'main')
-      .addOption(
-        new Option('--max-attempts <n>', 'push attempts before giving up')
-          .argParser(positiveInteger)
-          .default(30),
-      );
+  const program = commandLine(
+    'release',
+    'Bump, promote and roll back image references through git; never talks to a cluster.',
+    io,
+  );
+  const root = rootOption(program, findWorkspaceRoot);
+  const context = () => releaseContext(root(), open, io.err);
+  const report = (result: Parameters<typeof changeLine>[0]) => io.out(changeLine(result));
 
-  delivery(
+  withDelivery(
     program
       .command('bump')
       .description('set the image an app runs in one environment, re-render, validate, commit')
@@ -133,7 +106,7 @@ export function buildCli(io: CliIo, open?: (root: string) => Workspace): Command
       );
     });
 
-  delivery(
+  withDelivery(
     program
       .command('rollback')
       .description(
@@ -186,38 +159,11 @@ export function buildCli(io: CliIo, open?: (root: string) => Workspace): Command
   return program;
 }
 
-function pick(options: Record<string, unknown>, keys: readonly string[]): Record<string, never> {
-  return Object.fromEntries(
-    keys.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]),
-  ) as Record<string, never>;
-}
-
-/** The exit code that asks main.ts to run the command again in a fresh process (the branch now holds newer code). */
-export const EXIT_RERUN_WITH_NEW_CODE = 75;
-
 /** Runs the CLI; returns the exit code. Every failure prints one clear line. */
-export async function runCli(
+export function runCli(
   argv: readonly string[],
   io: CliIo,
   open?: (root: string) => Workspace,
 ): Promise<number> {
-  try {
-    await buildCli(io, open).parseAsync([...argv], { from: 'user' });
-    return 0;
-  } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (typeof code === 'string' && code.startsWith('commander.'))
-      return (error as { exitCode: number }).exitCode;
-    if (error instanceof UpstreamCodeChangedError) {
-      io.err(`note: ${error.message}`);
-      return EXIT_RERUN_WITH_NEW_CODE;
-    }
-    if (INPUT_ERRORS.some((type) => error instanceof type))
-      io.err(`error: ${(error as Error).message}`);
-    else
-      io.err(
-        `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-    return 1;
-  }
+  return runCommandLine(buildCli(io, open), argv, io, inputMessage);
 }

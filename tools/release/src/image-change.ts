@@ -14,6 +14,14 @@ export interface ImageChange {
   readonly trailers: Readonly<Record<string, string>>;
 }
 
+/** How a change re-renders its app: in this process, or in a child that loads the tree's code. */
+export type Renderer = (context: ReleaseContext, environment: string, app: string) => Promise<void>;
+
+/** Renders with the code this process loaded: right while the tree holds that code. */
+export const renderInProcess: Renderer = async (context, environment, app) => {
+  await synth(context.workspace, { environments: [environment], apps: [app] });
+};
+
 export type ChangeResult =
   | { readonly changed: false; readonly image: string }
   | {
@@ -62,6 +70,7 @@ export async function assertClean(
 export async function applyImageChange(
   context: ReleaseContext,
   change: ImageChange,
+  render: Renderer = renderInProcess,
 ): Promise<ChangeResult> {
   const { environment, app } = change;
   const next = formatImageReference(change.image);
@@ -71,7 +80,7 @@ export async function applyImageChange(
   const paths = pathsOf(context, change);
   try {
     await context.images.write(environment, app, change.image);
-    await synth(context.workspace, { environments: [environment], apps: [app] });
+    await render(context, environment, app);
     // Short forms (tags) read best; when the repository changes too, only full references say so.
     const sameRepository = !old || old.repository === change.image.repository;
     const describe = (image: ImageReference | undefined) =>

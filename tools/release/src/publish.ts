@@ -1,7 +1,14 @@
 import { appLayout } from '@platform/environments';
 import { MANIFESTS_DIRECTORY } from '@platform/manifests';
-import { applyImageChange, type ChangeResult, type ImageChange } from './image-change.js';
+import {
+  applyImageChange,
+  renderInProcess,
+  type ChangeResult,
+  type ImageChange,
+  type Renderer,
+} from './image-change.js';
 import type { ReleaseContext } from './release-context.js';
+import { renderInChild } from './render-in-child.js';
 import { ReleaseError } from './release-error.js';
 
 export interface PublishOptions {
@@ -31,17 +38,14 @@ async function startFromRemoteTip(context: ReleaseContext, options: PublishOptio
   await context.git.resetKeep(tip);
 }
 
-/** The upstream branch changed code, not only image files and manifests: this process's render would be stale. */
-export class UpstreamCodeChangedError extends ReleaseError {
-  override name = 'UpstreamCodeChangedError';
-}
-
 /**
- * Commits the change and pushes it, never forcing. When someone pushed first,
- * it fetches, moves the branch to the new tip (`reset --keep`: other local
- * changes survive), applies its own change again there — its own image file,
- * then a re-render of its app, so nobody else's change is undone —
- * and retries with exponential backoff and jitter.
+ * Commits the change and pushes it, never forcing, in one loop: each attempt applies the change
+ * on the remote tip (its own image file, then a re-render of its app only, so nobody else's
+ * change is undone), commits and pushes. When someone pushed first it backs off (exponential,
+ * with jitter), fetches, moves the branch to the new tip (`reset --keep`: other local changes
+ * survive) and tries again. Once the tip holds code this process did not load, every later
+ * render runs in a child process, on the tree's code. On failure the branch goes back to where
+ * it was.
  */
 export async function publishWithRetry(
   context: ReleaseContext,
@@ -49,55 +53,51 @@ export async function publishWithRetry(
   options: PublishOptions,
 ): Promise<ChangeResult & { attempts: number }> {
   const maxAttempts = options.maxAttempts ?? 30;
+  // The code this process loaded is the code HEAD held when it started.
   const original = await context.git.head();
   try {
-    return await publish(context, change, options, maxAttempts);
+    await startFromRemoteTip(context, options);
+    let render = await rendererFor(context, original);
+    for (let attempt = 1; ; attempt++) {
+      const result = await applyImageChange(context, change, render);
+      if (!result.changed) return { ...result, attempts: attempt };
+      if ((await context.git.push(options.remote, options.branch)) === 'pushed')
+        return { ...result, attempts: attempt };
+      if (attempt >= maxAttempts) {
+        throw new ReleaseError(
+          `push to ${options.remote}/${options.branch} rejected ${attempt} times; nothing was pushed: run the command again`,
+        );
+      }
+      // Back off before fetching, so the next attempt starts from the freshest tip the others left.
+      const delay =
+        Math.min(2000, (options.backoffMs ?? 50) * 2 ** (attempt - 1)) * (0.5 + Math.random());
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      const tip = await context.git.fetch(options.remote, options.branch);
+      // Drop our local commit: the next attempt rebuilds it on the new tip, from the image file up.
+      await context.git.resetKeep(tip);
+      render = await rendererFor(context, original);
+      context.log(
+        `push rejected (attempt ${attempt}): rebuilding on ${tip.slice(0, 12)} after ${Math.round(delay)} ms`,
+      );
+    }
   } catch (error) {
-    // Put the branch back where it was, unless it now holds newer code to run again with.
-    if (!(error instanceof UpstreamCodeChangedError)) await context.git.resetKeep(original);
+    await context.git.resetKeep(original);
     throw error;
   }
 }
 
-async function publish(
-  context: ReleaseContext,
-  change: ImageChange,
-  options: PublishOptions,
-  maxAttempts: number,
-): Promise<ChangeResult & { attempts: number }> {
-  await startFromRemoteTip(context, options);
-  const started = await context.git.head();
-  for (let attempt = 1; ; attempt++) {
-    // Each attempt renders its own app only: the rest arrived pushed, rendered and checked.
-    const result = await applyImageChange(context, change);
-    if (!result.changed) return { ...result, attempts: attempt };
-    const outcome = await context.git.push(options.remote, options.branch);
-    if (outcome === 'pushed') return { ...result, attempts: attempt };
-
-    if (attempt >= maxAttempts) {
-      throw new ReleaseError(
-        `push to ${options.remote}/${options.branch} rejected ${attempt} times; nothing was pushed: run the command again`,
-      );
-    }
-    // Back off before fetching, so the rebuild starts from the freshest tip the others left.
-    const delay =
-      Math.min(2000, (options.backoffMs ?? 50) * 2 ** (attempt - 1)) * (0.5 + Math.random());
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    const tip = await context.git.fetch(options.remote, options.branch);
-    // Drop our local commit: it is rebuilt on the new tip, from the image file up.
-    await context.git.resetKeep(tip);
-    const codeChanges = await context.git.changedOutside(started, tip, [
-      appLayout('*').imageFile('*'),
-      `${MANIFESTS_DIRECTORY}/**`,
-    ]);
-    if (codeChanges.length > 0) {
-      throw new UpstreamCodeChangedError(
-        `${options.remote}/${options.branch} moved with code changes (${codeChanges.slice(0, 3).join(', ')}); ` +
-          'the branch is now at the new tip: run the command again so it renders with that code',
-      );
-    }
-    context.log(
-      `push rejected (attempt ${attempt}): rebuilding on ${tip.slice(0, 12)} after ${Math.round(delay)} ms`,
-    );
-  }
+/**
+ * In this process while HEAD differs from the code it loaded only in image files and rendered
+ * manifests (which the render reads as data); in a child process once it holds other changes.
+ */
+async function rendererFor(context: ReleaseContext, loaded: string): Promise<Renderer> {
+  const codeChanges = await context.git.changedOutside(loaded, await context.git.head(), [
+    appLayout('*').imageFile('*'),
+    `${MANIFESTS_DIRECTORY}/**`,
+  ]);
+  if (codeChanges.length === 0) return renderInProcess;
+  context.log(
+    `the branch brought code changes (${codeChanges.slice(0, 3).join(', ')}): rendering with that code in a child process`,
+  );
+  return (child, environment, app) => renderInChild(child.root, environment, app);
 }
