@@ -55,6 +55,12 @@ describe('Catalog', () => {
       "environment name 'Prod_1' is not a DNS-1123 label",
     ],
     [
+      // Its services read it as ENVIRONMENT, a DNS label: they would refuse to start.
+      'an environment name longer than a DNS label (63)',
+      () => new Catalog([testEnvironment('e'.repeat(64))], []),
+      `environment name '${'e'.repeat(64)}' is not a DNS-1123 label`,
+    ],
+    [
       'an app name that is not a DNS label',
       () => new Catalog([], ['Orders']),
       "app name 'Orders' is not a DNS-1123 label",

@@ -1,8 +1,9 @@
+import { isDnsLabel } from '@platform/service-contracts';
 import { appLayout } from './app-layout.js';
 import { discoverApps } from './discover-apps.js';
 import type { Environment } from './environment.js';
 import { workspaceEnvironments } from './environments.js';
-import { appNameProblem, DNS_LABEL, reservedNameProblem } from './names.js';
+import { appNameProblem, reservedNameProblem } from './names.js';
 
 /** An environment or app name that the catalog does not know, or a catalog that contradicts itself. */
 export class CatalogError extends Error {
@@ -29,7 +30,7 @@ export class Catalog {
     checkNames(
       'environment',
       environments.map((e) => e.name),
-      (name) => (DNS_LABEL.test(name) ? undefined : `'${name}' is not a DNS-1123 label`),
+      (name) => (isDnsLabel(name) ? undefined : `'${name}' is not a DNS-1123 label`),
     );
     checkNames(
       'app',

@@ -1,7 +1,9 @@
+import { isDnsLabel } from '@platform/service-contracts';
 import type { Environment } from './environment.js';
 
-/** An RFC 1123 label: what Kubernetes accepts as a namespace or a Service name. */
-export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// The one DNS-label rule lives in service-contracts (the service runtime checks names with it
+// too); infra imports it from here, with the environment names it checks.
+export { DNS_LABEL } from '@platform/service-contracts';
 
 /**
  * The longest app name: it names the app's namespace and objects, and the workload library
@@ -11,7 +13,8 @@ export const MAX_APP_NAME_LENGTH = 56;
 
 /** Why `name` cannot name an app, or undefined when it can. */
 export function appNameProblem(name: string): string | undefined {
-  if (!DNS_LABEL.test(name)) {
+  // Any length here: a long name gets the message about length below.
+  if (!isDnsLabel(name, Number.POSITIVE_INFINITY)) {
     return `'${name}' is not a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit)`;
   }
   if (name.length > MAX_APP_NAME_LENGTH) {

@@ -1,4 +1,4 @@
-import { platformServiceContract } from '@platform/service-contracts';
+import { DNS_LABEL, platformServiceContract } from '@platform/service-contracts';
 // zod/mini: the same schemas, tree-shakable: a tenth of the bundle the full API adds (start-up, memory).
 import * as z from 'zod/mini';
 
@@ -65,11 +65,7 @@ const schema = z.object({
     /^([0-9a-f]{7,40}|unknown)$/,
     "a git commit SHA (7 to 40 lowercase hex characters) or 'unknown'",
   ),
-  ENVIRONMENT: text(
-    'local',
-    /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
-    'an environment name (a DNS label)',
-  ),
+  ENVIRONMENT: text('local', DNS_LABEL, 'an environment name (a DNS label)'),
   /** After SIGTERM, keep serving this long (readiness already 503) while Kubernetes removes the pod from its endpoints. */
   SHUTDOWN_DRAIN_DELAY_MS: integer(DEFAULT_DRAIN_DELAY_MS, 0, 300_000),
   /** After the drain delay, give in-flight requests this long to finish before exiting 1. */
