@@ -1,13 +1,27 @@
-/** How big each app runs in an environment unless its chart says otherwise. */
+/**
+ * How big each app runs in an environment unless its chart says otherwise. The one definition
+ * of these sizes: the workload library's props (`replicas`, `resources`) are its parts, each
+ * field optional.
+ */
 export interface WorkloadSizing {
   /** Autoscaling bounds; the HorizontalPodAutoscaler owns the replica count. */
-  readonly replicas: { readonly min: number; readonly max: number };
-  /** Average CPU utilisation (percent of the request) the autoscaler aims for. */
+  readonly replicas: {
+    /** Fewest replicas, at least 1. */
+    readonly min: number;
+    /** Most replicas, not below `min`. */
+    readonly max: number;
+  };
+  /** Average CPU utilisation (percent of the request) the autoscaler aims for, 1–100. */
   readonly targetCpuUtilizationPercent: number;
+  /** Requests and limits of a workload's container. */
   readonly resources: {
+    /** CPU request in millicores. */
     readonly cpuRequestMillis: number;
+    /** CPU limit in millicores; not below the request. */
     readonly cpuLimitMillis: number;
+    /** Memory request in MiB. */
     readonly memoryRequestMebibytes: number;
+    /** Memory limit in MiB; not below the request. */
     readonly memoryLimitMebibytes: number;
   };
 }

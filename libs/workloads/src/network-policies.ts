@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import type { EgressDestination, NetworkPort } from './web-service-props.js';
+import type { EgressDestination, NetworkPort } from './pod/egress-props.js';
 
 /** Where cluster DNS runs: CoreDNS pods in kube-system (EKS, kind, minikube and kubeadm all label them so). */
 const CLUSTER_DNS = { namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } } as const;

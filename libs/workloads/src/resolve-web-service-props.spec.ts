@@ -36,6 +36,10 @@ describe('resolveWebServiceProps', () => {
     expect(resolved.memoryLimitMebibytes).toBe(512);
   });
 
+  it('raises a max replicas default to an explicit min', () => {
+    expect(resolve({ replicas: { min: 6 } })).toMatchObject({ minReplicas: 6, maxReplicas: 6 });
+  });
+
   it.each<[string, Partial<WebServiceProps>, string]>([
     [
       'min replicas above max',

@@ -8,12 +8,8 @@ import {
   type ResolvedProbePaths,
   type ResolvedScaling,
 } from './pod/resolve-scaling.js';
-import { platformServiceContract as contract } from '@platform/service-contracts';
+import { isDnsLabel, platformServiceContract as contract } from '@platform/service-contracts';
 import type { WebServiceProps } from './web-service-props.js';
-
-/** A hostname a route may answer: a DNS name, lowercase, a leading `*.` allowed. */
-const HOSTNAME =
-  /^(\*\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)+$/;
 
 export interface ResolvedRoute {
   readonly hostnames: readonly string[];
@@ -45,7 +41,7 @@ export function resolveWebServiceProps(
   const servicePort = props.servicePort ?? 80;
   check.integerIn('servicePort', servicePort, 1, 65535);
   const probes = probePathsOf(check, 'probes', props.probes);
-  const scaling = scalingOf(check, props, pod.environment);
+  const scaling = scalingOf(check, props, pod.environment?.workloads);
 
   let route: ResolvedRoute | undefined;
   if (props.route) {
@@ -60,7 +56,7 @@ export function resolveWebServiceProps(
     if (hostnames.length === 0)
       check.fail('route.hostnames', [], 'must list at least one hostname');
     hostnames.forEach((hostname, index) => {
-      if (hostname.length > 253 || !HOSTNAME.test(hostname)) {
+      if (!isHostname(hostname)) {
         check.fail(
           `route.hostnames[${index}]`,
           hostname,
@@ -99,4 +95,11 @@ export function resolveWebServiceProps(
     ingressFromNamespaces,
     route,
   };
+}
+
+/** A hostname a route may answer: two or more DNS labels, at most 253 characters, a leading `*.` allowed. */
+function isHostname(hostname: string): boolean {
+  const labels = hostname.split('.');
+  if (labels[0] === '*') labels.shift();
+  return hostname.length <= 253 && labels.length >= 2 && labels.every((label) => isDnsLabel(label));
 }

@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import { HttpRoute } from './exposure/http-route.js';
 import { WorkloadNetworkPolicies } from './network-policies.js';
 import { cpuAutoscaler, restrictedDeployment, workloadIdentity } from './pod/deployment.js';
-import { restrictedContainer } from './pod/pod-builder.js';
 import { httpProbes } from './pod/resolve-scaling.js';
+import { restrictedContainer } from './pod/restricted-container.js';
 import { disruptionBudget } from './pod/scheduling.js';
 import {
   resolveWebServiceProps,

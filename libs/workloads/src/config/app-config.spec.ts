@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG_HASH_ANNOTATION } from '../pod/pod-builder.js';
+import { CONFIG_HASH_ANNOTATION } from '../pod/pod-template.js';
 import { find, podSpecOf, SHOP_IMAGE, synthApp } from '../testing/synth-helpers.js';
 import { WebService } from '../web-service.js';
 import { AppConfig } from './app-config.js';

@@ -4,8 +4,10 @@ import type { Construct } from 'constructs';
 import { versionedLabels, type WorkloadComponent } from '../labels.js';
 import { WorkloadNetworkPolicies } from '../network-policies.js';
 import { workloadIdentity } from '../pod/deployment.js';
-import { inEarlyWave, podBasics, restrictedContainer } from '../pod/pod-builder.js';
+import { podBasics } from '../pod/pod-template.js';
+import { restrictedContainer } from '../pod/restricted-container.js';
 import type { ResolvedPodProps } from '../pod/resolve-pod-props.js';
+import { inEarlyWave } from '../pod/sync-waves.js';
 import type { PropChecker } from '../prop-checker.js';
 import type { JobRunProps } from './job-props.js';
 

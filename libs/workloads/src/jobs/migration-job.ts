@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { finishPodTemplate } from '../pod/pod-builder.js';
+import { finishPodTemplate } from '../pod/pod-template.js';
 import { resolvePodProps } from '../pod/resolve-pod-props.js';
 import { PropChecker } from '../prop-checker.js';
 import { jobPod, jobRunOf } from './job-pod.js';

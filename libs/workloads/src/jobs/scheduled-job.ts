@@ -1,7 +1,7 @@
 import { Cron, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { finishPodTemplate } from '../pod/pod-builder.js';
+import { finishPodTemplate } from '../pod/pod-template.js';
 import { resolvePodProps } from '../pod/resolve-pod-props.js';
 import { PropChecker } from '../prop-checker.js';
 import { isTimeZone, parseCronSchedule } from './cron-schedule.js';

@@ -7,7 +7,8 @@ import {
   versionedLabels,
   type WorkloadComponent,
 } from '../labels.js';
-import { ensureNamespace, finishPodTemplate, podBasics } from './pod-builder.js';
+import { ensureNamespace } from './app-namespace.js';
+import { finishPodTemplate, podBasics } from './pod-template.js';
 import type { ResolvedPodProps } from './resolve-pod-props.js';
 import type { ResolvedScaling } from './resolve-scaling.js';
 import { spreadConstraints } from './scheduling.js';

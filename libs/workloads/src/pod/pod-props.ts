@@ -1,49 +1,13 @@
-import type { Environment } from '@platform/environments';
+import type { Environment, WorkloadSizing } from '@platform/environments';
 import type { AppConfig } from '../config/app-config.js';
+import type { EgressDestination } from './egress-props.js';
 
-/** A TCP or UDP port a NetworkPolicy opens. */
-export interface NetworkPort {
-  /** Port number, 1–65535. */
-  readonly port: number;
-  /** @default 'TCP' */
-  readonly protocol?: 'TCP' | 'UDP';
-}
-
-/** Pods in another namespace this service may call. */
-export interface NamespaceEgress {
-  /** The destination namespace. */
-  readonly namespace: string;
-  /** Only pods with these labels. @default every pod in the namespace */
-  readonly podLabels?: Readonly<Record<string, string>>;
-  /** The ports the service may call. */
-  readonly ports: readonly NetworkPort[];
-}
-
-/** Addresses outside the cluster (a managed database, an external API) this service may call. */
-export interface CidrEgress {
-  /** An IPv4 or IPv6 CIDR, e.g. `10.20.0.0/16`. */
-  readonly cidr: string;
-  /** Sub-ranges of `cidr` that stay closed. @default none */
-  readonly except?: readonly string[];
-  /** The ports the service may call. */
-  readonly ports: readonly NetworkPort[];
-}
-
-/** One destination a service's egress NetworkPolicy allows, besides cluster DNS. */
-export type EgressDestination = NamespaceEgress | CidrEgress;
-
-/** Resource requests and limits of the service container; unset fields keep the environment's. */
-export interface ResourceBudget {
-  /** CPU request in millicores. @default the environment's, else 100 */
-  readonly cpuRequestMillis?: number;
-  /** CPU limit in millicores; not below the request. @default the environment's, else 500 */
-  readonly cpuLimitMillis?: number;
-  /** Memory request in MiB. @default the environment's, else 128 */
-  readonly memoryRequestMebibytes?: number;
-  /** Memory limit in MiB; not below the request. @default the environment's, else 256 */
-  readonly memoryLimitMebibytes?: number;
-}
-
+/**
+ * Resource requests and limits of the container; each field unset keeps the environment's
+ * (`workloads.resources`), else 100 millicores and 128 MiB requested, 500 millicores and
+ * 256 MiB at most. A limit left unset is raised to its request when below it.
+ */
+export type ResourceBudget = Partial<WorkloadSizing['resources']>;
 /** A key of one of the app's SealedSecrets, as an environment variable. */
 export interface SecretEnvReference {
   /** The Secret's name: a SealedSecret of this app in `deploy/sealed-secrets/<env>/`. */

@@ -1,9 +1,11 @@
-import type { Environment } from '@platform/environments';
+import type { WorkloadSizing } from '@platform/environments';
 import { platformServiceContract as contract } from '@platform/service-contracts';
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import type { PropChecker } from '../prop-checker.js';
-import type { HttpProbePaths, ReplicaBounds } from '../web-service-props.js';
+import { DEFAULT_SIZING } from './default-sizing.js';
+import type { HttpProbePaths } from './http-serving-props.js';
+import type { AutoscalingProps } from './scaling-props.js';
 
 /** A port a container listens on: ≥ 1024, as it runs without capabilities. */
 export function containerPortOf(check: PropChecker, prop: string, value: number): number {
@@ -75,23 +77,19 @@ export interface ResolvedScaling {
 /** Autoscaling bounds and the disruption budget, from the props, else the environment's sizing. */
 export function scalingOf(
   check: PropChecker,
-  props: {
-    readonly replicas?: ReplicaBounds;
-    readonly targetCpuUtilizationPercent?: number;
-    readonly maxUnavailable?: number;
-  },
-  environment: Environment | undefined,
+  props: AutoscalingProps,
+  sizing: WorkloadSizing = DEFAULT_SIZING,
 ): ResolvedScaling {
-  const sizing = environment?.workloads;
-  const minReplicas = props.replicas?.min ?? sizing?.replicas.min ?? 2;
-  const maxReplicas = props.replicas?.max ?? Math.max(sizing?.replicas.max ?? 4, minReplicas);
+  const minReplicas = props.replicas?.min ?? sizing.replicas.min;
+  // An unset max is raised to an explicit min, so `{ min: 6 }` alone is valid.
+  const maxReplicas = props.replicas?.max ?? Math.max(sizing.replicas.max, minReplicas);
   check.integerIn('replicas.min', minReplicas, 1, 1000);
   check.integerIn('replicas.max', maxReplicas, 1, 1000);
   if (minReplicas > maxReplicas) {
     check.fail('replicas.min', minReplicas, `is above replicas.max (${maxReplicas})`);
   }
   const targetCpuUtilizationPercent =
-    props.targetCpuUtilizationPercent ?? sizing?.targetCpuUtilizationPercent ?? 70;
+    props.targetCpuUtilizationPercent ?? sizing.targetCpuUtilizationPercent;
   check.integerIn('targetCpuUtilizationPercent', targetCpuUtilizationPercent, 1, 100);
   const maxUnavailable = maxUnavailableOf(check, props.maxUnavailable, minReplicas, 'replicas.min');
   return { minReplicas, maxReplicas, targetCpuUtilizationPercent, maxUnavailable };

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { versionedLabels } from '../labels.js';
 import { WorkloadNetworkPolicies } from '../network-policies.js';
 import { workloadIdentity } from '../pod/deployment.js';
-import { finishPodTemplate, podBasics, restrictedContainer } from '../pod/pod-builder.js';
+import { finishPodTemplate, podBasics } from '../pod/pod-template.js';
 import { resolvePodProps } from '../pod/resolve-pod-props.js';
 import {
   containerPortOf,
@@ -13,6 +13,7 @@ import {
   maxUnavailableOf,
   probePathsOf,
 } from '../pod/resolve-scaling.js';
+import { restrictedContainer } from '../pod/restricted-container.js';
 import { spreadConstraints, disruptionBudget } from '../pod/scheduling.js';
 import { PropChecker } from '../prop-checker.js';
 import type { StatefulServiceProps } from './stateful-service-props.js';

@@ -4,7 +4,6 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { WorkloadNetworkPolicies } from '../network-policies.js';
 import { cpuAutoscaler, restrictedDeployment, workloadIdentity } from '../pod/deployment.js';
-import { restrictedContainer } from '../pod/pod-builder.js';
 import { resolvePodProps } from '../pod/resolve-pod-props.js';
 import {
   containerPortOf,
@@ -13,6 +12,7 @@ import {
   probePathsOf,
   scalingOf,
 } from '../pod/resolve-scaling.js';
+import { restrictedContainer } from '../pod/restricted-container.js';
 import { disruptionBudget } from '../pod/scheduling.js';
 import { PropChecker } from '../prop-checker.js';
 import type { WorkerProps } from './worker-props.js';
@@ -49,7 +49,7 @@ export class Worker extends Construct {
         ? scalingOf(
             check,
             { ...props, replicas: props.replicas as Exclude<WorkerProps['replicas'], number> },
-            resolved.environment,
+            resolved.environment?.workloads,
           )
         : undefined;
     const maxUnavailable =
