@@ -1,4 +1,2 @@
 export { DNS_LABEL, DNS_LABEL_MAX_LENGTH, isDnsLabel, isDnsSubdomain } from './dns-names.js';
 export { platformServiceContract } from './platform-contract.js';
-export { defineServiceContract } from './service-contract.js';
-export type { ServiceContract } from './service-contract.js';

@@ -1,16 +1,11 @@
-export { ConfigError, loadConfig } from './config.js';
-export type { Config } from './config.js';
-export { createApp } from './create-app.js';
+// What an app's service imports (apps/*/src and the service generator's templates): the way it
+// starts (startService, runJob), the types it is written against, and the HTTP helpers.
 export { HttpError } from './http-error.js';
 export { jsonBody } from './json-body.js';
-export type { JsonBodyOptions } from './json-body.js';
-export { Lifecycle } from './lifecycle.js';
-export { Metrics } from './metrics.js';
 export type {
   Route,
   ServiceContext,
   ServiceDefinition,
-  ServiceInfo,
   WorkContext,
 } from './service-definition.js';
 export { runJob } from './run-job.js';
