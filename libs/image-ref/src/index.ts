@@ -1,6 +1,4 @@
 export {
-  DIGEST_PATTERN,
-  TAG_PATTERN,
   InvalidImageReferenceError,
   digestProblem,
   formatImageReference,
