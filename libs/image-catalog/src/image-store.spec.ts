@@ -85,9 +85,9 @@ describe('ImageStore', () => {
     await put('staging', 'a', 'image: r/a:1\n');
     await put('staging', 'b', 'image: r/b:latest\n');
     await put('production', 'b', 'imgae: r/b:1\n');
-    await expect(store.readAll(['staging', 'production'], ['a'])).resolves.toEqual(
-      new Map([['staging/a', { repository: 'r/a', tag: '1' }]]),
-    );
+    await expect(store.readAll(['staging', 'production'], ['a'])).resolves.toEqual([
+      { environment: 'staging', app: 'a', image: { repository: 'r/a', tag: '1' } },
+    ]);
     const error = await store
       .readAll(['staging', 'production'], ['a', 'b'])
       .catch((e: unknown) => e);

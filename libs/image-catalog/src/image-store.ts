@@ -5,6 +5,13 @@ import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { ImageFileError, formatImageFile, parseImageFile } from './image-file.js';
 
+/** The image one app runs in one environment, parsed once from its image file. */
+export interface AppImage {
+  readonly environment: string;
+  readonly app: string;
+  readonly image: ImageReference;
+}
+
 /**
  * The image reference of every app in every environment, one file each, in the app's folder
  * (`apps/<app>/deploy/images/<env>.yaml`): bumping one app never touches another app's file,
@@ -61,29 +68,23 @@ export class ImageStore {
   async write(environment: string, app: string, image: ImageReference): Promise<boolean> {
     const current = await this.readIfPresent(environment, app);
     if (current && formatImageReference(current) === formatImageReference(image)) return false;
-    await writeFileAtomic(
-      this.absolutePath(environment, app),
-      formatImageFile(environment, app, image),
-    );
+    writeFileAtomic(this.absolutePath(environment, app), formatImageFile(environment, app, image));
     return true;
   }
 
   /**
-   * The image of every app that has one, in every environment, keyed `<env>/<app>` (an app
+   * The image of every app that has one, environment by environment, app by app (an app
    * without an image file in an environment is not deployed there); reports every malformed
    * file at once.
    */
-  async readAll(
-    environments: readonly string[],
-    apps: readonly string[],
-  ): Promise<Map<string, ImageReference>> {
-    const images = new Map<string, ImageReference>();
+  async readAll(environments: readonly string[], apps: readonly string[]): Promise<AppImage[]> {
+    const images: AppImage[] = [];
     const problems: ImageFileError[] = [];
     for (const environment of environments) {
       for (const app of apps) {
         try {
           const image = await this.readIfPresent(environment, app);
-          if (image) images.set(`${environment}/${app}`, image);
+          if (image) images.push({ environment, app, image });
         } catch (error) {
           if (!(error instanceof ImageFileError)) throw error;
           problems.push(error);

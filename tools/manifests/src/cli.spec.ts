@@ -100,17 +100,21 @@ describe('manifests CLI', () => {
   });
 
   it('synth --app runs beside renders of other apps (Nx runs them in parallel)', async () => {
-    // Another app's render is staging its directory right now; this app's was killed earlier.
-    const others = join(root, 'manifests/test-stage/.payments.next-0123456789ab');
-    const leftover = join(root, 'manifests/test-stage/.orders.next-ba9876543210');
-    for (const directory of [others, leftover]) {
-      await mkdir(directory, { recursive: true });
-      await writeFile(join(directory, 'deployment.yaml'), 'kind: Deployment\n');
-    }
+    await run('synth');
+    // Another app's render is writing a file right now; this app's was killed mid-write earlier.
+    const others = join(
+      root,
+      'manifests/test-stage/payments/.service-payments.yaml.0123456789ab.tmp',
+    );
+    const leftover = join(
+      root,
+      'manifests/test-stage/orders/.service-orders.yaml.ba9876543210.tmp',
+    );
+    for (const file of [others, leftover]) await writeFile(file, 'kind: Service\n');
     expect((await run('synth', '--app', 'orders')).code).toBe(0);
-    expect(await readFile(join(others, 'deployment.yaml'), 'utf8')).toBe('kind: Deployment\n');
-    await expect(readFile(join(leftover, 'deployment.yaml'), 'utf8')).rejects.toThrow();
-    await rm(others, { recursive: true, force: true });
+    expect(await readFile(others, 'utf8')).toBe('kind: Service\n');
+    await expect(readFile(leftover, 'utf8')).rejects.toThrow();
+    await rm(others);
 
     const results = await Promise.all([
       run('synth', '--app', 'orders'),

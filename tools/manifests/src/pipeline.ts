@@ -1,16 +1,15 @@
-import { ImageStore } from '@platform/image-catalog';
-import { formatImageReference, type ImageReference } from '@platform/image-ref';
+import { ImageStore, type AppImage } from '@platform/image-catalog';
 import type { AppChartClass } from '@platform/workloads';
+import type { ManifestLocation } from './manifest-file.js';
 import {
   diffTrees,
   readManifestTree,
-  removeStaleEnvironments,
-  writeEnvironments,
-  type ManifestTree,
+  toTree,
   type TreeDifference,
 } from './render/manifest-tree.js';
 import { renderApp, type RenderedFile } from './render/render-app.js';
 import { readSealedSecrets } from './render/sealed-secrets.js';
+import { removeStaleEnvironments, writeManifests } from './render/write-manifests.js';
 import { loadManifests } from './validate/load-manifests.js';
 import { formatProblem, type Problem } from './validate/problem.js';
 import { validateManifests } from './validate/validate-manifests.js';
@@ -36,10 +35,10 @@ export interface RenderResult {
   readonly environments: readonly string[];
   readonly apps: readonly string[];
   readonly files: readonly RenderedFile[];
-  /** The image of every app deployed in an environment, keyed `<env>/<app>`. */
-  readonly images: ReadonlyMap<string, ImageReference>;
+  /** The image of every app deployed in an environment, environment by environment. */
+  readonly deployments: readonly AppImage[];
   /** Apps of the scope that have no image in an environment yet, so are not deployed there. */
-  readonly undeployed: readonly { readonly environment: string; readonly app: string }[];
+  readonly undeployed: readonly Pick<ManifestLocation, 'environment' | 'app'>[];
 }
 
 /**
@@ -52,79 +51,65 @@ export async function renderWorkspace(
   scope: RenderScope = {},
 ): Promise<RenderResult> {
   const { catalog, root } = workspace;
-  const environments = (scope.environments ?? catalog.environmentNames()).map((name) =>
-    catalog.environment(name),
-  );
-  const apps = (scope.apps ?? catalog.appNames()).map((name) => catalog.app(name));
-  const images = await new ImageStore(root).readAll(
-    environments.map((e) => e.name),
-    apps.map((a) => a.name),
-  );
-  const files: RenderedFile[] = [];
-  const undeployed: { environment: string; app: string }[] = [];
+  const environments = scope.environments ?? catalog.environmentNames();
+  const apps = scope.apps ?? catalog.appNames();
+  environments.forEach((name) => catalog.environment(name));
+  apps.forEach((name) => catalog.app(name));
+  const deployments = await new ImageStore(root).readAll(environments, apps);
   // Every chart that renders somewhere, imported at once: each import is a round trip to the
   // TypeScript loader's thread, and in sequence they cost more than the render (measured on 100
   // apps: 1.9 s of waiting).
   const charts = new Map<string, AppChartClass>(
     await Promise.all(
-      apps
-        .filter((app) => environments.some((e) => images.has(`${e.name}/${app.name}`)))
-        .map(async (app) => [app.name, await workspace.loadChart(app.name)] as const),
+      [...new Set(deployments.map((d) => d.app))].map(
+        async (app) => [app, await workspace.loadChart(app)] as const,
+      ),
     ),
   );
-  for (const app of apps) {
-    const chart = charts.get(app.name);
-    for (const environment of environments) {
-      const image = images.get(`${environment.name}/${app.name}`);
-      if (!image) {
-        undeployed.push({ environment: environment.name, app: app.name });
-        continue;
-      }
-      if (!chart) continue;
-      files.push(
-        ...renderApp({
-          app: app.name,
-          chart,
-          environment,
-          image: formatImageReference(image),
-          extras: await readSealedSecrets(root, app, environment.name),
-        }),
-      );
-    }
+  const files: RenderedFile[] = [];
+  for (const { environment, app, image } of deployments) {
+    const chart = charts.get(app);
+    if (!chart) continue;
+    files.push(
+      ...renderApp({
+        app,
+        chart,
+        environment: catalog.environment(environment),
+        image,
+        extras: await readSealedSecrets(root, catalog.app(app), environment),
+      }),
+    );
   }
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return {
-    environments: environments.map((e) => e.name),
-    apps: apps.map((a) => a.name),
-    files,
-    images,
-    undeployed,
-  };
+  const undeployed = apps.flatMap((app) =>
+    environments
+      .filter((e) => !deployments.some((d) => d.environment === e && d.app === app))
+      .map((environment) => ({ environment, app })),
+  );
+  return { environments, apps, files, deployments, undeployed };
 }
 
 export interface SynthResult extends RenderResult {
-  /** Environments whose directory changed on disk. */
+  /** Environments where a file changed on disk. */
   readonly written: readonly string[];
   /** Environment directories removed because no environment renders them. */
   readonly removed: readonly string[];
 }
 
 /**
- * Renders, validates in memory, and only then writes: bad input leaves `manifests/` exactly
- * as it was. Only the directories of the apps in scope are written (an app that left an
- * environment loses its directory there); a full render also removes the directories of
- * apps and environments that no longer exist.
+ * Renders and validates everything in memory, and only then writes: bad input leaves
+ * `manifests/` exactly as it was. Only the directories of the apps in scope are written (an
+ * app that left an environment loses its files there); a full render also removes the files
+ * of apps and environments that no longer exist.
  */
 export async function synth(workspace: Workspace, scope: RenderScope = {}): Promise<SynthResult> {
   const result = await renderWorkspace(workspace, scope);
   const problems = validateManifests(result.files);
   if (problems.length > 0) throw new ValidationFailedError(problems);
-  const written = await writeEnvironments(
-    workspace.root,
-    result.environments,
-    toTree(result.files),
-    scope.apps,
-  );
+  const written = await writeManifests(workspace.root, result.files, {
+    environments: result.environments,
+    apps: scope.apps,
+  });
   const everything = !scope.environments && !scope.apps;
   const removed = everything
     ? await removeStaleEnvironments(workspace.root, result.environments)
@@ -138,7 +123,7 @@ export async function validateOnDisk(
   only?: readonly string[],
 ): Promise<{ problems: Problem[]; objects: number; files: number }> {
   const tree = await readManifestTree(root, only);
-  const { manifests, problems } = loadManifests(tree);
+  const { manifests, problems } = loadManifests(tree.values());
   return {
     problems: [...problems, ...validateManifests(manifests)],
     objects: manifests.length,
@@ -150,8 +135,4 @@ export async function validateOnDisk(
 export async function checkFreshness(workspace: Workspace): Promise<TreeDifference> {
   const result = await renderWorkspace(workspace);
   return diffTrees(toTree(result.files), await readManifestTree(workspace.root));
-}
-
-export function toTree(files: readonly RenderedFile[]): ManifestTree {
-  return new Map(files.map((file) => [file.file, file.content]));
 }

@@ -6,18 +6,14 @@ import type { RenderResult } from './pipeline.js';
  * plain-text table; then the apps that have no image in an environment yet.
  */
 export function summaryTable(result: RenderResult): string {
-  const rows = result.environments.flatMap((environment) =>
-    result.apps.flatMap((app) => {
-      const image = result.images.get(`${environment}/${app}`);
-      if (!image) return [];
-      const replicas = result.files
-        .filter((f) => f.environment === environment && f.app === app)
-        .filter((f) => f.object.kind === 'HorizontalPodAutoscaler')
-        .map((f) => f.object['spec'] as { minReplicas?: number; maxReplicas?: number })
-        .map((spec) => `${spec.minReplicas ?? 1}-${spec.maxReplicas ?? '?'}`);
-      return [[environment, app, formatImageReference(image), replicas.join(', ') || '-']];
-    }),
-  );
+  const rows = result.deployments.map(({ environment, app, image }) => {
+    const replicas = result.files
+      .filter((f) => f.environment === environment && f.app === app)
+      .filter((f) => f.object.kind === 'HorizontalPodAutoscaler')
+      .map((f) => f.object['spec'] as { minReplicas?: number; maxReplicas?: number })
+      .map((spec) => `${spec.minReplicas ?? 1}-${spec.maxReplicas ?? '?'}`);
+    return [environment, app, formatImageReference(image), replicas.join(', ') || '-'];
+  });
   const table = [['ENVIRONMENT', 'APP', 'IMAGE', 'REPLICAS'], ...rows];
   const widths =
     table[0]?.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0))) ?? [];

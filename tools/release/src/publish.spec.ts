@@ -55,8 +55,12 @@ describe('publishing with --push under contention', () => {
         tag: 'race-b',
       });
       const tree = await readManifestTree(check.context.root, ['staging']);
-      expect(tree.get('manifests/staging/app-01/deployment-app-01.yaml')).toContain(':race-a');
-      expect(tree.get('manifests/staging/app-02/deployment-app-02.yaml')).toContain(':race-b');
+      expect(tree.get('manifests/staging/app-01/deployment-app-01.yaml')?.content).toContain(
+        ':race-a',
+      );
+      expect(tree.get('manifests/staging/app-02/deployment-app-02.yaml')?.content).toContain(
+        ':race-b',
+      );
       expect(await checkFreshness(check.context.workspace)).toEqual({
         added: [],
         changed: [],

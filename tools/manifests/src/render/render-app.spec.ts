@@ -1,4 +1,5 @@
 import { testEnvironments } from '@platform/environments/testing';
+import { parseImageReference } from '@platform/image-ref';
 import { AppChart, type AppChartProps } from '@platform/workloads';
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
@@ -14,7 +15,12 @@ const [stage, live] = testEnvironments as [
   (typeof testEnvironments)[0],
 ];
 const render = (environment = stage, image = 'ghcr.io/acme/orders:abc123') =>
-  renderApp({ app: 'orders', chart: FixtureWebChart, environment, image });
+  renderApp({
+    app: 'orders',
+    chart: FixtureWebChart,
+    environment,
+    image: parseImageReference(image),
+  });
 
 describe('renderApp', () => {
   it('writes one file per object under manifests/<env>/<app>/, named by kind and name', () => {
@@ -65,7 +71,7 @@ describe('renderApp', () => {
       app: 'orders',
       chart: FixtureWebChart,
       environment: stage,
-      image: 'r/orders:1',
+      image: parseImageReference('r/orders:1'),
       extras: [sealed],
     });
     expect(files.find((f) => f.object.kind === 'SealedSecret')?.file).toBe(
@@ -86,7 +92,12 @@ describe('renderApp', () => {
       }
     }
     expect(() =>
-      renderApp({ app: 'orders', chart: Twice, environment: stage, image: 'r/o:1' }),
+      renderApp({
+        app: 'orders',
+        chart: Twice,
+        environment: stage,
+        image: parseImageReference('r/o:1'),
+      }),
     ).toThrow(
       new RenderError(
         "manifests/test-stage/orders/configmap-x.yaml: two objects of app 'orders' share this kind and name",

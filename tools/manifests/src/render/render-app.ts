@@ -1,17 +1,14 @@
 import type { Environment } from '@platform/environments';
+import { formatImageReference, type ImageReference } from '@platform/image-ref';
 import type { AppChartClass, AppSecret } from '@platform/workloads';
 import { App } from 'cdk8s';
+import { manifestLocation, type ManifestFile } from '../manifest-file.js';
 import type { KubeObject, ManifestObject } from '../validate/problem.js';
 import { RenderError } from './render-error.js';
 import { fileNameFor, serializeObject } from './serialize.js';
 
-/** Where rendered environments live, relative to the workspace root. */
-export const MANIFESTS_DIRECTORY = 'manifests';
-
-/** One rendered file: where it goes, its bytes, the object in it, and whose it is. */
-export interface RenderedFile extends ManifestObject {
-  readonly content: string;
-  readonly environment: string;
+/** One rendered file: whose it is and where it goes, its bytes, and the object in it. */
+export interface RenderedFile extends ManifestObject, ManifestFile {
   readonly app: string;
 }
 
@@ -20,8 +17,8 @@ export interface AppRender {
   readonly app: string;
   readonly chart: AppChartClass;
   readonly environment: Environment;
-  /** The image reference the environment runs. */
-  readonly image: string;
+  /** The image the environment runs, as the image catalog parsed it. */
+  readonly image: ImageReference;
   /** Objects that come as they are (the app's SealedSecrets). @default none */
   readonly extras?: readonly KubeObject[];
 }
@@ -39,7 +36,9 @@ export function renderApp(input: AppRender): RenderedFile[] {
     const chart = new input.chart(cdk8sApp, {
       app,
       environment,
-      image: input.image,
+      // The chart's props take the reference as text (libs/workloads parses and checks it
+      // itself); this is the one place the parsed reference is printed.
+      image: formatImageReference(input.image),
       secrets: (input.extras ?? []).flatMap(secretOf),
     });
     objects = [...(chart.toJson() as KubeObject[]), ...(input.extras ?? [])];
@@ -50,18 +49,14 @@ export function renderApp(input: AppRender): RenderedFile[] {
   }
   const seen = new Set<string>();
   return objects
-    .map((object) => {
-      const file = `${MANIFESTS_DIRECTORY}/${environment.name}/${app}/${fileNameFor(object)}`;
-      if (seen.has(file))
-        throw new RenderError(`${file}: two objects of app '${app}' share this kind and name`);
-      seen.add(file);
-      return {
-        file,
-        object,
-        content: serializeObject(app, object),
-        environment: environment.name,
-        app,
-      };
+    .map((object): RenderedFile => {
+      const location = manifestLocation(environment.name, app, fileNameFor(object));
+      if (seen.has(location.file))
+        throw new RenderError(
+          `${location.file}: two objects of app '${app}' share this kind and name`,
+        );
+      seen.add(location.file);
+      return { ...location, app, object, content: serializeObject(app, object) };
     })
     .sort((a, b) => (a.file < b.file ? -1 : 1));
 }

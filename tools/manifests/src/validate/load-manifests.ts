@@ -1,10 +1,10 @@
 import { parseAllDocuments } from 'yaml';
 import { generatedHeader } from '../render/serialize.js';
-import type { ManifestTree } from '../render/manifest-tree.js';
+import type { ManifestFile } from '../manifest-file.js';
 import type { KubeObject, ManifestObject, Problem } from './problem.js';
 
 /** Parses rendered files back into objects; a file that is not generated YAML is itself a problem. */
-export function loadManifests(tree: ManifestTree): {
+export function loadManifests(files: Iterable<ManifestFile>): {
   manifests: ManifestObject[];
   problems: Problem[];
 } {
@@ -17,15 +17,16 @@ export function loadManifests(tree: ManifestTree): {
     message,
     fix,
   });
-  for (const [file, content] of tree) {
+  for (const { content, ...location } of files) {
+    const { file, app } = location;
     if (!file.endsWith('.yaml')) {
       problems.push(
         fileProblem(file, 'is not a .yaml file', 'remove it: manifests/ holds rendered YAML only'),
       );
       continue;
     }
-    const app = file.split('/')[2] ?? '';
-    if (!content.startsWith(generatedHeader(app))) {
+    // A file outside an app directory was never rendered, so it cannot carry a header.
+    if (app === undefined || !content.startsWith(generatedHeader(app))) {
       problems.push(
         fileProblem(
           file,
@@ -57,7 +58,7 @@ export function loadManifests(tree: ManifestTree): {
         );
         continue;
       }
-      manifests.push({ file, object: object as KubeObject });
+      manifests.push({ ...location, object: object as KubeObject });
     }
   }
   return { manifests, problems };

@@ -8,7 +8,7 @@ import { problemFor, type ManifestObject, type Problem } from './problem.js';
  * every other name before it merges.
  */
 export function checkNamespaceRules(manifest: ManifestObject): Problem[] {
-  const app = manifest.file.split('/').at(-2);
+  const { app } = manifest;
   if (app === undefined) return [];
   const report = problemFor(manifest, 'workspace');
   const { kind, metadata } = manifest.object;

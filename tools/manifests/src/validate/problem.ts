@@ -1,3 +1,5 @@
+import type { ManifestLocation } from '../manifest-file.js';
+
 /** A Kubernetes object as rendered: plain JSON, loosely typed until validated. */
 export interface KubeObject {
   readonly apiVersion?: unknown;
@@ -10,9 +12,8 @@ export interface KubeObject {
   readonly [field: string]: unknown;
 }
 
-/** An object and the file (relative to the workspace root) it lives in. */
-export interface ManifestObject {
-  readonly file: string;
+/** An object, and the file of an environment and app it lives in. */
+export interface ManifestObject extends ManifestLocation {
   readonly object: KubeObject;
 }
 

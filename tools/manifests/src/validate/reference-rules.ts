@@ -40,7 +40,7 @@ export function checkReferences(manifests: readonly ManifestObject[]): Problem[]
         'render the Namespace with the app, so its Pod Security labels are in git',
       );
     }
-    const app = manifest.file.split('/').at(-2);
+    const { app } = manifest;
     if (namespace && app !== undefined && namespace !== app) {
       report(
         `lives in namespace '${namespace}' but its file is under the '${app}' app directory`,

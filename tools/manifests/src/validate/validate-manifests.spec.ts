@@ -1,5 +1,7 @@
 import { testEnvironment } from '@platform/environments/testing';
+import { parseImageReference } from '@platform/image-ref';
 import { describe, expect, it } from 'vitest';
+import { manifestLocation } from '../manifest-file.js';
 import { renderApp } from '../render/render-app.js';
 import { FixtureWebChart } from '../testing/fixture-workspace.js';
 import type { ManifestObject, Problem } from './problem.js';
@@ -10,8 +12,13 @@ const rendered = (): ManifestObject[] =>
     app: 'orders',
     chart: FixtureWebChart,
     environment: testEnvironment('test-stage'),
-    image: 'ghcr.io/acme/orders:abc123',
-  }).map(({ file, object }) => ({ file, object: structuredClone(object) }));
+    image: parseImageReference('ghcr.io/acme/orders:abc123'),
+  }).map(({ environment, app, file, object }) => ({
+    environment,
+    app,
+    file,
+    object: structuredClone(object),
+  }));
 
 /** Renders a fixture app, lets `change` edit the object of `kind`, and validates the result. */
 function problemsAfter(kind: string, change: (object: any) => void, name?: string): Problem[] {
@@ -67,7 +74,7 @@ describe('validateManifests', () => {
       const manifests = [
         ...rendered(),
         {
-          file: 'manifests/test-stage/orders/secret-db.yaml',
+          ...manifestLocation('test-stage', 'orders', 'secret-db.yaml'),
           object: {
             apiVersion: 'v1',
             kind: 'Secret',
@@ -308,7 +315,7 @@ describe('validateManifests', () => {
 
   it("checks a SealedSecret against its CRD's schema, then refuses fields the controller does not read", () => {
     const sealed = (spec: Record<string, unknown>): ManifestObject => ({
-      file: 'manifests/test-stage/orders/sealedsecret-db.yaml',
+      ...manifestLocation('test-stage', 'orders', 'sealedsecret-db.yaml'),
       object: {
         apiVersion: 'bitnami.com/v1alpha1',
         kind: 'SealedSecret',
@@ -331,7 +338,7 @@ describe('validateManifests', () => {
 
   it('validates an HTTPRoute against the Gateway API schema and its unknown fields', () => {
     const route = (spec: Record<string, unknown>): ManifestObject => ({
-      file: 'manifests/test-stage/orders/httproute-orders.yaml',
+      ...manifestLocation('test-stage', 'orders', 'httproute-orders.yaml'),
       object: {
         apiVersion: 'gateway.networking.k8s.io/v1',
         kind: 'HTTPRoute',

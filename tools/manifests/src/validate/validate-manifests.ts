@@ -8,8 +8,8 @@ import type { ManifestObject, Problem } from './problem.js';
 
 /**
  * Validates rendered objects offline: the API schema, unknown fields, the Pod
- * Security "restricted" profile, and the workspace's own rules. Files are paths
- * like `manifests/<env>/<app>/<file>.yaml`; cross-object rules run per environment.
+ * Security "restricted" profile, and the workspace's own rules. Each object says which
+ * environment and app it belongs to; cross-object rules run per environment.
  */
 export function validateManifests(manifests: readonly ManifestObject[]): Problem[] {
   const problems: Problem[] = [];
@@ -30,10 +30,9 @@ export function validateManifests(manifests: readonly ManifestObject[]): Problem
 function groupByEnvironment(manifests: readonly ManifestObject[]): Map<string, ManifestObject[]> {
   const groups = new Map<string, ManifestObject[]>();
   for (const manifest of manifests) {
-    const environment = manifest.file.split('/').at(-3) ?? '';
-    const group = groups.get(environment) ?? [];
+    const group = groups.get(manifest.environment) ?? [];
     group.push(manifest);
-    groups.set(environment, group);
+    groups.set(manifest.environment, group);
   }
   return groups;
 }

@@ -1,0 +1,91 @@
+import { writeFileAtomic } from '@platform/image-catalog';
+import { rm, rmdir, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { MANIFESTS_DIRECTORY, type ManifestFile } from '../manifest-file.js';
+import { diffTrees, listDirectories, readManifestTree, toTree } from './manifest-tree.js';
+
+/** What one write covers: these environments, and in them every app or only some. */
+export interface WriteScope {
+  readonly environments: readonly string[];
+  /** Only these apps' directories are compared and written. @default every directory, and stray files beside them */
+  readonly apps?: readonly string[] | undefined;
+}
+
+/**
+ * Makes the files of the scope on disk exactly the rendered ones, touching only what differs:
+ * a new or changed file is written atomically (a temporary file in its directory, renamed over
+ * it), a file the render no longer produces is deleted, then the directories that leaves empty.
+ * An unchanged file is not touched (same inode, same mtime), so a bump rewrites the files it
+ * changes and nothing else.
+ *
+ * Why this is atomic per app without swapping directories: Argo CD reads git, not this working
+ * tree, and `release bump` commits an app's image file and its rendered files in one commit, so
+ * nothing deploys a half-written app. The caller renders and validates everything in memory
+ * before calling this, so a refused render writes nothing. A crash half-way leaves a dirty tree
+ * that `check-fresh` reports and the next render repairs: rendering is deterministic, and a
+ * temporary file left behind is a file of the app the render does not produce, so it is
+ * deleted as stale. Renders of different apps (Nx runs them in parallel) touch different
+ * directories.
+ *
+ * Returns the environments where something changed.
+ */
+export async function writeManifests(
+  root: string,
+  rendered: readonly ManifestFile[],
+  scope: WriteScope,
+): Promise<string[]> {
+  const inScope = (file: ManifestFile) =>
+    !scope.apps || (file.app !== undefined && scope.apps.includes(file.app));
+  const wanted = toTree(rendered.filter(inScope));
+  const current = toTree(
+    [...(await readManifestTree(root, scope.environments)).values()].filter(inScope),
+  );
+  const { added, changed, removed } = diffTrees(wanted, current);
+  const touched = new Set<string>();
+  for (const path of [...added, ...changed]) {
+    const file = wanted.get(path);
+    if (!file) continue;
+    writeFileAtomic(join(root, path), file.content);
+    touched.add(file.environment);
+  }
+  const stale = removed.flatMap((path) => current.get(path) ?? []);
+  for (const file of stale) {
+    await unlink(join(root, file.file));
+    touched.add(file.environment);
+  }
+  await removeEmptyDirectories(root, stale);
+  return scope.environments.filter((environment) => touched.has(environment));
+}
+
+/** Removes the directories of deleted files that are now empty, up to the app's directory. */
+async function removeEmptyDirectories(root: string, deleted: readonly ManifestFile[]) {
+  for (const file of deleted) {
+    if (file.app === undefined) continue;
+    const appDirectory = join(root, MANIFESTS_DIRECTORY, file.environment, file.app);
+    let directory = dirname(join(root, file.file));
+    while (directory.startsWith(appDirectory)) {
+      const removed = await rmdir(directory).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          // Not empty, or already removed for another deleted file: its parents stay too.
+          if (error.code === 'ENOTEMPTY' || error.code === 'EEXIST' || error.code === 'ENOENT')
+            return false;
+          throw error;
+        },
+      );
+      if (!removed) break;
+      directory = dirname(directory);
+    }
+  }
+}
+
+/** Removes environment directories that no environment renders any more (a full render only). */
+export async function removeStaleEnvironments(
+  root: string,
+  environments: readonly string[],
+): Promise<string[]> {
+  const base = join(root, MANIFESTS_DIRECTORY);
+  const stale = (await listDirectories(base)).filter((name) => !environments.includes(name));
+  await Promise.all(stale.map((name) => rm(join(base, name), { recursive: true, force: true })));
+  return stale;
+}
