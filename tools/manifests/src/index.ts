@@ -1,6 +1,5 @@
 export { checkFreshness, synth, ValidationFailedError } from './pipeline.js';
 export { RenderError } from './render/render-error.js';
-export type { RenderScope, SynthResult } from './pipeline.js';
 export { readManifestTree } from './render/manifest-tree.js';
 export { MANIFESTS_DIRECTORY } from './manifest-file.js';
 export { openWorkspace } from './workspace.js';

@@ -1,7 +1,1 @@
-export { fixtureWorkspace, FixtureWebChart, writeImage } from './fixture-workspace.js';
-export {
-  captureIo,
-  createTempWorkspace,
-  removeTempWorkspace,
-  snapshotTree,
-} from './temp-workspace.js';
+export { fixtureWorkspace, FixtureWebChart } from './fixture-workspace.js';
