@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/environments';
 import type { Construct } from 'constructs';
 import { PropChecker } from './prop-checker.js';
 import { resolvePodProps, type ResolvedPodProps } from './pod/resolve-pod-props.js';
@@ -14,7 +15,8 @@ import type { WebServiceProps } from './web-service-props.js';
 export interface ResolvedRoute {
   readonly hostnames: readonly string[];
   readonly pathPrefix: string;
-  readonly gateway: { readonly name: string; readonly namespace: string };
+  /** The environment's Gateway the route attaches to. */
+  readonly gateway: Pick<Environment['gateway'], 'name' | 'namespace'>;
 }
 
 /** WebServiceProps with every default applied and every invariant checked. */
