@@ -1,0 +1,3 @@
+import baseConfig, { pulumiConfig } from '../../eslint.config.mjs';
+
+export default [...baseConfig, ...pulumiConfig];

@@ -1,0 +1,13 @@
+export { StackConfigError, formatConfigIssues } from './config-issues.js';
+export {
+  boolean,
+  integer,
+  matching,
+  oneOf,
+  optional,
+  quote,
+  required,
+  stringList,
+  type ListRules,
+} from './config-values.js';
+export { parseStackConfig, readStackConfig, type RawStackConfig } from './parse-stack-config.js';
