@@ -1,25 +1,22 @@
-import * as pulumi from '@pulumi/pulumi';
+import { StackConfigError } from '@platform/infra-stack-kit';
+import { installMocks, settle, type ResourceRecorder } from '@platform/infra-stack-kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, PROJECT } from './config/config-error.js';
-import { parseClusterConfig } from './config/parse-cluster-config.js';
+import { PROJECT } from './config/parse-cluster-config.js';
 import type { defineCluster as DefineCluster } from './program.js';
+import { parseStaging } from './testing/config-changes.js';
 import { platformMocks } from './testing/platform-mocks.js';
-import { ResourceRecorder } from './testing/resource-recorder.js';
-import { environmentsFor, stackConfig } from './testing/fixture-stacks.js';
 
-const recorder = new ResourceRecorder();
+let recorder: ResourceRecorder;
 let defineCluster: typeof DefineCluster;
 
 beforeAll(async () => {
-  await pulumi.runtime.setMocks(platformMocks(recorder), PROJECT, 'staging', false);
+  ({ recorder } = await installMocks(PROJECT, 'staging', platformMocks));
   ({ defineCluster } = await import('./program.js'));
 });
 
 /** What index.ts does: check the configuration, then declare. */
-const run = (changes: Record<string, unknown>, stack = 'staging') => {
-  const raw = { ...stackConfig('staging'), ...changes };
-  return defineCluster(parseClusterConfig(raw, stack, environmentsFor(raw, stack)));
-};
+const run = (changes: Record<string, unknown>, stack = 'staging') =>
+  defineCluster(parseStaging(changes, stack));
 
 describe('a bad configuration fails before any resource is declared', () => {
   it.each([
@@ -45,17 +42,22 @@ describe('a bad configuration fails before any resource is declared', () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(ConfigError);
-    expect((thrown as ConfigError).key).toBe(key);
-    expect((thrown as ConfigError).message).toContain(
+    expect(thrown).toBeInstanceOf(StackConfigError);
+    expect((thrown as StackConfigError).message).toContain(
       key === 'stack' ? "stack: 'qa'" : `infra-cluster:${key}:`,
     );
     expect(recorder.resources).toEqual([]);
   });
 
+  it('reports every bad key at once, one a line, in one error', () => {
+    expect(() => run({ vpcCidr: '10.0.0/16', nodeAmiType: 'AL2', accountId: '1' })).toThrow(
+      /^stack 'staging' has invalid config:\n {2}- infra-cluster:accountId: .*\n {2}- infra-cluster:vpcCidr: .*\n {2}- infra-cluster:nodeAmiType: /,
+    );
+  });
+
   it('while a good one declares the stack (the check above can fail)', async () => {
     run({});
-    await pulumi.runtime.disconnect();
+    await settle();
     expect(recorder.resources.length).toBeGreaterThan(0);
   });
 });

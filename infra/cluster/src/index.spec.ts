@@ -1,11 +1,16 @@
 import * as pulumi from '@pulumi/pulumi';
 import type * as Environments from '@platform/environments';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { PROJECT } from './config/config-error.js';
+import {
+  cliConfig,
+  installMocks,
+  promiseOf,
+  settle,
+  type ResourceRecorder,
+} from '@platform/infra-stack-kit/testing';
 import { platformMocks } from './testing/platform-mocks.js';
-import { promiseOf } from './testing/promise-of.js';
-import { ResourceRecorder } from './testing/resource-recorder.js';
 import { environmentsFor, stackConfig } from './testing/fixture-stacks.js';
+import { CLUSTER_PROJECT } from './testing/stack-files.js';
 
 // The entry point reads libs/environments; here it reads the fixtures' environments instead.
 vi.mock('@platform/environments', async (importOriginal) => ({
@@ -13,21 +18,16 @@ vi.mock('@platform/environments', async (importOriginal) => ({
   workspaceEnvironments: environmentsFor(stackConfig('production'), 'production'),
 }));
 
-const recorder = new ResourceRecorder();
+let recorder: ResourceRecorder;
 let program: Record<string, unknown>;
 
 beforeAll(async () => {
-  // What the Pulumi CLI hands the program: namespaced keys, strings, lists as JSON.
-  const config = Object.fromEntries(
-    Object.entries(stackConfig('production')).map(([key, value]) => [
-      `${PROJECT}:${key}`,
-      typeof value === 'string' ? value : JSON.stringify(value),
-    ]),
-  );
+  // What the Pulumi CLI hands the program: namespaced keys, strings, lists as JSON, defaults.
+  const config = cliConfig(CLUSTER_PROJECT, stackConfig('production'));
   pulumi.runtime.setAllConfig({ ...config, 'aws:region': 'us-east-1' });
-  await pulumi.runtime.setMocks(platformMocks(recorder), PROJECT, 'production', false);
+  ({ recorder } = await installMocks(CLUSTER_PROJECT.name, 'production', platformMocks));
   program = await import('./index.js');
-  await pulumi.runtime.disconnect();
+  await settle();
 });
 
 describe('the entry point', () => {

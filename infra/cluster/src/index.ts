@@ -1,12 +1,12 @@
 // The Pulumi program's entry point (Pulumi.yaml `main`): read and check the stack's
 // configuration once, before any resource is declared, then declare the platform.
 // Tests never import this file: they call defineCluster under mocks.
+import { readStackConfig } from '@platform/infra-stack-kit';
 import * as pulumi from '@pulumi/pulumi';
-import { parseClusterConfig } from './config/parse-cluster-config.js';
-import { readPulumiConfig } from './config/read-pulumi-config.js';
+import { PROJECT, parseClusterConfig } from './config/parse-cluster-config.js';
 import { defineCluster } from './program.js';
 
-const outputs = defineCluster(parseClusterConfig(readPulumiConfig(), pulumi.getStack()));
+const outputs = defineCluster(parseClusterConfig(readStackConfig(PROJECT), pulumi.getStack()));
 
 export const clusterName = outputs.clusterName;
 export const clusterEndpoint = outputs.clusterEndpoint;

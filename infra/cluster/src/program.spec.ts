@@ -3,8 +3,8 @@ import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defineStacks, stackNamed, type DefinedStack } from './testing/define-stacks.js';
 import { MOCK_ACCOUNT, MOCK_CLUSTER_ENDPOINT } from './testing/platform-mocks.js';
-import { promiseOf } from './testing/promise-of.js';
-import type { ResourceRecorder } from './testing/resource-recorder.js';
+import { promiseOf } from '@platform/infra-stack-kit/testing';
+import type { ResourceRecorder } from '@platform/infra-stack-kit/testing';
 
 let recorder: ResourceRecorder;
 let stacks: Record<string, DefinedStack>;

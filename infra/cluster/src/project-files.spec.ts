@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_FIELDS } from './config/config-fields.js';
+import { rawStackConfig } from '@platform/infra-stack-kit/testing';
+import { clusterFields } from './config/cluster-fields.js';
 import { parseClusterConfig } from './config/parse-cluster-config.js';
-import { readProjectYaml } from './testing/stack-files.js';
+import { CLUSTER_PROJECT, readProjectYaml } from './testing/stack-files.js';
 
 const project = readProjectYaml('Pulumi.yaml');
 
@@ -29,19 +30,32 @@ describe('Pulumi.yaml', () => {
   });
 
   it('documents exactly the keys the program reads', () => {
-    expect(Object.keys(declared).sort()).toEqual(Object.keys(CONFIG_FIELDS).sort());
+    expect(Object.keys(declared).sort()).toEqual(Object.keys(clusterFields.shape).sort());
   });
 
-  it.each(Object.entries(CONFIG_FIELDS))(
-    'declares %s with its type, default and a description',
-    (key, field) => {
+  it.each(Object.keys(clusterFields.shape))(
+    'declares %s with a type the CLI checks and a description',
+    (key) => {
       const entry = declared[key];
-      expect(entry?.type).toBe(field.type);
+      expect(['string', 'integer', 'boolean', 'array']).toContain(entry?.type);
       expect(entry?.description?.length ?? 0).toBeGreaterThan(20);
-      expect(entry?.default).toEqual('default' in field ? field.default : undefined);
-      expect(entry?.items).toEqual(field.type === 'array' ? { type: 'string' } : undefined);
+      expect(entry?.items).toEqual(entry?.type === 'array' ? { type: 'string' } : undefined);
     },
   );
+
+  it('holds the defaults (the only place they are written), each a valid value', () => {
+    const defaults = Object.keys(declared).filter((key) => 'default' in (declared[key] ?? {}));
+    expect(defaults).toContain('platformName');
+    expect(Object.keys(CLUSTER_PROJECT.defaults).sort()).toEqual(defaults.sort());
+    // The defaults alone: the required keys are missing, but no default is refused, except
+    // githubEnvironments' empty list, on purpose (each stack must name its deploy environment).
+    const raw = rawStackConfig(CLUSTER_PROJECT, {});
+    const parsed = clusterFields.safeParse(raw);
+    const badDefaults = (parsed.error?.issues ?? [])
+      .map((issue: { path: PropertyKey[] }) => String(issue.path[0]))
+      .filter((key: string) => defaults.includes(key) && key !== 'githubEnvironments');
+    expect(badDefaults).toEqual([]);
+  });
 });
 
 // The committed stack files, whichever a team keeps: every Pulumi.<stack>.yaml of this project.
@@ -67,7 +81,7 @@ describe.each(committedStacks())('Pulumi.%s.yaml', (stack) => {
     const values = Object.fromEntries(
       Object.entries(config).map(([key, value]) => [key.slice('infra-cluster:'.length), value]),
     );
-    expect(() => parseClusterConfig(values, stack)).not.toThrow();
+    expect(() => parseClusterConfig(rawStackConfig(CLUSTER_PROJECT, values), stack)).not.toThrow();
   });
 
   it('holds no secret, in plain text or encrypted (the program needs none)', () => {

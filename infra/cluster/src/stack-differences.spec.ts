@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCidr } from './config/cidr.js';
 import type { ClusterConfig } from './config/cluster-config.js';
 import { defineStacks, stackNamed, type DefinedStack } from './testing/define-stacks.js';
-import type { ResourceRecorder } from './testing/resource-recorder.js';
+import type { ResourceRecorder } from '@platform/infra-stack-kit/testing';
 
 let recorder: ResourceRecorder;
 let stacks: Record<string, DefinedStack>;

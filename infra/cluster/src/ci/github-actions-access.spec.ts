@@ -3,7 +3,7 @@ import { defineStacks, stackNamed, type DefinedStack } from '../testing/define-s
 import { FIXTURE_REPOSITORY } from '../testing/fixture-stacks.js';
 import { trusts } from '../testing/iam-evaluate.js';
 import { actionsOf, iamDocuments, readOnly, type CiRoleKind } from '../testing/iam-documents.js';
-import type { ResourceRecorder } from '../testing/resource-recorder.js';
+import type { ResourceRecorder } from '@platform/infra-stack-kit/testing';
 
 let recorder: ResourceRecorder;
 let stacks: Record<string, DefinedStack>;

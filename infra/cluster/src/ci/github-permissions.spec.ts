@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defineStacks } from '../testing/define-stacks.js';
 import { allows, allowsWithin } from '../testing/iam-evaluate.js';
 import { actionsOf, iamDocuments, readOnly } from '../testing/iam-documents.js';
-import type { ResourceRecorder } from '../testing/resource-recorder.js';
+import type { ResourceRecorder } from '@platform/infra-stack-kit/testing';
 import { INLINE_POLICY_LIMIT } from './policy-document.js';
 
 let recorder: ResourceRecorder;

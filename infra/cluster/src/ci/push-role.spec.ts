@@ -7,7 +7,7 @@ import { defineStacks } from '../testing/define-stacks.js';
 import { FIXTURE_ACCOUNTS } from '../testing/fixture-stacks.js';
 import { allows } from '../testing/iam-evaluate.js';
 import { iamDocuments } from '../testing/iam-documents.js';
-import type { ResourceRecorder } from '../testing/resource-recorder.js';
+import type { ResourceRecorder } from '@platform/infra-stack-kit/testing';
 
 const workflows = fileURLToPath(new URL('../../../../.github/workflows/', import.meta.url));
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defineStacks } from '../testing/define-stacks.js';
-import type { ResourceRecorder } from '../testing/resource-recorder.js';
+import type { ResourceRecorder } from '@platform/infra-stack-kit/testing';
 
 let recorder: ResourceRecorder;
 const ADMIN = 'arn:aws:iam::100000000001:role/platform-operators';

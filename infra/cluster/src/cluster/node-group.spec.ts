@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defineStacks } from '../testing/define-stacks.js';
-import type { ResourceRecorder } from '../testing/resource-recorder.js';
+import type { ResourceRecorder } from '@platform/infra-stack-kit/testing';
 import { nodeLaunchTemplateArgs } from './launch-template.js';
 
 let recorder: ResourceRecorder;

@@ -1,46 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { configError, parseStaging } from '../testing/config-changes.js';
-import { environmentsFor, stackConfig } from '../testing/fixture-stacks.js';
-import { parseClusterConfig } from './parse-cluster-config.js';
-
-const staging = () => stackConfig('staging');
+import { configProblems, parseStaging, problemWith } from '../testing/config-changes.js';
 
 describe('reading the configuration values', () => {
-  it('reads the strings the Pulumi runtime hands over (lists as JSON) like the YAML values', () => {
-    const asRuntime = Object.fromEntries(
-      Object.entries(staging()).map(([key, value]) => [
-        key,
-        typeof value === 'string' ? value : JSON.stringify(value),
-      ]),
-    );
-    const environments = environmentsFor(staging(), 'staging');
-    expect(parseClusterConfig(asRuntime, 'staging', environments)).toEqual(
-      parseClusterConfig(staging(), 'staging', environments),
-    );
+  it('applies the defaults of Pulumi.yaml to the keys a stack leaves unset', () => {
+    const config = parseStaging({});
+    expect(config.platformName).toBe('platform');
+    expect(config.cluster.logTypes).toEqual([
+      'api',
+      'audit',
+      'authenticator',
+      'controllerManager',
+      'scheduler',
+    ]);
+    expect(config.nodes.amiType).toBe('AL2023_x86_64_STANDARD');
+    expect(config.github.deployClusterAdmin).toBe(true);
   });
 
   it('an unknown key (a typo must not fall back to a default)', () => {
-    const error = configError({ nodeMinSzie: 1 });
-    expect(error.key).toBe('nodeMinSzie');
-    expect(error.message).toMatch(
-      /^infra-cluster:nodeMinSzie: unknown key \(known: accountId, region/,
+    expect(problemWith('nodeMinSzie', { nodeMinSzie: 1 })).toMatch(
+      /^infra-cluster:nodeMinSzie: is not a config key of this program \(known: accountId, region/,
     );
   });
 
   it('a missing required key', () => {
-    expect(configError({ githubRepository: undefined }).message).toBe(
+    expect(configProblems({ githubRepository: undefined })).toEqual([
       'infra-cluster:githubRepository: is required and not set',
-    );
+    ]);
   });
 
   it.each([
     ['nodeMinSize', 'two', "'two' is not an integer"],
-    ['nodeMaxSize', 2.5, '2.5 is not an integer'],
+    ['nodeMaxSize', 2.5, "'2.5' is not an integer"],
     ['clusterDeletionProtection', 'yes', "'yes' is not a boolean (true or false)"],
     ['availabilityZones', 'eu-west-1a', "'eu-west-1a' is not a list of strings"],
-    ['region', 42, '42 is not a string'],
+    ['region', 42, "'42' is not an AWS region"],
   ])('a value of the wrong type: %s = %j', (key, value, problem) => {
-    expect(configError({ [key]: value }).message).toBe(`infra-cluster:${key}: ${problem}`);
+    expect(configProblems({ [key]: value })).toContain(`infra-cluster:${key}: ${problem}`);
   });
 });
 

@@ -1,10 +1,12 @@
 import { testEnvironment } from '@platform/environments/testing';
+import { rawStackConfig } from '@platform/infra-stack-kit/testing';
 import { describe, expect, it } from 'vitest';
-import { configError, parseStaging } from '../testing/config-changes.js';
-import { environmentsFor, FIXTURE_ACCOUNTS, stackConfig } from '../testing/fixture-stacks.js';
+import { configProblems, parseStaging, problemWith } from '../testing/config-changes.js';
+import { FIXTURE_ACCOUNTS, stackConfig } from '../testing/fixture-stacks.js';
+import { CLUSTER_PROJECT } from '../testing/stack-files.js';
 import { parseClusterConfig } from './parse-cluster-config.js';
 
-const staging = () => stackConfig('staging');
+const staging = () => rawStackConfig(CLUSTER_PROJECT, stackConfig('staging'));
 
 describe('parseClusterConfig on the fixture stacks', () => {
   it('reads staging', () => {
@@ -40,8 +42,7 @@ describe('parseClusterConfig on the fixture stacks', () => {
   });
 
   it('reads production', () => {
-    const raw = stackConfig('production');
-    const config = parseClusterConfig(raw, 'production', environmentsFor(raw, 'production'));
+    const config = parseStaging({}, 'production', 'production');
     expect(config.namePrefix).toBe('platform-production');
     expect(config.network.natGateways).toBe('per-zone');
     expect(config.github).toMatchObject({ environments: ['production'] });
@@ -67,11 +68,9 @@ describe('parseClusterConfig on the fixture stacks', () => {
 
 describe('parseClusterConfig refuses, naming the key', () => {
   it('an unknown environment (the stack must be one of libs/environments)', () => {
-    const error = configError({}, 'qa');
-    expect(error.key).toBe('stack');
-    expect(error.message).toBe(
+    expect(configProblems({}, 'qa')).toEqual([
       "stack: 'qa' is not an environment of libs/environments (known: staging, production)",
-    );
+    ]);
   });
 
   it.each([
@@ -80,50 +79,52 @@ describe('parseClusterConfig refuses, naming the key', () => {
     ['vpcCidr', 'ten.zero/16'],
     ['endpointPublicAccessCidrs', ['203.0.113.0/24', '198.51.100.7']],
   ])('a malformed CIDR in %s (%j)', (key, value) => {
-    const error = configError({ [key]: value });
-    expect(error.key).toBe(key);
-    expect(error.message).toMatch(new RegExp(`^infra-cluster:${key}: '.*' is not a CIDR block`));
+    expect(problemWith(key, { [key]: value })).toMatch(
+      new RegExp(`^infra-cluster:${key}: '.*' is not a CIDR block`),
+    );
   });
 
   it('a VPC block too small or too large for the subnet layout', () => {
-    expect(configError({ vpcCidr: '10.0.0.0/24' }).message).toContain('must be a /16 to /20 block');
-    expect(configError({ vpcCidr: '10.0.0.0/8' }).key).toBe('vpcCidr');
+    expect(problemWith('vpcCidr', { vpcCidr: '10.0.0.0/24' })).toContain(
+      'must be a /16 to /20 block',
+    );
+    expect(problemWith('vpcCidr', { vpcCidr: '10.0.0.0/8' })).toContain('must be a /16 to /20');
   });
 
   it('fewer than two availability zones', () => {
-    const error = configError({ availabilityZones: ['eu-west-1a'] });
-    expect(error.key).toBe('availabilityZones');
-    expect(error.message).toContain('lists 1 zone(s): EKS needs at least two');
+    expect(problemWith('availabilityZones', { availabilityZones: ['eu-west-1a'] })).toContain(
+      'lists 1 zone(s): EKS needs at least two',
+    );
   });
 
   it('a zone outside the region, or twice the same zone', () => {
-    expect(configError({ availabilityZones: ['eu-west-1a', 'us-east-1b'] }).message).toBe(
+    expect(configProblems({ availabilityZones: ['eu-west-1a', 'us-east-1b'] })).toEqual([
       "infra-cluster:availabilityZones: 'us-east-1b' is not a zone of eu-west-1",
-    );
-    expect(configError({ availabilityZones: ['eu-west-1a', 'eu-west-1a'] }).message).toContain(
-      'twice',
-    );
+    ]);
+    expect(
+      problemWith('availabilityZones', { availabilityZones: ['eu-west-1a', 'eu-west-1a'] }),
+    ).toContain('twice');
   });
 
   it('a node group minimum above its maximum', () => {
-    const error = configError({ nodeMinSize: 5, nodeDesiredSize: 5, nodeMaxSize: 3 });
-    expect(error.key).toBe('nodeMinSize');
-    expect(error.message).toBe(
+    expect(configProblems({ nodeMinSize: 5, nodeDesiredSize: 5, nodeMaxSize: 3 })).toEqual([
       'infra-cluster:nodeMinSize: 5 is above infra-cluster:nodeMaxSize (3)',
-    );
+    ]);
   });
 
   it('a desired node count outside minimum–maximum', () => {
-    expect(configError({ nodeDesiredSize: 9 }).message).toBe(
+    expect(configProblems({ nodeDesiredSize: 9 })).toEqual([
       'infra-cluster:nodeDesiredSize: 9 is outside 2–4',
-    );
+    ]);
   });
 
   it('a Kubernetes version below 1.35 or not 1.<minor>', () => {
-    const old = configError({ kubernetesVersion: '1.34' });
-    expect(old.key).toBe('kubernetesVersion');
-    expect(old.message).toContain("'1.34' is below 1.35");
-    expect(configError({ kubernetesVersion: 'v1.35' }).message).toContain('is not 1.<minor>');
+    expect(problemWith('kubernetesVersion', { kubernetesVersion: '1.34' })).toContain(
+      "'1.34' is below 1.35",
+    );
+    expect(problemWith('kubernetesVersion', { kubernetesVersion: 'v1.35' })).toContain(
+      'is not 1.<minor>',
+    );
     expect(parseStaging({ kubernetesVersion: '1.36' }).cluster.kubernetesVersion).toBe('1.36');
   });
 
@@ -153,27 +154,26 @@ describe('parseClusterConfig refuses, naming the key', () => {
       'is not a KMS key ARN',
     ],
   ])('%s = %j', (key, value, problem) => {
-    const error = configError({ [key]: value });
-    expect(error.key).toBe(key);
-    expect(error.message).toContain(`infra-cluster:${key}: `);
-    expect(error.message).toContain(problem);
+    expect(problemWith(key, { [key]: value })).toContain(problem);
   });
 
   it('no environment to deploy from', () => {
-    const error = configError({ githubEnvironments: [] });
-    expect(error.key).toBe('githubEnvironments');
+    expect(problemWith('githubEnvironments', { githubEnvironments: [] })).toContain('is empty');
   });
 
   it('a subject prefix with a wildcard', () => {
-    expect(configError({ githubSubjectPrefix: 'repo:fixture-org/*' }).key).toBe(
-      'githubSubjectPrefix',
-    );
+    expect(
+      problemWith('githubSubjectPrefix', { githubSubjectPrefix: 'repo:fixture-org/*' }),
+    ).toContain('no wildcards');
   });
 
   it("infra-bootstrap's secrets key being the one previews decrypt with", () => {
     const key = 'arn:aws:kms:eu-west-1:100000000001:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-    const error = configError({ pulumiSecretsKeyArn: key, pulumiBootstrapSecretsKeyArn: key });
-    expect(error.key).toBe('pulumiBootstrapSecretsKeyArn');
-    expect(error.message).toContain('previews may decrypt');
+    expect(
+      problemWith('pulumiBootstrapSecretsKeyArn', {
+        pulumiSecretsKeyArn: key,
+        pulumiBootstrapSecretsKeyArn: key,
+      }),
+    ).toContain('previews may decrypt');
   });
 });

@@ -1,90 +1,148 @@
 import { workspaceEnvironments, type Environment } from '@platform/environments';
-import * as check from './checks.js';
+import { parseStackConfig, quote, type RawStackConfig } from '@platform/infra-stack-kit';
+import type { z } from 'zod';
+import { MAX_ZONES } from './cidr.js';
 import type { ClusterConfig } from './cluster-config.js';
-import { ConfigError, show } from './config-error.js';
-import { readConfigValues } from './config-fields.js';
-import { githubConfig, stateBackendConfig } from './ci-sections.js';
-import { eksConfig, networkConfig, nodeGroupConfig } from './config-sections.js';
+import { clusterFields, type ClusterFields } from './cluster-fields.js';
+
+/** The Pulumi project name: the namespace of every key this program reads. */
+export const PROJECT = 'infra-cluster';
 
 /**
- * Reads and checks a stack's configuration (keys without the `infra-cluster:` namespace) before
- * anything is declared. Throws a ConfigError naming the first bad key and its value. The stack
- * is an environment of libs/environments (tests pass their own).
+ * Reads and checks a stack's configuration (as the CLI hands it over, Pulumi.yaml's defaults
+ * applied) before anything is declared. Throws one StackConfigError naming every bad key and its
+ * value. The stack is an environment of libs/environments (tests pass their own).
  */
 export function parseClusterConfig(
-  raw: Readonly<Record<string, unknown>>,
+  raw: RawStackConfig,
   stack: string,
   environments: readonly Environment[] = workspaceEnvironments,
 ): ClusterConfig {
   const environment = environments.find((e) => e.name === stack);
-  if (!environment) {
-    throw new ConfigError(
-      'stack',
-      `${show(stack)} is not an environment of libs/environments (known: ${environments.map((e) => e.name).join(', ')})`,
-    );
-  }
-  const values = readConfigValues(raw);
-  const region = check.matching(
-    'region',
-    values.region,
-    /^[a-z]{2}(-[a-z]+)+-\d$/,
-    'an AWS region',
-  );
-  const platformName = check.matching(
-    'platformName',
-    values.platformName,
-    /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
-    'a lowercase DNS label',
-  );
+  const schema = clusterFields
+    // The stack's own name needs no key to be valid: always checked.
+    .refine(() => environment !== undefined, {
+      error: `${quote(stack)} is not an environment of libs/environments (known: ${environments.map((e) => e.name).join(', ')})`,
+      path: [],
+      when: () => true,
+    })
+    .superRefine((v, ctx) => crossChecks(v, ctx, stack, environment))
+    .transform((v) => toClusterConfig(v, stack));
+  return parseStackConfig(PROJECT, stack, schema, raw);
+}
+
+/** The checks that read more than one key; each issue names the key to change. */
+function crossChecks(
+  v: ClusterFields,
+  ctx: z.RefinementCtx,
+  stack: string,
+  environment: Environment | undefined,
+): void {
+  const problem = (key: keyof ClusterFields | undefined, message: string) =>
+    ctx.addIssue({ code: 'custom', message, path: key ? [key] : [] });
   // IAM role names (64 characters) are built from this prefix plus up to 32 characters.
-  const namePrefix = `${platformName}-${stack}`;
+  const namePrefix = `${v.platformName}-${stack}`;
   if (namePrefix.length > 32) {
-    throw new ConfigError('platformName', `makes the name prefix '${namePrefix}' longer than 32`);
+    problem('platformName', `makes the name prefix '${namePrefix}' longer than 32`);
   }
-  const accountId = check.matching(
-    'accountId',
-    values.accountId,
-    /^\d{12}$/,
-    'a 12-digit account id',
-  );
-  const partition = partitionOf(region);
-  const registryUrl = `${accountId}.dkr.ecr.${region}.${partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com'}/${namePrefix}`;
-  // Releases push where the environment data says; this stack must create that registry.
-  if (environment.imageRegistry !== registryUrl) {
-    throw new ConfigError(
-      'stack',
-      `environment '${stack}' pushes its images to '${environment.imageRegistry}' (imageRegistry in libs/environments), ` +
-        `but this stack's registry is '${registryUrl}' (accountId, region, platformName): make them the same`,
+  const zones = v.availabilityZones;
+  if (zones.length < 2 || zones.length > MAX_ZONES) {
+    problem(
+      'availabilityZones',
+      `lists ${zones.length} zone(s): EKS needs at least two, this layout at most ${MAX_ZONES}`,
     );
   }
+  const outside = zones.find((zone) => !new RegExp(`^${v.region}[a-z]$`).test(zone));
+  if (outside) problem('availabilityZones', `${quote(outside)} is not a zone of ${v.region}`);
+  if (v.nodeMinSize > v.nodeMaxSize) {
+    problem('nodeMinSize', `${v.nodeMinSize} is above ${PROJECT}:nodeMaxSize (${v.nodeMaxSize})`);
+  } else if (v.nodeDesiredSize < v.nodeMinSize || v.nodeDesiredSize > v.nodeMaxSize) {
+    problem('nodeDesiredSize', `${v.nodeDesiredSize} is outside ${v.nodeMinSize}–${v.nodeMaxSize}`);
+  }
+  if (v.pulumiBootstrapSecretsKeyArn && v.pulumiBootstrapSecretsKeyArn === v.pulumiSecretsKeyArn) {
+    problem(
+      'pulumiBootstrapSecretsKeyArn',
+      `is the same key as ${PROJECT}:pulumiSecretsKeyArn, which previews may decrypt with: give infra-bootstrap a key of its own`,
+    );
+  }
+  // Releases push where the environment data says; this stack must create that registry.
+  const registry = registryOf(v, stack);
+  if (environment && environment.imageRegistry !== registry.url) {
+    problem(
+      undefined,
+      `environment '${stack}' pushes its images to '${environment.imageRegistry}' (imageRegistry in libs/environments), ` +
+        `but this stack's registry is '${registry.url}' (accountId, region, platformName): make them the same`,
+    );
+  }
+}
+
+function toClusterConfig(v: ClusterFields, stack: string): ClusterConfig {
+  const { namePrefix, partition, url } = registryOf(v, stack);
   return {
     environment: stack,
-    platformName,
+    platformName: v.platformName,
     namePrefix,
-    accountId,
-    region,
+    accountId: v.accountId,
+    region: v.region,
     partition,
-    network: networkConfig(values, region),
-    cluster: eksConfig(values, namePrefix),
-    nodes: nodeGroupConfig(values),
+    network: {
+      cidrBlock: v.vpcCidr,
+      availabilityZones: v.availabilityZones,
+      natGateways: v.natGateways,
+    },
+    cluster: {
+      name: namePrefix,
+      kubernetesVersion: v.kubernetesVersion,
+      publicAccessCidrs: v.endpointPublicAccessCidrs,
+      logTypes: v.controlPlaneLogTypes,
+      logRetentionDays: v.controlPlaneLogRetentionDays,
+      adminPrincipalArns: v.clusterAdminPrincipalArns,
+      deletionProtection: v.clusterDeletionProtection,
+    },
+    nodes: {
+      instanceTypes: v.nodeInstanceTypes,
+      minSize: v.nodeMinSize,
+      desiredSize: v.nodeDesiredSize,
+      maxSize: v.nodeMaxSize,
+      amiType: v.nodeAmiType,
+      diskSizeGib: v.nodeDiskSizeGib,
+      imdsHopLimit: v.nodeImdsHopLimit,
+    },
     registry: {
       repositoryPrefix: namePrefix,
-      url: registryUrl,
-      keepLastImages: check.inRange('ecrKeepLastImages', values.ecrKeepLastImages, 1, 1000),
-      pullAccountIds: check.everyMatching(
-        'ecrPullAccountIds',
-        values.ecrPullAccountIds as readonly string[],
-        /^\d{12}$/,
-        'a 12-digit account id',
-      ),
+      url,
+      keepLastImages: v.ecrKeepLastImages,
+      pullAccountIds: v.ecrPullAccountIds,
     },
-    github: githubConfig(values),
-    stateBackend: stateBackendConfig(values),
+    github: {
+      repository: v.githubRepository,
+      subjectRepo: v.githubSubjectPrefix ?? `repo:${v.githubRepository}`,
+      branch: v.githubBranch,
+      deployClusterAdmin: v.githubDeployClusterAdmin,
+      pullRequests: v.githubPullRequests,
+      environments: v.githubEnvironments,
+      oidcProviderArn: v.githubOidcProviderArn,
+    },
+    stateBackend: {
+      bucket: v.pulumiStateBucket,
+      secretsKeyArn: v.pulumiSecretsKeyArn,
+      bootstrapSecretsKeyArn: v.pulumiBootstrapSecretsKeyArn,
+    },
   };
 }
 
-function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
+/** The stack's name prefix, partition and image registry (`<account>.dkr.ecr.<region>.<domain>/<prefix>`). */
+function registryOf(v: ClusterFields, stack: string) {
+  const namePrefix = `${v.platformName}-${stack}`;
+  const partition = v.region.startsWith('cn-')
+    ? 'aws-cn'
+    : v.region.startsWith('us-gov-')
+      ? 'aws-us-gov'
+      : 'aws';
+  const domain = partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return {
+    namePrefix,
+    partition,
+    url: `${v.accountId}.dkr.ecr.${v.region}.${domain}/${namePrefix}`,
+  };
 }

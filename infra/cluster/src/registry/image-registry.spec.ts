@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defineStacks } from '../testing/define-stacks.js';
 import { FIXTURE_ACCOUNTS } from '../testing/fixture-stacks.js';
-import type { ResourceRecorder } from '../testing/resource-recorder.js';
+import type { ResourceRecorder } from '@platform/infra-stack-kit/testing';
 import { crossAccountPullPolicy, keepLastImagesPolicy } from './lifecycle-policy.js';
 
 let recorder: ResourceRecorder;

@@ -1,11 +1,15 @@
-import * as pulumi from '@pulumi/pulumi';
+import {
+  installMocks,
+  rawStackConfig,
+  settle,
+  type ResourceRecorder,
+} from '@platform/infra-stack-kit/testing';
 import type { ClusterConfig } from '../config/cluster-config.js';
-import { PROJECT } from '../config/config-error.js';
-import { parseClusterConfig } from '../config/parse-cluster-config.js';
+import { PROJECT, parseClusterConfig } from '../config/parse-cluster-config.js';
 import type { ClusterOutputs } from '../program.js';
 import { platformMocks } from './platform-mocks.js';
-import { ResourceRecorder } from './resource-recorder.js';
 import { environmentsFor, stackConfig } from './fixture-stacks.js';
+import { CLUSTER_PROJECT } from './stack-files.js';
 
 /**
  * A stack to declare: the fixture stack of that name, with `overrides` on top. Give a
@@ -20,26 +24,27 @@ export interface DefinedStack {
 }
 
 /**
- * Installs the mocks, then imports the program, declares each variant and waits until every
- * resource has been registered. The stacks share one mocked deployment (their names differ by
- * prefix) and are returned by name prefix (`platform-staging`…).
+ * Installs the mocks, then imports the program, declares each variant (its config as the CLI
+ * hands it over, Pulumi.yaml's defaults applied) and waits until every resource has been
+ * registered. The stacks share one mocked deployment (their names differ by prefix) and are
+ * returned by name prefix (`platform-staging`…).
  */
 export async function defineStacks(
   variants: readonly StackVariant[],
 ): Promise<{ recorder: ResourceRecorder; stacks: Record<string, DefinedStack> }> {
-  const recorder = new ResourceRecorder();
-  await pulumi.runtime.setMocks(platformMocks(recorder), PROJECT, 'staging', false);
+  const { recorder } = await installMocks(PROJECT, 'staging', platformMocks);
   const { defineCluster } = await import('../program.js');
   const stacks: Record<string, DefinedStack> = {};
   for (const variant of variants) {
     const { stack, overrides } =
       typeof variant === 'string' ? { stack: variant, overrides: {} } : variant;
-    const raw = { ...stackConfig(stack), ...overrides };
-    const config = parseClusterConfig(raw, stack, environmentsFor(raw, stack));
+    const values = { ...stackConfig(stack), ...overrides };
+    const raw = rawStackConfig(CLUSTER_PROJECT, values);
+    const config = parseClusterConfig(raw, stack, environmentsFor(values, stack));
     stacks[config.namePrefix] = { config, outputs: defineCluster(config) };
   }
   // Waits for every outstanding registration; the outputs stay readable afterwards.
-  await pulumi.runtime.disconnect();
+  await settle();
   return { recorder, stacks };
 }
 

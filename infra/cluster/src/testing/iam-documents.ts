@@ -1,4 +1,4 @@
-import type { ResourceRecorder } from './resource-recorder.js';
+import type { ResourceRecorder } from '@platform/infra-stack-kit/testing';
 
 export type CiRoleKind = 'deploy' | 'push' | 'preview';
 

@@ -1,5 +1,4 @@
-import type * as pulumi from '@pulumi/pulumi';
-import type { ResourceRecorder } from './resource-recorder.js';
+import type { MockHandlers } from '@platform/infra-stack-kit/testing';
 
 export const MOCK_ACCOUNT = '123456789012';
 export const MOCK_REGION = 'eu-west-1';
@@ -7,22 +6,16 @@ export const MOCK_CLUSTER_ENDPOINT =
   'https://EXAMPLED539D4633E53DE1B71EXAMPLE.gr7.eu-west-1.eks.amazonaws.com';
 
 /**
- * Mocks that answer like AWS would, by type token: ids, ARNs, URLs and, for the remote
- * `eks:index:Cluster` component (one resource under mocks, nothing inside it), the outputs
- * @pulumi/eks computes (kubeconfig, OIDC provider). Every registration is recorded.
+ * A fake AWS for the shared harness, answering by type token: ids, ARNs, URLs and, for the
+ * remote `eks:index:Cluster` component (one resource under mocks, nothing inside it), the
+ * outputs @pulumi/eks computes (kubeconfig, OIDC provider). It answers no invoke.
  */
-export function platformMocks(recorder: ResourceRecorder): pulumi.runtime.Mocks {
-  return {
-    newResource(args) {
-      const state = { ...args.inputs, ...stateFor(args.type, args.name, args.inputs) };
-      recorder.record(args, state);
-      return { id: args.custom ? `${args.name}-id` : undefined, state };
-    },
-    call(args) {
-      throw new Error(`unexpected call to ${args.token}: the program should need no data source`);
-    },
-  };
-}
+export const platformMocks: MockHandlers = {
+  newResource: (args) => ({
+    id: args.custom ? `${args.name}-id` : undefined,
+    state: { ...args.inputs, ...stateFor(args.type, args.name, args.inputs) },
+  }),
+};
 
 function stateFor(
   type: string,
