@@ -1,10 +1,11 @@
 // The Pulumi entry point (Pulumi.yaml `main`): read this stack's config once, run the program,
 // export its outputs. Everything else lives in program.ts, which the tests run under mocks.
+import { readStackConfig } from '@platform/infra-stack-kit';
 import * as pulumi from '@pulumi/pulumi';
-import { readRawConfig } from './config/read-raw-config.js';
+import { PROJECT } from './config/bootstrap-fields.js';
 import { bootstrap } from './program.js';
 
-const outputs = bootstrap({ raw: readRawConfig(), stack: pulumi.getStack() });
+const outputs = bootstrap({ raw: readStackConfig(PROJECT), stack: pulumi.getStack() });
 
 export const environment = outputs.environment;
 export const cluster = outputs.cluster;

@@ -9,19 +9,19 @@ describe('bootstrap: the local stack (kind, minikube, Docker Desktop)', () => {
   });
 
   it('connects through the kubeconfig context, not the cluster stack', () => {
-    expect(run.mocks.one('pulumi:providers:kubernetes', 'cluster').inputs).toMatchObject({
+    expect(run.recorder.find('pulumi:providers:kubernetes', 'cluster').inputs).toMatchObject({
       context: 'kind-platform',
     });
-    expect(run.mocks.one('pulumi:providers:kubernetes', 'cluster').inputs).not.toHaveProperty(
+    expect(run.recorder.find('pulumi:providers:kubernetes', 'cluster').inputs).not.toHaveProperty(
       'kubeconfig',
     );
-    expect(run.mocks.ofType('pulumi:pulumi:StackReference')).toEqual([]);
-    expect(run.mocks.invokes).toEqual([]);
+    expect(run.recorder.ofType('pulumi:pulumi:StackReference')).toEqual([]);
+    expect(run.recorder.invokes).toEqual([]);
     expect(run.outputs.cluster).toBe('context kind-platform');
   });
 
   it('bootstraps the configured environment onto the laptop cluster', () => {
-    const set = run.mocks.one(
+    const set = run.recorder.find(
       'kubernetes:argoproj.io/v1alpha1:ApplicationSet',
       'staging-applications',
     ).inputs;
@@ -29,7 +29,7 @@ describe('bootstrap: the local stack (kind, minikube, Docker Desktop)', () => {
   });
 
   it('needs no repository Secret for a public repository', () => {
-    expect(run.mocks.ofType('kubernetes:core/v1:Secret')).toEqual([]);
+    expect(run.recorder.ofType('kubernetes:core/v1:Secret')).toEqual([]);
   });
 
   it('enables the local admin and polls every minute, since no webhook reaches a laptop', () => {

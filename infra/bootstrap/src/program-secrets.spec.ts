@@ -1,16 +1,23 @@
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { ArgoCd } from './argocd/argocd.js';
-import { parseBootstrapConfig } from './config/parse-bootstrap-config.js';
-import { SECRETS, productionConfig, stagingConfig } from './testing/config-fixtures.js';
+import { readStackConfig } from '@platform/infra-stack-kit';
 import {
-  RecordingMocks,
-  SECRET_SIG,
-  SECRET_SIG_KEY,
+  applyStackConfig,
   installMocks,
   promiseOf,
   settle,
-} from './testing/pulumi-mocks.js';
+} from '@platform/infra-stack-kit/testing';
+import { PROJECT } from './config/bootstrap-fields.js';
+import { parseBootstrapConfig } from './config/parse-bootstrap-config.js';
+import {
+  BOOTSTRAP_PROJECT,
+  SECRETS,
+  productionConfig,
+  stagingConfig,
+} from './testing/config-fixtures.js';
+import { SECRET_SIG, SECRET_SIG_KEY } from './testing/kubernetes-mocks.js';
+import { parseStack } from './testing/problems-of.js';
 import { clusterStack, runProgram } from './testing/run-program.js';
 
 /** Every path at which `needle` occurs in `value`, and whether a secret wrapper encloses it. */
@@ -56,6 +63,15 @@ describe('secrets stay secret', () => {
     },
   );
 
+  it('takes a secret key as a secret even when the stack set it without --secret', async () => {
+    // No public API tells how a value was set: requireSecret makes it a secret either way.
+    applyStackConfig(BOOTSTRAP_PROJECT, stagingConfig(), []);
+    const { config } = parseBootstrapConfig(readStackConfig(PROJECT), 'staging');
+    expect(config.argocd.webhookSecret).toBeDefined();
+    expect(await pulumi.isSecret(config.argocd.webhookSecret ?? pulumi.output(''))).toBe(true);
+    expect(await promiseOf(config.argocd.webhookSecret ?? '')).toBe(SECRETS.webhook);
+  });
+
   it('keeps the kubeconfig secret even when the cluster stack forgot to mark it', async () => {
     const run = await runProgram(stagingConfig(), 'staging', {
       'acme/infra-cluster/staging': clusterStack('staging', []),
@@ -69,8 +85,8 @@ describe('secrets stay secret', () => {
   });
 
   it('marks the Argo CD release values and the repository credentials as secret outputs', async () => {
-    await installMocks(new RecordingMocks(), 'staging');
-    const { config } = parseBootstrapConfig(stagingConfig(), 'staging');
+    await installMocks(PROJECT, 'staging');
+    const { config } = parseStack(stagingConfig(), 'staging');
     const argocd = new ArgoCd('argocd', { settings: config.argocd, repo: config.repo });
     expect(argocd.repositorySecret).toBeDefined();
     expect(await pulumi.isSecret(argocd.release.values)).toBe(true);

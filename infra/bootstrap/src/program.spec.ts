@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { productionConfig, stagingConfig } from './testing/config-fixtures.js';
-import { promiseOf } from './testing/pulumi-mocks.js';
+import { promiseOf } from '@platform/infra-stack-kit/testing';
 import { runProgram, type ProgramRun } from './testing/run-program.js';
 
 const RELEASE = 'kubernetes:helm.sh/v3:Release';
@@ -14,7 +14,7 @@ describe('bootstrap: staging', () => {
   });
 
   it('installs Argo CD from the official chart, pinned to an exact version, in namespace argocd', () => {
-    const { inputs } = run.mocks.one(RELEASE, 'argocd-release');
+    const { inputs } = run.recorder.find(RELEASE, 'argocd-release');
     expect(inputs).toMatchObject({
       chart: 'argo-cd',
       repositoryOpts: { repo: 'https://argoproj.github.io/argo-helm' },
@@ -37,7 +37,7 @@ describe('bootstrap: staging', () => {
   });
 
   it('installs Sealed Secrets from its chart, pinned, under the name kubeseal looks for', () => {
-    const { inputs } = run.mocks.one(RELEASE, 'sealed-secrets-release');
+    const { inputs } = run.recorder.find(RELEASE, 'sealed-secrets-release');
     expect(inputs).toMatchObject({
       chart: 'sealed-secrets',
       repositoryOpts: { repo: 'https://bitnami-labs.github.io/sealed-secrets' },
@@ -57,10 +57,10 @@ describe('bootstrap: staging', () => {
   });
 
   it('connects through the cluster stack, and every Kubernetes object uses that provider', () => {
-    expect(run.mocks.one('pulumi:pulumi:StackReference', 'cluster-stack').inputs.name).toBe(
+    expect(run.recorder.find('pulumi:pulumi:StackReference', 'cluster-stack').inputs.name).toBe(
       'acme/infra-cluster/staging',
     );
-    const kubernetes = run.mocks.resources.filter((resource) =>
+    const kubernetes = run.recorder.resources.filter((resource) =>
       resource.type.startsWith('kubernetes:'),
     );
     expect(kubernetes.length).toBeGreaterThanOrEqual(6);
@@ -70,10 +70,10 @@ describe('bootstrap: staging', () => {
   });
 
   it('creates one AppProject and one ApplicationSet for the environment, in the Argo CD namespace', () => {
-    expect(run.mocks.ofType(APP_PROJECT)).toHaveLength(1);
-    expect(run.mocks.ofType(APPLICATION_SET)).toHaveLength(1);
-    const project = run.mocks.one(APP_PROJECT, 'staging-project').inputs;
-    const set = run.mocks.one(APPLICATION_SET, 'staging-applications').inputs;
+    expect(run.recorder.ofType(APP_PROJECT)).toHaveLength(1);
+    expect(run.recorder.ofType(APPLICATION_SET)).toHaveLength(1);
+    const project = run.recorder.find(APP_PROJECT, 'staging-project').inputs;
+    const set = run.recorder.find(APPLICATION_SET, 'staging-applications').inputs;
     expect(project.metadata).toMatchObject({ name: 'staging', namespace: 'argocd' });
     expect(project.spec.destinations.at(-1)).toEqual({
       server: 'https://kubernetes.default.svc',
@@ -108,7 +108,7 @@ describe('bootstrap: staging', () => {
   });
 
   it('names every Kubernetes object explicitly, so nothing is auto-named with a random suffix', () => {
-    for (const resource of run.mocks.resources.filter((r) => r.type.startsWith('kubernetes:'))) {
+    for (const resource of run.recorder.resources.filter((r) => r.type.startsWith('kubernetes:'))) {
       const name =
         resource.type === RELEASE ? resource.inputs.name : resource.inputs.metadata?.name;
       expect({ resource: resource.name, name }).toEqual({
@@ -155,21 +155,21 @@ describe('bootstrap: production', () => {
   });
 
   it('reads the production cluster stack and wires the production directory', () => {
-    expect(run.mocks.one('pulumi:pulumi:StackReference', 'cluster-stack').inputs.name).toBe(
+    expect(run.recorder.find('pulumi:pulumi:StackReference', 'cluster-stack').inputs.name).toBe(
       'acme/infra-cluster/production',
     );
-    const set = run.mocks.one(APPLICATION_SET, 'production-applications').inputs;
+    const set = run.recorder.find(APPLICATION_SET, 'production-applications').inputs;
     expect(set.spec.generators[0].git).toMatchObject({
       repoURL: 'https://github.com/acme/platform.git',
       directories: [{ path: 'manifests/production/*' }],
     });
-    expect(run.mocks.one(APP_PROJECT, 'production-project').inputs.spec.sourceRepos).toEqual([
+    expect(run.recorder.find(APP_PROJECT, 'production-project').inputs.spec.sourceRepos).toEqual([
       'https://github.com/acme/platform.git',
     ]);
   });
 
   it('stores the GitHub App credentials in a repository Secret Argo CD recognises', () => {
-    const secret = run.mocks.one('kubernetes:core/v1:Secret', 'argocd-repository').inputs;
+    const secret = run.recorder.find('kubernetes:core/v1:Secret', 'argocd-repository').inputs;
     expect(secret.metadata).toMatchObject({
       name: 'platform-repository',
       namespace: 'argocd',

@@ -1,16 +1,17 @@
 import { reservedNamespaces, workspaceEnvironments } from '@platform/environments';
+import type { RawStackConfig } from '@platform/infra-stack-kit';
 import * as pulumi from '@pulumi/pulumi';
 import { ArgoCd } from './argocd/argocd.js';
 import { ARGO_CD_CHART, SEALED_SECRETS_CHART } from './charts.js';
 import { connectCluster } from './cluster/kubernetes-provider.js';
-import type { RawBootstrapConfig } from './config/config-reader.js';
 import { parseBootstrapConfig } from './config/parse-bootstrap-config.js';
 import { environmentDirectory } from './gitops/application-set.js';
 import { EnvironmentGitOps } from './gitops/environment-gitops.js';
 import { SealedSecrets } from './sealed-secrets/sealed-secrets.js';
 
 export interface BootstrapInput {
-  readonly raw: RawBootstrapConfig;
+  /** The stack's values as the CLI hands them over (readStackConfig). */
+  readonly raw: RawStackConfig;
   /** The Pulumi stack: `staging`, `production` or `local`. */
   readonly stack: string;
 }

@@ -3,9 +3,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CONFIG_KEYS, PROJECT, type ConfigKey, type ConfigKeySpec } from './config/config-keys.js';
-import { parseBootstrapConfig } from './config/parse-bootstrap-config.js';
-import { SECRETS } from './testing/config-fixtures.js';
+import { rawStackConfig } from '@platform/infra-stack-kit/testing';
+import { PROJECT, SECRET_KEYS, bootstrapFields } from './config/bootstrap-fields.js';
+import { BOOTSTRAP_PROJECT, SECRETS } from './testing/config-fixtures.js';
+import { parseStack } from './testing/problems-of.js';
 import { PROJECT_ROOT } from './testing/workspace.js';
 
 const read = (file: string): any => parse(readFileSync(join(PROJECT_ROOT, file), 'utf8'));
@@ -14,9 +15,8 @@ const declared = Object.fromEntries(
   Object.entries(project.config).filter(([key]) => !key.includes(':')),
 ) as Record<string, any>;
 const stackFiles = readdirSync(PROJECT_ROOT).filter((file) => /^Pulumi\.[^.]+\.yaml$/.test(file));
-const secretKeys = (Object.keys(CONFIG_KEYS) as ConfigKey[]).filter(
-  (key) => 'secret' in CONFIG_KEYS[key],
-);
+const secretKeys: readonly string[] = SECRET_KEYS;
+const programKeys = Object.keys(bootstrapFields('staging', ['staging']).shape);
 
 /** A stack file's config as the CLI hands it to the program: strings, arrays as JSON. */
 function stackValues(file: string): Record<string, string> {
@@ -45,23 +45,31 @@ describe('Pulumi.yaml', () => {
   });
 
   it('declares exactly the keys the program reads, each documented', () => {
-    expect(Object.keys(declared).sort()).toEqual(Object.keys(CONFIG_KEYS).sort());
+    expect(Object.keys(declared).sort()).toEqual([...programKeys].sort());
     const undocumented = Object.entries(declared).filter(
       ([, declaration]) => !/\w{3,}/.test(declaration.description ?? ''),
     );
     expect(undocumented).toEqual([]);
   });
 
-  it.each(Object.keys(CONFIG_KEYS) as ConfigKey[])(
-    'declares %s with the type and default the program uses',
-    (key) => {
-      const spec: ConfigKeySpec = CONFIG_KEYS[key];
-      expect(declared[key].type).toBe(spec.type);
-      // No default in both places means required in both: the CLI and the parser refuse it missing.
-      expect('default' in declared[key]).toBe('default' in spec);
-      expect(declared[key].default).toEqual(spec.default);
-    },
-  );
+  it.each(programKeys)('declares %s with a type the CLI checks', (key) => {
+    expect(['string', 'boolean', 'integer', 'array']).toContain(declared[key].type);
+    expect(declared[key].items).toEqual(
+      declared[key].type === 'array' ? { type: 'string' } : undefined,
+    );
+  });
+
+  it('holds the defaults (the only place they are written), each a valid value', () => {
+    const required = programKeys.filter((key) => !('default' in declared[key]));
+    expect(required.sort()).toEqual(['environment', 'repoAccess', 'repoUrl']);
+    // The defaults alone: only the required keys (and what needs them) are refused.
+    const parsed = bootstrapFields('staging', ['staging']).safeParse(
+      rawStackConfig(BOOTSTRAP_PROJECT, {}),
+    );
+    expect(new Set(parsed.error?.issues.map((issue) => String(issue.path[0])))).toEqual(
+      new Set(required),
+    );
+  });
 
   it.each(secretKeys)('tells how to set %s as a secret', (key) => {
     expect(declared[key].description).toContain(`pulumi config set --secret ${key}`);
@@ -83,7 +91,7 @@ describe('stack files', () => {
   it.each(stackFiles)('%s sets only declared keys, and no secret in plain text', (file) => {
     const config: Record<string, unknown> = read(file).config;
     const unknown = Object.keys(config).filter(
-      (key) => !Object.keys(CONFIG_KEYS).some((known) => key === `${PROJECT}:${known}`),
+      (key) => !programKeys.some((known) => key === `${PROJECT}:${known}`),
     );
     const plaintextSecrets = secretKeys.filter(
       (key) => `${PROJECT}:${key}` in config && typeof config[`${PROJECT}:${key}`] !== 'object',
@@ -101,8 +109,7 @@ describe('stack files', () => {
       ...(values.gitWebhook !== 'false' ? { githubWebhookSecret: SECRETS.webhook } : {}),
       ...(values.oidcIssuer ? { oidcClientSecret: SECRETS.oidc } : {}),
     };
-    const raw = { values: { ...values, ...secrets }, secretKeys: new Set(Object.keys(secrets)) };
-    expect(() => parseBootstrapConfig(raw, stack)).not.toThrow();
+    expect(() => parseStack({ ...values, ...secrets }, stack)).not.toThrow();
   });
 
   it('runs production highly available and nothing else', () => {

@@ -1,14 +1,17 @@
+import { promiseOf } from '@platform/infra-stack-kit/testing';
 import { describe, expect, it } from 'vitest';
-import type { ArgoCdSettings } from '../config/bootstrap-config.js';
-import { parseBootstrapConfig } from '../config/parse-bootstrap-config.js';
-import type { SecretValue } from '../config/secret-value.js';
+import type { ArgoCdSettings, SecretValue } from '../config/bootstrap-config.js';
 import { localConfig, productionConfig, stagingConfig } from '../testing/config-fixtures.js';
+import { parseStack } from '../testing/problems-of.js';
 import { argoCdValues } from './argocd-values.js';
 
 /** Marks where a secret lands, so a test sees it went through the wrapper. */
-const wrap = (value: SecretValue) => ({ wrapped: value.reveal() });
+const wrap = (value: SecretValue) => ({ wrapped: value });
 const settingsOf = (raw = stagingConfig(), stack = 'staging'): ArgoCdSettings =>
-  parseBootstrapConfig(raw, stack).config.argocd;
+  parseStack(raw, stack).config.argocd;
+/** The secret a wrapped value carries. */
+const unwrap = (value: { wrapped: SecretValue } | undefined) =>
+  value ? promiseOf(value.wrapped) : Promise.resolve(undefined);
 
 describe('argoCdValues', () => {
   const staging = argoCdValues(settingsOf(), wrap);
@@ -94,10 +97,10 @@ describe('argoCdValues', () => {
     expect(values.repoServer.replicas).toBe(4);
   });
 
-  it('wires the GitHub webhook secret through the secret wrapper, and leaves it out when webhooks are off', () => {
-    expect(staging.configs.secret.githubSecret).toEqual({
-      wrapped: 'test-webhook-secret-0123456789abcdef',
-    });
+  it('wires the GitHub webhook secret through the secret wrapper, and leaves it out when webhooks are off', async () => {
+    expect(await unwrap(staging.configs.secret.githubSecret)).toBe(
+      'test-webhook-secret-0123456789abcdef',
+    );
     const local = argoCdValues(settingsOf(localConfig(), 'local'), wrap);
     expect(local.configs.secret).not.toHaveProperty('githubSecret');
   });
@@ -152,16 +155,17 @@ describe('argoCdValues', () => {
     expect(staging.configs.cm['exec.enabled']).toBe('false');
   });
 
-  it('configures SSO when an issuer is set: client secret by reference, admin groups, read-only default', () => {
+  it('configures SSO when an issuer is set: client secret by reference, admin groups, read-only default', async () => {
     const oidc = JSON.parse(production.configs.cm['oidc.config'] ?? '{}');
     expect(oidc).toMatchObject({
       issuer: 'https://login.example.com',
       clientID: 'argocd',
       clientSecret: '$oidc.clientSecret',
     });
-    expect(production.configs.secret.extra).toEqual({
-      'oidc.clientSecret': { wrapped: 'test-oidc-client-secret' },
-    });
+    expect(Object.keys(production.configs.secret.extra)).toEqual(['oidc.clientSecret']);
+    expect(await unwrap(production.configs.secret.extra['oidc.clientSecret'])).toBe(
+      'test-oidc-client-secret',
+    );
     expect(production.configs.rbac).toMatchObject({
       'policy.default': 'role:readonly',
       'policy.csv': 'g, platform-admins, role:admin',

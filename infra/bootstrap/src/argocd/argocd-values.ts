@@ -1,5 +1,5 @@
 import type { ArgoCdSettings } from '../config/bootstrap-config.js';
-import type { SecretValue } from '../config/secret-value.js';
+import type { SecretValue } from '../config/bootstrap-config.js';
 import { resourcesOf, type KubernetesResources } from '../component-resources.js';
 
 /**

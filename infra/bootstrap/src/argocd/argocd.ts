@@ -2,7 +2,7 @@ import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { ARGO_CD_CHART, type PinnedChart } from '../charts.js';
 import type { ArgoCdSettings, RepoSettings } from '../config/bootstrap-config.js';
-import type { SecretValue } from '../config/secret-value.js';
+import type { SecretValue } from '../config/bootstrap-config.js';
 import { controllerNamespace } from '../namespace.js';
 import { argoCdValues } from './argocd-values.js';
 import {
@@ -23,8 +23,8 @@ export interface ArgoCdArgs {
   readonly chart?: PinnedChart;
 }
 
-/** Config secrets become Pulumi secrets here, at the single point they enter resource inputs. */
-const asPulumiSecret = (value: SecretValue): pulumi.Output<string> => pulumi.secret(value.reveal());
+/** Config secrets are Pulumi secrets already (requireSecret): they enter the inputs as they are. */
+const asPulumiSecret = (value: SecretValue): pulumi.Output<string> => value;
 
 /**
  * Argo CD from its official chart, in its own namespace, plus the repository Secret it clones

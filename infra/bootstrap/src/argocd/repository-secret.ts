@@ -1,5 +1,5 @@
 import type { RepoSettings } from '../config/bootstrap-config.js';
-import type { SecretValue } from '../config/secret-value.js';
+import type { SecretValue } from '../config/bootstrap-config.js';
 
 /** The label that makes Argo CD read a Secret as a repository. */
 export const REPOSITORY_SECRET_LABEL = { 'argocd.argoproj.io/secret-type': 'repository' } as const;

@@ -1,5 +1,8 @@
-import type { SecretValue } from './secret-value.js';
+import type * as pulumi from '@pulumi/pulumi';
 import type { RepoTransport } from './repo-url.js';
+
+/** A secret config value, read with `pulumi.Config.requireSecret`: it stays encrypted in state. */
+export type SecretValue = pulumi.Output<string>;
 
 /** How the program reaches the cluster it bootstraps. */
 export type ClusterAccess =

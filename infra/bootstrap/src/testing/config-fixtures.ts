@@ -1,4 +1,11 @@
-import type { RawBootstrapConfig } from '../config/config-reader.js';
+import { readPulumiProject, type StackValues } from '@platform/infra-stack-kit/testing';
+import { PROJECT_ROOT } from './workspace.js';
+
+/** Pulumi.yaml's name and defaults: the harness applies them as the CLI does. */
+export const BOOTSTRAP_PROJECT = readPulumiProject(PROJECT_ROOT);
+
+/** The fixtures set every secret key with `pulumi config set --secret`. */
+export { SECRET_KEYS } from '../config/bootstrap-fields.js';
 
 /**
  * A PEM-shaped placeholder with no key in it, assembled at run time so that no key-shaped
@@ -38,27 +45,9 @@ export const CLUSTER_KUBECONFIG = {
   ],
 };
 
-/** What `pulumi config` would hand over; `secret` marks the keys set with `--secret`. */
-export function rawConfig(
-  values: Record<string, string | undefined>,
-  secretKeys: readonly string[] = [
-    'repoSshPrivateKey',
-    'githubAppPrivateKey',
-    'githubWebhookSecret',
-    'oidcClientSecret',
-  ],
-): RawBootstrapConfig {
-  const defined = Object.fromEntries(
-    Object.entries(values).filter(([, value]) => value !== undefined),
-  ) as Record<string, string>;
-  return { values: defined, secretKeys: new Set(secretKeys.filter((key) => key in defined)) };
-}
-
 /** A valid staging stack: EKS through the cluster stack, private repo over SSH, webhook on. */
-export function stagingConfig(
-  overrides: Record<string, string | undefined> = {},
-): RawBootstrapConfig {
-  return rawConfig({
+export function stagingConfig(overrides: Record<string, string | undefined> = {}): StackValues {
+  return {
     environment: 'staging',
     clusterStack: 'acme/infra-cluster/staging',
     repoUrl: 'git@github.com:acme/platform.git',
@@ -67,14 +56,12 @@ export function stagingConfig(
     githubWebhookSecret: SECRETS.webhook,
     ingressHost: 'argocd.staging.example.com',
     ...overrides,
-  });
+  };
 }
 
 /** A valid production stack: HA, GitHub App credentials, SSO. */
-export function productionConfig(
-  overrides: Record<string, string | undefined> = {},
-): RawBootstrapConfig {
-  return rawConfig({
+export function productionConfig(overrides: Record<string, string | undefined> = {}): StackValues {
+  return {
     environment: 'production',
     clusterStack: 'acme/infra-cluster/production',
     repoUrl: 'https://github.com/acme/platform.git',
@@ -94,14 +81,12 @@ export function productionConfig(
     oidcClientSecret: SECRETS.oidc,
     oidcAdminGroups: '["platform-admins"]',
     ...overrides,
-  });
+  };
 }
 
 /** A valid local stack: staging onto a kind cluster, public repository, no webhook. */
-export function localConfig(
-  overrides: Record<string, string | undefined> = {},
-): RawBootstrapConfig {
-  return rawConfig({
+export function localConfig(overrides: Record<string, string | undefined> = {}): StackValues {
+  return {
     environment: 'staging',
     kubeContext: 'kind-platform',
     repoUrl: 'https://github.com/acme/platform.git',
@@ -110,5 +95,5 @@ export function localConfig(
     adminEnabled: 'true',
     reconciliationTimeout: '60s',
     ...overrides,
-  });
+  };
 }

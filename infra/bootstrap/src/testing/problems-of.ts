@@ -1,14 +1,29 @@
+import { StackConfigError, readStackConfig } from '@platform/infra-stack-kit';
+import { applyStackConfig, type StackValues } from '@platform/infra-stack-kit/testing';
 import { expect } from 'vitest';
-import type { RawBootstrapConfig } from '../config/config-reader.js';
-import { BootstrapConfigError, parseBootstrapConfig } from '../config/parse-bootstrap-config.js';
+import { PROJECT } from '../config/bootstrap-fields.js';
+import {
+  parseBootstrapConfig,
+  type ParsedBootstrapConfig,
+} from '../config/parse-bootstrap-config.js';
+import { BOOTSTRAP_PROJECT, SECRET_KEYS } from './config-fixtures.js';
+
+/**
+ * Parses these stack values as index.ts does: set as the CLI would (Pulumi.yaml's defaults
+ * applied, the secret keys set with `--secret`), then read from the runtime.
+ */
+export function parseStack(values: StackValues, stack = 'staging'): ParsedBootstrapConfig {
+  applyStackConfig(BOOTSTRAP_PROJECT, values, SECRET_KEYS);
+  return parseBootstrapConfig(readStackConfig(PROJECT), stack);
+}
 
 /** The problems a config has; fails the test when the config parses. */
-export function problemsOf(raw: RawBootstrapConfig, stack = 'staging'): readonly string[] {
+export function problemsOf(values: StackValues, stack = 'staging'): readonly string[] {
   try {
-    parseBootstrapConfig(raw, stack);
+    parseStack(values, stack);
   } catch (error) {
-    expect(error).toBeInstanceOf(BootstrapConfigError);
-    return (error as BootstrapConfigError).problems;
+    expect(error).toBeInstanceOf(StackConfigError);
+    return (error as StackConfigError).problems;
   }
   throw new Error('expected the config to be refused');
 }

@@ -1,13 +1,9 @@
-import type { RawBootstrapConfig } from '../config/config-reader.js';
+import { runStack, type StackRun, type StackValues } from '@platform/infra-stack-kit/testing';
+import { readStackConfig } from '@platform/infra-stack-kit';
+import { PROJECT } from '../config/bootstrap-fields.js';
 import type { BootstrapOutputs } from '../program.js';
-import { CLUSTER_KUBECONFIG } from './config-fixtures.js';
-import {
-  RecordingMocks,
-  installMocks,
-  settle,
-  type ClusterStackOutputs,
-  type EngineLog,
-} from './pulumi-mocks.js';
+import { BOOTSTRAP_PROJECT, CLUSTER_KUBECONFIG, SECRET_KEYS } from './config-fixtures.js';
+import { kubernetesMocks, type ClusterStackOutputs } from './kubernetes-mocks.js';
 
 /** The outputs infra/cluster exports, for each of its stacks. */
 export function clusterStack(
@@ -33,22 +29,26 @@ export const CLUSTER_STACKS = {
   'acme/infra-cluster/production': clusterStack('production'),
 };
 
-export interface ProgramRun {
-  readonly mocks: RecordingMocks;
-  readonly engine: EngineLog;
-  readonly outputs: BootstrapOutputs;
-}
+export type ProgramRun = StackRun<BootstrapOutputs>;
 
-/** Installs fresh mocks, then imports and runs the program, and waits for every registration. */
-export async function runProgram(
-  raw: RawBootstrapConfig,
+/**
+ * Runs the program as `pulumi up` would with these stack values (Pulumi.yaml's defaults
+ * applied, the secrets set with `--secret`), under fresh mocks; waits for every registration.
+ */
+export function runProgram(
+  values: StackValues,
   stack: string,
   stacks: Readonly<Record<string, ClusterStackOutputs>> = CLUSTER_STACKS,
 ): Promise<ProgramRun> {
-  const mocks = new RecordingMocks(stacks);
-  const engine = await installMocks(mocks, stack);
-  const { bootstrap } = await import('../program.js');
-  const outputs = bootstrap({ raw, stack });
-  await settle();
-  return { mocks, engine, outputs };
+  return runStack({
+    project: BOOTSTRAP_PROJECT,
+    stack,
+    values,
+    secretKeys: SECRET_KEYS,
+    handlers: kubernetesMocks(stacks),
+    program: async () => {
+      const { bootstrap } = await import('../program.js');
+      return bootstrap({ raw: readStackConfig(PROJECT), stack });
+    },
+  });
 }
