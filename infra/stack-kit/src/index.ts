@@ -1,4 +1,4 @@
-export { StackConfigError, formatConfigIssues } from './config-issues.js';
+export { StackConfigError } from './config-issues.js';
 export {
   boolean,
   integer,
@@ -8,6 +8,5 @@ export {
   quote,
   required,
   stringList,
-  type ListRules,
 } from './config-values.js';
 export { parseStackConfig, readStackConfig, type RawStackConfig } from './parse-stack-config.js';

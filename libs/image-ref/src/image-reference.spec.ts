@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  imageReferenceOf,
   InvalidImageReferenceError,
   formatImageReference,
   imageVersion,
@@ -62,5 +63,29 @@ describe('imageVersion', () => {
     expect(imageVersion(parseImageReference('demo:_v1.'))).toMatch(
       /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/,
     );
+  });
+});
+
+describe('imageReferenceOf', () => {
+  const digest = `sha256:${'a'.repeat(64)}`;
+
+  it('parses text and returns a parsed reference as it is', () => {
+    const parsed = { repository: 'ghcr.io/acme/orders', tag: '1.4.2' };
+    expect(imageReferenceOf('ghcr.io/acme/orders:1.4.2')).toEqual(parsed);
+    expect(imageReferenceOf(parsed)).toBe(parsed);
+    expect(imageReferenceOf({ repository: 'ghcr.io/acme/orders', digest })).toEqual({
+      repository: 'ghcr.io/acme/orders',
+      digest,
+    });
+  });
+
+  it.each([
+    [{ repository: 'ghcr.io/acme/orders', tag: 'latest' }, /tag 'latest' is mutable/],
+    [{ repository: 'ghcr.io/acme/orders' }, /the tag is empty/],
+    [{ repository: 'ghcr.io/acme/orders', tag: '1.0', digest }, /a tag or a digest, not both/],
+    [{ repository: 'Ghcr.io/ACME', tag: '1.0' }, /repository path component 'ACME'/],
+    [{ repository: 'ghcr.io/acme/orders', digest: 'sha256:x' }, /is not of the form sha256/],
+  ])('refuses a parsed reference that is not deployable: %j', (image, message) => {
+    expect(() => imageReferenceOf(image)).toThrow(message);
   });
 });

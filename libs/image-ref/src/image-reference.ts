@@ -100,18 +100,39 @@ export function parseImageReference(reference: string): ImageReference {
     if (lastColonAfterSlash(repository) >= 0) {
       fail('give a tag or a digest, not both');
     }
-    const problem = repositoryProblem(repository) ?? digestProblem(digest);
-    if (problem) fail(problem);
-    return { repository, digest };
+    return checkImageReference({ repository, digest }, reference);
   }
 
   const colon = lastColonAfterSlash(reference);
   if (colon < 0) fail('it has no tag; use repository:tag or repository@sha256:<digest>');
   const repository = reference.slice(0, colon);
   const tag = reference.slice(colon + 1);
-  const problem = repositoryProblem(repository) ?? tagProblem(tag);
-  if (problem) fail(problem);
-  return { repository, tag };
+  return checkImageReference({ repository, tag }, reference);
+}
+
+/**
+ * Checks a reference that is already parsed (the render hands charts the catalog's object, so
+ * nothing prints and parses it again): one repository and exactly one of a deployable tag or a
+ * sha256 digest. Throws {@link InvalidImageReferenceError} naming the problem.
+ */
+export function checkImageReference(
+  image: ImageReference,
+  reference = formatImageReference(image),
+): ImageReference {
+  const { repository, tag, digest } = image;
+  if (tag !== undefined && digest !== undefined) {
+    throw new InvalidImageReferenceError(reference, 'give a tag or a digest, not both');
+  }
+  const problem =
+    repositoryProblem(repository) ??
+    (digest !== undefined ? digestProblem(digest) : tagProblem(tag ?? ''));
+  if (problem) throw new InvalidImageReferenceError(reference, problem);
+  return image;
+}
+
+/** The reference as an object: text is parsed, an object is checked; either way, once. */
+export function imageReferenceOf(image: string | ImageReference): ImageReference {
+  return typeof image === 'string' ? parseImageReference(image) : checkImageReference(image);
 }
 
 /** The index of the tag separator: a colon after the last slash (a host port is not a tag). */

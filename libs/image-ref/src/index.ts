@@ -2,6 +2,7 @@ export {
   InvalidImageReferenceError,
   digestProblem,
   formatImageReference,
+  imageReferenceOf,
   imageVersion,
   parseImageReference,
   repositoryProblem,

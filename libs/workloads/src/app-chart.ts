@@ -1,4 +1,5 @@
 import type { Environment } from '@platform/environments';
+import { imageReferenceOf, type ImageReference } from '@platform/image-ref';
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 
@@ -8,8 +9,11 @@ export interface AppChartProps {
   readonly app: string;
   /** The environment being rendered: its sizing, log level and callers are the workloads' defaults. */
   readonly environment: Environment;
-  /** The image this environment runs (`apps/<app>/deploy/images/<env>.yaml`), never `latest`. */
-  readonly image: string;
+  /**
+   * The image this environment runs (`apps/<app>/deploy/images/<env>.yaml`), never `latest`:
+   * the render passes the catalog's parsed reference; a test may write it as text.
+   */
+  readonly image: ImageReference | string;
   /**
    * The app's SealedSecrets in this environment (`apps/<app>/deploy/sealed-secrets/<env>/`):
    * what its workloads may read. @default none
@@ -35,7 +39,8 @@ export type AppChartClass = new (scope: Construct, props: AppChartProps) => AppC
 export class AppChart extends Chart {
   readonly app: string;
   readonly environment: Environment;
-  readonly image: string;
+  /** The image, parsed once: pass it on as a workload's `image`. */
+  readonly image: ImageReference;
   readonly secrets: readonly AppSecret[];
 
   /** The AppChart that `construct` belongs to, if any. */
@@ -51,7 +56,7 @@ export class AppChart extends Chart {
     super(scope, props.app, { disableResourceNameHashes: true });
     this.app = props.app;
     this.environment = props.environment;
-    this.image = props.image;
+    this.image = imageReferenceOf(props.image);
     this.secrets = props.secrets ?? [];
   }
 }

@@ -1,7 +1,3 @@
-import { CatalogError } from '@platform/environments';
-import { ImageFileError, ImageStoreError } from '@platform/image-catalog';
-import { InvalidImageReferenceError } from '@platform/image-ref';
-import { InvalidPropError } from '@platform/workloads';
 import {
   commandLine,
   inputErrors,
@@ -12,7 +8,7 @@ import {
 import { Option, type Command } from 'commander';
 import { checkFreshness, synth, validateOnDisk, ValidationFailedError } from './pipeline.js';
 import { isEmptyDifference } from './render/manifest-tree.js';
-import { RenderError } from './render/render-error.js';
+import { RENDER_INPUT_ERRORS } from './render-input-errors.js';
 import { summaryTable } from './summary-table.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 import { findWorkspaceRoot } from './workspace-root.js';
@@ -24,16 +20,7 @@ export class StaleManifestsError extends Error {
 }
 
 /** Errors that are the user's input, not a bug: print the message alone. */
-const inputMessage = inputErrors(
-  CatalogError,
-  ImageFileError,
-  ImageStoreError,
-  InvalidImageReferenceError,
-  InvalidPropError,
-  RenderError,
-  ValidationFailedError,
-  StaleManifestsError,
-);
+const inputMessage = inputErrors(...RENDER_INPUT_ERRORS, StaleManifestsError);
 
 /** Opens the workspace at a root: the real one on disk, or a test's fixture. */
 export type WorkspaceOpener = (root: string) => Workspace;

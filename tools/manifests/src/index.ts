@@ -1,5 +1,5 @@
-export { checkFreshness, synth, ValidationFailedError } from './pipeline.js';
-export { RenderError } from './render/render-error.js';
+export { checkFreshness, synth } from './pipeline.js';
+export { RENDER_INPUT_ERRORS } from './render-input-errors.js';
 export { readManifestTree } from './render/manifest-tree.js';
 export { MANIFESTS_DIRECTORY } from './manifest-file.js';
 export { openWorkspace } from './workspace.js';

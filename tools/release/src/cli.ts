@@ -5,16 +5,7 @@ import {
   runCommandLine,
   type CliIo,
 } from '@platform/cli-shell';
-import { CatalogError } from '@platform/environments';
-import { ImageFileError, ImageStoreError } from '@platform/image-catalog';
-import { InvalidImageReferenceError } from '@platform/image-ref';
-import {
-  findWorkspaceRoot,
-  RenderError,
-  ValidationFailedError,
-  type Workspace,
-} from '@platform/manifests';
-import { InvalidPropError } from '@platform/workloads';
+import { findWorkspaceRoot, RENDER_INPUT_ERRORS, type Workspace } from '@platform/manifests';
 import { Option, type Command } from 'commander';
 import { changeLine, pick, positiveInteger, withDelivery } from './cli-options.js';
 import { bump } from './commands/bump.js';
@@ -28,16 +19,7 @@ import { ReleaseError } from './release-error.js';
 export type { CliIo } from '@platform/cli-shell';
 
 /** Errors that are the user's input, not a bug: print the message alone. */
-const inputMessage = inputErrors(
-  CatalogError,
-  ImageFileError,
-  ImageStoreError,
-  InvalidImageReferenceError,
-  InvalidPropError,
-  ReleaseError,
-  RenderError,
-  ValidationFailedError,
-);
+const inputMessage = inputErrors(...RENDER_INPUT_ERRORS, ReleaseError);
 
 /** The release command line: bump, promote, rollback, status, diff. */
 export function buildCli(io: CliIo, open?: (root: string) => Workspace): Command {

@@ -1,3 +1,4 @@
+import type { ImageReference } from '@platform/image-ref';
 import type { Environment, WorkloadSizing } from '@platform/environments';
 import type { AppConfig } from '../config/app-config.js';
 import type { EgressDestination } from './egress-props.js';
@@ -47,8 +48,11 @@ export interface PodProps {
   readonly name: string;
   /** The namespace the workload runs in; created once per chart. @default the app's (the name) */
   readonly namespace?: string;
-  /** The image, `repository:tag` or `repository@sha256:<digest>`; never `latest`. */
-  readonly image: string;
+  /**
+   * The image: the chart's `this.image` (already parsed), or text, `repository:tag` or
+   * `repository@sha256:<digest>`; never `latest`.
+   */
+  readonly image: ImageReference | string;
   /**
    * The environment it runs in: its defaults for resources, `ENVIRONMENT` and `LOG_LEVEL`, the
    * namespaces that scrape metrics.

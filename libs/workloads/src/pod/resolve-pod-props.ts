@@ -1,5 +1,5 @@
 import { MAX_APP_NAME_LENGTH, type Environment } from '@platform/environments';
-import { parseImageReference, type ImageReference } from '@platform/image-ref';
+import { formatImageReference, imageReferenceOf, type ImageReference } from '@platform/image-ref';
 import { platformServiceContract as contract } from '@platform/service-contracts';
 import type { Construct } from 'constructs';
 import { AppChart } from '../app-chart.js';
@@ -51,9 +51,10 @@ export function resolvePodProps(
 
   let image: ImageReference;
   try {
-    image = parseImageReference(props.image);
+    image = imageReferenceOf(props.image);
   } catch (error) {
-    return check.fail('image', props.image, `is not deployable: ${(error as Error).message}`);
+    const text = typeof props.image === 'string' ? props.image : formatImageReference(props.image);
+    return check.fail('image', text, `is not deployable: ${(error as Error).message}`);
   }
   const partOf = props.partOf ?? chart?.app ?? props.name;
   check.labelValue('partOf', partOf);
@@ -82,7 +83,8 @@ export function resolvePodProps(
     name: props.name,
     namespace,
     image,
-    imageString: props.image,
+    // The one place the reference is printed: the container's `image`.
+    imageString: formatImageReference(image),
     partOf,
     environment,
     command: props.command,

@@ -1,5 +1,5 @@
 import type { Environment } from '@platform/environments';
-import { formatImageReference, type ImageReference } from '@platform/image-ref';
+import type { ImageReference } from '@platform/image-ref';
 import type { AppChartClass, AppSecret } from '@platform/workloads';
 import { App } from 'cdk8s';
 import { manifestLocation, type ManifestFile } from '../manifest-file.js';
@@ -36,9 +36,8 @@ export function renderApp(input: AppRender): RenderedFile[] {
     const chart = new input.chart(cdk8sApp, {
       app,
       environment,
-      // The chart's props take the reference as text (libs/workloads parses and checks it
-      // itself); this is the one place the parsed reference is printed.
-      image: formatImageReference(input.image),
+      // The catalog's parsed reference, as it is: nothing prints and parses it again.
+      image: input.image,
       secrets: (input.extras ?? []).flatMap(secretOf),
     });
     objects = [...(chart.toJson() as KubeObject[]), ...(input.extras ?? [])];
