@@ -37,6 +37,49 @@ export interface EnvironmentGateway {
 }
 
 /**
+ * How Argo CD runs in an environment's clusters: its chart values come from these (in
+ * libs/platform), both when infra/bootstrap installs it and when it then manages itself from
+ * git. Secrets (the webhook's, the SSO client's) are not here: infra/bootstrap puts them in the
+ * argocd-secret Secret, and the values only name them.
+ */
+export interface ArgoCdSettings {
+  /** redis-ha (3 nodes), PodDisruptionBudgets, and 2+ replicas of the stateless components. @default false */
+  readonly highAvailability?: boolean;
+  /** Replicas per component; at least 2 of the server, repo server and ApplicationSet controller in HA. @default 1 each */
+  readonly replicas?: {
+    readonly controller?: number;
+    readonly server?: number;
+    readonly repoServer?: number;
+    readonly applicationSet?: number;
+  };
+  /** How often Argo CD polls git when no webhook arrives (`timeout.reconciliation`). @default '180s' */
+  readonly reconciliationTimeout?: string;
+  /** The built-in `admin` user (the password in argocd-initial-admin-secret). @default false */
+  readonly adminEnabled?: boolean;
+  /** GitHub push webhooks trigger syncs; infra/bootstrap then needs the webhook secret. @default true */
+  readonly gitWebhook?: boolean;
+  /** Serves the UI and API through an Ingress at this host. @default none: ClusterIP, port-forward */
+  readonly ingress?: { readonly host: string; readonly className?: string };
+  /** Single sign-on through an OIDC issuer; admins by `groups` claim, everyone else reads. @default none */
+  readonly sso?: {
+    readonly issuer: string;
+    readonly clientId: string;
+    readonly adminGroups: readonly string[];
+  };
+}
+
+/** Where the Gateway's certificate comes from. */
+export interface CertificateSettings {
+  /**
+   * Let's Encrypt's `production` directory, or `staging` (untrusted certificates, generous
+   * rate limits) while an environment is being set up. @default 'production'
+   */
+  readonly acmeDirectory?: 'production' | 'staging';
+  /** The ACME account's contact address. @default none (Let's Encrypt needs none) */
+  readonly email?: string;
+}
+
+/**
  * One environment: a directory `manifests/<name>/`, a cluster, an Argo CD AppProject. Every
  * app's chart receives it, and the workload library takes its defaults from it.
  */
@@ -53,6 +96,10 @@ export interface Environment {
    * terminates TLS; its namespace is let through to the pods a route sends traffic to.
    */
   readonly gateway: EnvironmentGateway;
+  /** Argo CD in this environment's clusters. @default every field's default */
+  readonly argocd?: ArgoCdSettings;
+  /** The Gateway's certificate (ACME DNS-01 through Route 53 on EKS). @default the fields' defaults */
+  readonly certificates?: CertificateSettings;
   /** Log level every app runs with. */
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /**

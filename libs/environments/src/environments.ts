@@ -38,6 +38,10 @@ export const workspaceEnvironments: readonly Environment[] = [
     },
     monitoringNamespaces: ['monitoring'],
     gateway: { name: 'platform', namespace: 'gateway-system', domain: 'example.com' },
+    argocd: {
+      highAvailability: true,
+      replicas: { controller: 1, server: 2, repoServer: 2, applicationSet: 2 },
+    },
     logLevel: 'info',
     imageRegistry: '222222222222.dkr.ecr.eu-west-1.amazonaws.com/platform-production',
   },

@@ -2,7 +2,12 @@ export { appLayout } from './app-layout.js';
 export { Catalog, CatalogError } from './catalog.js';
 export type { CatalogApp } from './catalog.js';
 export { defaultRepository } from './environment.js';
-export type { Environment, WorkloadSizing } from './environment.js';
+export type {
+  ArgoCdSettings,
+  CertificateSettings,
+  Environment,
+  WorkloadSizing,
+} from './environment.js';
 export { workspaceEnvironments } from './environments.js';
 export {
   appNameProblem,

@@ -1,6 +1,6 @@
 import type { ArgoCdSettings } from '../config/bootstrap-config.js';
 import type { SecretValue } from '../config/bootstrap-config.js';
-import { resourcesOf, type KubernetesResources } from '../component-resources.js';
+import { resourcesOf, type KubernetesResources } from '@platform/platform';
 
 /**
  * What the ApplicationSet controller may do to Applications: create and update, never delete

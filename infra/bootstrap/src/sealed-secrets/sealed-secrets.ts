@@ -1,6 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
-import { resourcesOf } from '../component-resources.js';
+import { resourcesOf } from '@platform/platform';
 import { SEALED_SECRETS_CHART, type PinnedChart } from '../charts.js';
 import { controllerNamespace } from '../namespace.js';
 

@@ -1,0 +1,27 @@
+export { ADDON_IDENTITIES } from './addon-identities.js';
+export type { AddonIdentity } from './addon-identities.js';
+export {
+  argoCdValues,
+  APPLICATIONS_SYNC_POLICY,
+  PORT_FORWARD_DOMAIN,
+} from './argocd/argocd-values.js';
+export type { ArgoCdValues } from './argocd/argocd-values.js';
+export { ArgoCdSettingsError, resolveArgoCdSettings } from './argocd/argocd-settings.js';
+export { resourcesOf } from './argocd/component-resources.js';
+export type { KubernetesResources } from './argocd/component-resources.js';
+export {
+  ARGO_CD_CHART,
+  CERT_MANAGER_CHART,
+  ENVOY_GATEWAY_CHART,
+  EXTERNAL_DNS_CHART,
+  GATEWAY_CRDS_CHART,
+  PLATFORM_CHARTS,
+  SEALED_SECRETS_CHART,
+} from './charts.js';
+export type { PinnedChart } from './charts.js';
+export {
+  AWS_ADDONS_DIRECTORY,
+  LOCAL_ADDONS_DIRECTORY,
+  PLATFORM_DIRECTORY,
+  platformPath,
+} from './layout.js';
