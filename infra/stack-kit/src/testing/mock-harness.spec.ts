@@ -26,7 +26,12 @@ describe('installMocks', () => {
           ? { id: 'thing-1', state: { arn: 'arn:thing' } }
           : undefined,
     });
-    const thing = new TestResource('test:index:Thing', 'one', { size: 1 }, { protect: true });
+    const thing = new TestResource(
+      'test:index:Thing',
+      'one',
+      { size: 1 },
+      { protect: true, ignoreChanges: ['size'], retainOnDelete: true },
+    );
     const other = new TestResource('test:index:Other', 'two', { size: 2 });
     expect(await promiseOf(thing.id)).toBe('thing-1');
     expect(await promiseOf(other.id)).toBe('two-id');
@@ -37,7 +42,16 @@ describe('installMocks', () => {
       custom: true,
     });
     expect(recorder.find('test:index:Other', 'two').state).toEqual({ size: 2 });
-    expect(engine.get('test:index:Thing one')?.protect).toBe(true);
+    expect(engine.get('test:index:Thing one')).toMatchObject({
+      protect: true,
+      ignoreChanges: ['size'],
+      retainOnDelete: true,
+    });
+    expect(engine.get('test:index:Other two')).toMatchObject({
+      protect: false,
+      ignoreChanges: [],
+      retainOnDelete: false,
+    });
     expect(() => recorder.find('test:index:Thing', 'three')).toThrow(
       "expected one test:index:Thing named 'three', found 0 (registered: one)",
     );

@@ -21,6 +21,10 @@ export interface EngineRequest {
   readonly inputs: any;
   /** Whether the resource is protected from deletion (the `protect` option). */
   readonly protect: boolean;
+  /** The input properties whose changes the engine ignores (the `ignoreChanges` option). */
+  readonly ignoreChanges: readonly string[];
+  /** Whether deleting the resource leaves it in the cloud (the `retainOnDelete` option). */
+  readonly retainOnDelete: boolean;
 }
 
 export interface MockedDeployment {
@@ -34,6 +38,8 @@ interface RegisterRequest {
   getName(): string;
   getDependenciesList(): string[];
   getProtect(): boolean;
+  getIgnorechangesList(): string[];
+  getRetainondelete(): boolean | undefined;
   getObject(): { toJavaScript(): unknown } | undefined;
 }
 
@@ -73,6 +79,8 @@ export async function installMocks(
       dependencies: request.getDependenciesList(),
       inputs: request.getObject()?.toJavaScript() ?? {},
       protect: request.getProtect(),
+      ignoreChanges: request.getIgnorechangesList(),
+      retainOnDelete: request.getRetainondelete() ?? false,
     });
     return register(request, callback);
   };
