@@ -9,11 +9,9 @@ const outputs = bootstrap({ raw: readStackConfig(PROJECT), stack: pulumi.getStac
 
 export const environment = outputs.environment;
 export const cluster = outputs.cluster;
-export const manifestsPath = outputs.manifestsPath;
+export const platformPath = outputs.platformPath;
 export const argocdNamespace = outputs.argocdNamespace;
 export const argocdChartVersion = outputs.argocdChartVersion;
 export const sealedSecretsNamespace = outputs.sealedSecretsNamespace;
-export const sealedSecretsChartVersion = outputs.sealedSecretsChartVersion;
-export const appProject = outputs.appProject;
-export const applicationSet = outputs.applicationSet;
+export const rootApplication = outputs.rootApplication;
 export const portForward = outputs.portForward;

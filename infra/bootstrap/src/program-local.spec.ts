@@ -1,5 +1,7 @@
+import { argoCdValues } from '@platform/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localConfig } from './testing/config-fixtures.js';
+import { environmentNamed } from './testing/environments.js';
 import { runProgram, type ProgramRun } from './testing/run-program.js';
 
 describe('bootstrap: the local stack (kind, minikube, Docker Desktop)', () => {
@@ -20,22 +22,26 @@ describe('bootstrap: the local stack (kind, minikube, Docker Desktop)', () => {
     expect(run.outputs.cluster).toBe('context kind-platform');
   });
 
-  it('bootstraps the configured environment onto the laptop cluster', () => {
-    const set = run.recorder.find(
-      'kubernetes:argoproj.io/v1alpha1:ApplicationSet',
-      'staging-applications',
+  it("syncs the chosen environment's _platform with local/ instead of the AWS add-ons", () => {
+    const root = run.recorder.find(
+      'kubernetes:argoproj.io/v1alpha1:Application',
+      'platform-application',
     ).inputs;
-    expect(set.spec.generators[0].git.directories).toEqual([{ path: 'manifests/staging/*' }]);
+    expect(root.spec.source).toMatchObject({
+      path: 'manifests/staging/_platform',
+      directory: { recurse: true, include: '{*.yaml,local/*.yaml}' },
+    });
   });
 
-  it('needs no repository Secret for a public repository', () => {
-    expect(run.recorder.ofType('kubernetes:core/v1:Secret')).toEqual([]);
+  it('needs no repository Secret for a public repository, only argocd-secret', () => {
+    expect(run.recorder.ofType('kubernetes:core/v1:Secret').map((s) => s.name)).toEqual([
+      'argocd-secret',
+    ]);
   });
 
-  it('enables the local admin and polls every minute, since no webhook reaches a laptop', () => {
+  it("runs Argo CD with the environment's own values, which git keeps applying", () => {
     const values = run.engine.get('kubernetes:helm.sh/v3:Release argocd-release')?.inputs.values;
-    expect(values.configs.cm['admin.enabled']).toBe('true');
-    expect(values.configs.cm['timeout.reconciliation']).toBe('60s');
-    expect(values.configs.secret).not.toHaveProperty('githubSecret');
+    const staging = argoCdValues(environmentNamed('staging'));
+    expect(values).toEqual(JSON.parse(JSON.stringify(staging)));
   });
 });

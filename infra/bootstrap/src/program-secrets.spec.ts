@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/environments';
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { ArgoCd } from './argocd/argocd.js';
@@ -16,6 +17,7 @@ import {
   productionConfig,
   stagingConfig,
 } from './testing/config-fixtures.js';
+import { SSO_ENVIRONMENTS } from './testing/environments.js';
 import { SECRET_SIG, SECRET_SIG_KEY } from './testing/kubernetes-mocks.js';
 import { parseStack } from './testing/problems-of.js';
 import { clusterStack, runProgram } from './testing/run-program.js';
@@ -36,17 +38,28 @@ function occurrences(
   );
 }
 
+/** The runs whose environment differs from the workspace's. */
+const SSO_OR_WORKSPACE: Record<string, readonly Environment[] | undefined> = {
+  'staging with SSO': SSO_ENVIRONMENTS,
+};
+
 describe('secrets stay secret', () => {
   it.each([
     ['staging', stagingConfig(), [SECRETS.deployKey.trim(), SECRETS.webhook]],
-    ['production', productionConfig(), [SECRETS.appKey.trim(), SECRETS.webhook, SECRETS.oidc]],
+    ['production', productionConfig(), [SECRETS.appKey.trim(), SECRETS.webhook]],
+    [
+      'staging with SSO',
+      stagingConfig({ oidcClientSecret: SECRETS.oidc }),
+      [SECRETS.deployKey.trim(), SECRETS.webhook, SECRETS.oidc],
+    ],
   ] as const)(
     '%s: each secret reaches the engine only inside a secret, and only where it belongs',
-    async (stack, raw, secrets) => {
-      const run = await runProgram(raw, stack);
+    async (name, raw, secrets) => {
+      const stack = name.split(' ')[0] ?? name;
+      const run = await runProgram(raw, stack, undefined, SSO_OR_WORKSPACE[name]);
       const allowed = [
         /^kubernetes:core\/v1:Secret argocd-repository\.stringData\.value\.(sshPrivateKey|githubAppPrivateKey)$/,
-        /^kubernetes:helm\.sh\/v3:Release argocd-release\.values\.configs\.secret\.(githubSecret|extra\.oidc\.clientSecret)\.value$/,
+        /^kubernetes:core\/v1:Secret argocd-secret\.stringData\.value\.(webhook\.github\.secret|oidc\.clientSecret)$/,
       ];
       for (const secret of secrets) {
         const found = [...run.engine.entries()].flatMap(([key, request]) =>
@@ -67,9 +80,10 @@ describe('secrets stay secret', () => {
     // No public API tells how a value was set: requireSecret makes it a secret either way.
     applyStackConfig(BOOTSTRAP_PROJECT, stagingConfig(), []);
     const { config } = parseBootstrapConfig(readStackConfig(PROJECT), 'staging');
-    expect(config.argocd.webhookSecret).toBeDefined();
-    expect(await pulumi.isSecret(config.argocd.webhookSecret ?? pulumi.output(''))).toBe(true);
-    expect(await promiseOf(config.argocd.webhookSecret ?? '')).toBe(SECRETS.webhook);
+    const webhookSecret = config.argocdSecrets.webhookSecret;
+    expect(webhookSecret).toBeDefined();
+    expect(await pulumi.isSecret(webhookSecret ?? pulumi.output(''))).toBe(true);
+    expect(await promiseOf(webhookSecret ?? '')).toBe(SECRETS.webhook);
   });
 
   it('keeps the kubeconfig secret even when the cluster stack forgot to mark it', async () => {
@@ -84,15 +98,21 @@ describe('secrets stay secret', () => {
     });
   });
 
-  it('marks the Argo CD release values and the repository credentials as secret outputs', async () => {
+  it('marks argocd-secret and the repository credentials as secret outputs, and no Release value', async () => {
     await installMocks(PROJECT, 'staging');
     const { config } = parseStack(stagingConfig(), 'staging');
-    const argocd = new ArgoCd('argocd', { settings: config.argocd, repo: config.repo });
+    const argocd = new ArgoCd('argocd', {
+      environment: config.environment,
+      secrets: config.argocdSecrets,
+      repo: config.repo,
+    });
     expect(argocd.repositorySecret).toBeDefined();
-    expect(await pulumi.isSecret(argocd.release.values)).toBe(true);
+    expect(await pulumi.isSecret(argocd.argocdSecret.stringData)).toBe(true);
     expect(
       await pulumi.isSecret(argocd.repositorySecret?.stringData ?? pulumi.output(undefined)),
     ).toBe(true);
+    // The values are environment data only, the same git holds: nothing in them is secret.
+    expect(await pulumi.isSecret(argocd.release.values)).toBe(false);
     await settle();
   });
 });

@@ -1,110 +1,126 @@
+import { promiseOf } from '@platform/infra-stack-kit/testing';
+import { ARGO_CD_CHART, argoCdValues } from '@platform/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { productionConfig, stagingConfig } from './testing/config-fixtures.js';
-import { promiseOf } from '@platform/infra-stack-kit/testing';
+import { environmentNamed } from './testing/environments.js';
 import { runProgram, type ProgramRun } from './testing/run-program.js';
 
 const RELEASE = 'kubernetes:helm.sh/v3:Release';
+const APPLICATION = 'kubernetes:argoproj.io/v1alpha1:Application';
 const APP_PROJECT = 'kubernetes:argoproj.io/v1alpha1:AppProject';
-const APPLICATION_SET = 'kubernetes:argoproj.io/v1alpha1:ApplicationSet';
 
-describe('bootstrap: staging', () => {
+describe('bootstrap: staging (EKS, through the cluster stack)', () => {
   let run: ProgramRun;
   beforeAll(async () => {
     run = await runProgram(stagingConfig(), 'staging');
   });
 
-  it('installs Argo CD from the official chart, pinned to an exact version, in namespace argocd', () => {
+  it("installs Argo CD from the platform's one pin, in namespace argocd, under the release name git uses", () => {
     const { inputs } = run.recorder.find(RELEASE, 'argocd-release');
     expect(inputs).toMatchObject({
-      chart: 'argo-cd',
-      repositoryOpts: { repo: 'https://argoproj.github.io/argo-helm' },
-      version: '10.10.2',
+      chart: ARGO_CD_CHART.chart,
+      repositoryOpts: { repo: ARGO_CD_CHART.repo },
+      version: ARGO_CD_CHART.version,
       name: 'argocd',
       namespace: 'argocd',
+      atomic: true,
     });
-    expect(inputs.version).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('protects the Sealed Secrets namespace and release (the sealing keys live there), and nothing else', () => {
+  it("gives the release exactly the environment's values, the ones the self-managed Application applies", () => {
+    const values = run.engine.get(`${RELEASE} argocd-release`)?.inputs.values;
+    expect(values).toEqual(JSON.parse(JSON.stringify(argoCdValues(environmentNamed('staging')))));
+    expect(values.configs.secret).toEqual({ createSecret: false });
+  });
+
+  it('installs Argo CD once: later changes are ignored and deleting the resource never uninstalls it', () => {
+    const release = run.engine.get(`${RELEASE} argocd-release`);
+    expect([...(release?.ignoreChanges ?? [])].sort()).toEqual([
+      'chart',
+      'repositoryOpts',
+      'values',
+      'version',
+    ]);
+    expect(release?.retainOnDelete).toBe(true);
+  });
+
+  it('creates argocd-secret before Argo CD, with the webhook secret under the key Argo CD reads', async () => {
+    const secret = run.recorder.find('kubernetes:core/v1:Secret', 'argocd-secret').inputs;
+    expect(secret.metadata).toMatchObject({
+      name: 'argocd-secret',
+      namespace: 'argocd',
+      labels: {
+        'app.kubernetes.io/name': 'argocd-secret',
+        'app.kubernetes.io/part-of': 'argocd',
+      },
+    });
+    expect(Object.keys(secret.stringData.value)).toEqual(['webhook.github.secret']);
+    expect(run.engine.get(`${RELEASE} argocd-release`)?.dependencies).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\$kubernetes:core\/v1:Secret::argocd-secret$/),
+      ]),
+    );
+  });
+
+  it('creates the root Application over _platform with the AWS add-ons, automated, without a finalizer', () => {
+    const root = run.recorder.find(APPLICATION, 'platform-application').inputs;
+    expect(root.metadata).toEqual({ name: 'platform', namespace: 'argocd' });
+    expect(root.spec.source).toEqual({
+      repoURL: 'git@github.com:acme/platform.git',
+      targetRevision: 'main',
+      path: 'manifests/staging/_platform',
+      directory: { recurse: true, include: '{*.yaml,aws/*.yaml}' },
+    });
+    expect(root.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
+    expect(root.metadata).not.toHaveProperty('finalizers');
+    expect(root.spec.project).toBe('platform-root');
+  });
+
+  it('runs the root in its own project, sources from this repository only', () => {
+    const project = run.recorder.find(APP_PROJECT, 'platform-project').inputs;
+    expect(project.metadata).toEqual({ name: 'platform-root', namespace: 'argocd' });
+    expect(project.spec.sourceRepos).toEqual(['git@github.com:acme/platform.git']);
+  });
+
+  it('creates the root only after the Argo CD release (its CRDs), argocd-secret and the repository credentials', () => {
+    const dependencies = run.engine.get(`${APPLICATION} platform-application`)?.dependencies;
+    expect(dependencies).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\$kubernetes:helm\.sh\/v3:Release::argocd-release$/),
+        expect.stringMatching(/\$kubernetes:core\/v1:Secret::argocd-secret$/),
+        expect.stringMatching(/\$kubernetes:core\/v1:Secret::argocd-repository$/),
+        expect.stringMatching(/AppProject::platform-project$/),
+      ]),
+    );
+  });
+
+  it('leaves to git what git owns: no apps AppProject, no ApplicationSet, no Sealed Secrets release', () => {
+    expect(run.recorder.ofType(RELEASE).map((r) => r.name)).toEqual(['argocd-release']);
+    expect(run.recorder.ofType(APP_PROJECT).map((r) => r.inputs.metadata.name)).toEqual([
+      'platform-root',
+    ]);
+    expect(run.recorder.ofType(APPLICATION).map((r) => r.inputs.metadata.name)).toEqual([
+      'platform',
+    ]);
+    expect(run.recorder.ofType('kubernetes:argoproj.io/v1alpha1:ApplicationSet')).toEqual([]);
+  });
+
+  it('keeps the Sealed Secrets namespace (the sealing keys live there) protected, and nothing else', () => {
     const protectedResources = [...run.engine.entries()]
       .filter(([, request]) => request.protect)
-      .map(([key]) => key)
-      .sort();
-    expect(protectedResources).toEqual([
-      'kubernetes:core/v1:Namespace sealed-secrets-namespace',
-      'kubernetes:helm.sh/v3:Release sealed-secrets-release',
-    ]);
-  });
-
-  it('installs Sealed Secrets from its chart, pinned, under the name kubeseal looks for', () => {
-    const { inputs } = run.recorder.find(RELEASE, 'sealed-secrets-release');
-    expect(inputs).toMatchObject({
-      chart: 'sealed-secrets',
-      repositoryOpts: { repo: 'https://bitnami-labs.github.io/sealed-secrets' },
-      version: '2.20.0',
-      namespace: 'sealed-secrets',
-      values: { fullnameOverride: 'sealed-secrets-controller' },
-    });
-  });
-
-  it('passes the chosen values to the Argo CD release', () => {
-    const values = run.engine.get(`${RELEASE} argocd-release`)?.inputs.values;
-    expect(values.server.service.type).toBe('ClusterIP');
-    expect(values.configs.cm['admin.enabled']).toBe('false');
-    expect(values.configs.cm['timeout.reconciliation']).toBe('180s');
-    expect(values['redis-ha'].enabled).toBe(false);
-    expect(values.configs.secret.githubSecret).toBeDefined();
+      .map(([key]) => key);
+    expect(protectedResources).toEqual(['kubernetes:core/v1:Namespace sealed-secrets-namespace']);
   });
 
   it('connects through the cluster stack, and every Kubernetes object uses that provider', () => {
     expect(run.recorder.find('pulumi:pulumi:StackReference', 'cluster-stack').inputs.name).toBe(
       'acme/infra-cluster/staging',
     );
-    const kubernetes = run.recorder.resources.filter((resource) =>
-      resource.type.startsWith('kubernetes:'),
-    );
-    expect(kubernetes.length).toBeGreaterThanOrEqual(6);
+    const kubernetes = run.recorder.resources.filter((r) => r.type.startsWith('kubernetes:'));
+    expect(kubernetes.length).toBe(7);
     for (const resource of kubernetes) {
       expect(resource.provider).toMatch(/::pulumi:providers:kubernetes::cluster::/);
     }
-  });
-
-  it('creates one AppProject and one ApplicationSet for the environment, in the Argo CD namespace', () => {
-    expect(run.recorder.ofType(APP_PROJECT)).toHaveLength(1);
-    expect(run.recorder.ofType(APPLICATION_SET)).toHaveLength(1);
-    const project = run.recorder.find(APP_PROJECT, 'staging-project').inputs;
-    const set = run.recorder.find(APPLICATION_SET, 'staging-applications').inputs;
-    expect(project.metadata).toMatchObject({ name: 'staging', namespace: 'argocd' });
-    expect(project.spec.destinations.at(-1)).toEqual({
-      server: 'https://kubernetes.default.svc',
-      namespace: '*',
-    });
-    expect(project.spec.destinations).toContainEqual({
-      server: 'https://kubernetes.default.svc',
-      namespace: '!argocd',
-    });
-    expect(set.metadata).toMatchObject({ name: 'staging', namespace: 'argocd' });
-    expect(set.spec.generators[0].git.directories).toEqual([{ path: 'manifests/staging/*' }]);
-    expect(set.spec.template.spec.project).toBe('staging');
-  });
-
-  it('creates the AppProject and ApplicationSet only after Argo CD (and its CRDs), Sealed Secrets and the repository credentials', () => {
-    for (const key of [
-      `${APP_PROJECT} staging-project`,
-      `${APPLICATION_SET} staging-applications`,
-    ]) {
-      const dependencies = run.engine.get(key)?.dependencies ?? [];
-      expect(dependencies).toEqual(
-        expect.arrayContaining([
-          expect.stringMatching(/\$kubernetes:helm\.sh\/v3:Release::argocd-release$/),
-          expect.stringMatching(/\$kubernetes:helm\.sh\/v3:Release::sealed-secrets-release$/),
-          expect.stringMatching(/\$kubernetes:core\/v1:Secret::argocd-repository$/),
-        ]),
-      );
-    }
-    expect(run.engine.get(`${APPLICATION_SET} staging-applications`)?.dependencies).toEqual(
-      expect.arrayContaining([expect.stringMatching(/AppProject::staging-project$/)]),
-    );
   });
 
   it('names every Kubernetes object explicitly, so nothing is auto-named with a random suffix', () => {
@@ -122,10 +138,9 @@ describe('bootstrap: staging', () => {
     expect(run.outputs).toMatchObject({
       environment: 'staging',
       cluster: 'stack acme/infra-cluster/staging',
-      manifestsPath: 'manifests/staging',
-      argocdChartVersion: '10.10.2',
-      appProject: 'staging',
-      applicationSet: 'staging',
+      platformPath: 'manifests/staging/_platform',
+      argocdChartVersion: ARGO_CD_CHART.version,
+      rootApplication: 'platform',
     });
     expect(await promiseOf(run.outputs.portForward)).toBe(
       'kubectl --namespace argocd port-forward svc/argocd-server 8080:443',
@@ -146,26 +161,25 @@ describe('bootstrap: production', () => {
     run = await runProgram(productionConfig(), 'production');
   });
 
-  it('runs Argo CD highly available', () => {
+  it('installs Argo CD highly available because the production environment says so', () => {
     const { values } = run.engine.get(`${RELEASE} argocd-release`)?.inputs ?? {};
+    expect(values).toEqual(
+      JSON.parse(JSON.stringify(argoCdValues(environmentNamed('production')))),
+    );
     expect(values['redis-ha'].enabled).toBe(true);
     expect(values.server.replicas).toBe(2);
-    expect(values.repoServer.replicas).toBe(2);
-    expect(values.applicationSet.replicas).toBe(2);
   });
 
-  it('reads the production cluster stack and wires the production directory', () => {
+  it("reads the production cluster stack and points the root at production's _platform", () => {
     expect(run.recorder.find('pulumi:pulumi:StackReference', 'cluster-stack').inputs.name).toBe(
       'acme/infra-cluster/production',
     );
-    const set = run.recorder.find(APPLICATION_SET, 'production-applications').inputs;
-    expect(set.spec.generators[0].git).toMatchObject({
+    const root = run.recorder.find(APPLICATION, 'platform-application').inputs;
+    expect(root.spec.source).toMatchObject({
       repoURL: 'https://github.com/acme/platform.git',
-      directories: [{ path: 'manifests/production/*' }],
+      path: 'manifests/production/_platform',
+      directory: { include: '{*.yaml,aws/*.yaml}' },
     });
-    expect(run.recorder.find(APP_PROJECT, 'production-project').inputs.spec.sourceRepos).toEqual([
-      'https://github.com/acme/platform.git',
-    ]);
   });
 
   it('stores the GitHub App credentials in a repository Secret Argo CD recognises', () => {

@@ -1,4 +1,5 @@
-import { workspaceEnvironments } from '@platform/environments';
+import { workspaceEnvironments, type Environment } from '@platform/environments';
+import { resolveArgoCdSettings } from '@platform/platform';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { parse } from 'yaml';
 import { rawStackConfig } from '@platform/infra-stack-kit/testing';
 import { PROJECT, SECRET_KEYS, bootstrapFields } from './config/bootstrap-fields.js';
 import { BOOTSTRAP_PROJECT, SECRETS } from './testing/config-fixtures.js';
+import { environmentNamed } from './testing/environments.js';
 import { parseStack } from './testing/problems-of.js';
 import { PROJECT_ROOT } from './testing/workspace.js';
 
@@ -17,6 +19,11 @@ const declared = Object.fromEntries(
 const stackFiles = readdirSync(PROJECT_ROOT).filter((file) => /^Pulumi\.[^.]+\.yaml$/.test(file));
 const secretKeys: readonly string[] = SECRET_KEYS;
 const programKeys = Object.keys(bootstrapFields('staging', ['staging']).shape);
+
+/** The environment a stack file bootstraps. */
+function environmentOf(values: Record<string, string>): Environment {
+  return environmentNamed(values.environment ?? '');
+}
 
 /** A stack file's config as the CLI hands it to the program: strings, arrays as JSON. */
 function stackValues(file: string): Record<string, string> {
@@ -106,15 +113,23 @@ describe('stack files', () => {
     const secrets: Record<string, string> = {
       ...(values.repoAccess === 'ssh' ? { repoSshPrivateKey: SECRETS.deployKey } : {}),
       ...(values.repoAccess === 'github-app' ? { githubAppPrivateKey: SECRETS.appKey } : {}),
-      ...(values.gitWebhook !== 'false' ? { githubWebhookSecret: SECRETS.webhook } : {}),
-      ...(values.oidcIssuer ? { oidcClientSecret: SECRETS.oidc } : {}),
+      // The environment's Argo CD settings say which argocd-secret keys the stack needs.
+      ...(resolveArgoCdSettings(environmentOf(values)).gitWebhook
+        ? { githubWebhookSecret: SECRETS.webhook }
+        : {}),
+      ...(environmentOf(values).argocd?.sso ? { oidcClientSecret: SECRETS.oidc } : {}),
     };
     expect(() => parseStack({ ...values, ...secrets }, stack)).not.toThrow();
   });
 
-  it('runs production highly available and nothing else', () => {
-    const ha = stackFiles.filter((file) => stackValues(file).highAvailability === 'true');
-    expect(ha).toEqual(['Pulumi.production.yaml']);
+  it("sets no Argo CD setting: they are the environment's data, which git applies too", () => {
+    const settings = Object.keys(resolveArgoCdSettings(environmentNamed('staging')));
+    for (const file of stackFiles) {
+      expect(Object.keys(stackValues(file)).filter((key) => settings.includes(key))).toEqual([]);
+    }
+    for (const key of [...settings, 'controllerReplicas', 'ingressHost', 'oidcIssuer']) {
+      expect(programKeys).not.toContain(key);
+    }
   });
 
   it('bootstraps the local stack from a kubeconfig context, the others from the cluster stack', () => {

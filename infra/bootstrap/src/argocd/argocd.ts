@@ -1,10 +1,10 @@
+import type { Environment } from '@platform/environments';
+import { ARGO_CD_CHART, argoCdValues, type PinnedChart } from '@platform/platform';
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
-import { ARGO_CD_CHART, type PinnedChart } from '../charts.js';
-import type { ArgoCdSettings, RepoSettings } from '../config/bootstrap-config.js';
-import type { SecretValue } from '../config/bootstrap-config.js';
+import type { ArgoCdSecrets, RepoSettings, SecretValue } from '../config/bootstrap-config.js';
 import { controllerNamespace } from '../namespace.js';
-import { argoCdValues } from './argocd-values.js';
+import { ARGOCD_SECRET_LABELS, ARGOCD_SECRET_NAME, argoCdSecretData } from './argocd-secret.js';
 import {
   REPOSITORY_SECRET_LABEL,
   REPOSITORY_SECRET_NAME,
@@ -12,12 +12,19 @@ import {
 } from './repository-secret.js';
 
 export interface ArgoCdArgs {
-  readonly settings: ArgoCdSettings;
+  /** Argo CD's values come from its data: `argoCdValues(environment)`. */
+  readonly environment: Environment;
+  /** The stack's secrets that go into argocd-secret. */
+  readonly secrets: ArgoCdSecrets;
   /** The repository Argo CD pulls; its credentials become the repository Secret. */
   readonly repo: RepoSettings;
   /** @default 'argocd' */
   readonly namespace?: string;
-  /** The Helm release name, prefix of every Argo CD object. @default 'argocd' */
+  /**
+   * The Helm release name, prefix of every Argo CD object. The self-managed Application in git
+   * uses the same one, so it adopts these objects instead of creating a second set.
+   * @default 'argocd'
+   */
   readonly releaseName?: string;
   /** @default ARGO_CD_CHART */
   readonly chart?: PinnedChart;
@@ -27,13 +34,16 @@ export interface ArgoCdArgs {
 const asPulumiSecret = (value: SecretValue): pulumi.Output<string> => value;
 
 /**
- * Argo CD from its official chart, in its own namespace, plus the repository Secret it clones
- * with. `release` is what resources that need Argo CD's CRDs depend on: the chart installs them,
+ * Argo CD's first install, from the pinned chart with the environment's values, plus the two
+ * Secrets git cannot hold: argocd-secret and the repository Secret. After this install the
+ * `argocd` Application in `manifests/<env>/_platform/` owns Argo CD (README, "Argo CD manages
+ * itself"). `release` is what the root Application depends on: the chart installs the CRDs,
  * and the release is ready only once they and the controllers are.
  */
 export class ArgoCd extends pulumi.ComponentResource {
   public readonly namespace: pulumi.Output<string>;
   public readonly release: k8s.helm.v3.Release;
+  public readonly argocdSecret: k8s.core.v1.Secret;
   /** Absent for a public repository. */
   public readonly repositorySecret: k8s.core.v1.Secret | undefined;
 
@@ -45,20 +55,22 @@ export class ArgoCd extends pulumi.ComponentResource {
     });
     this.namespace = namespace.metadata.name;
 
-    this.release = new k8s.helm.v3.Release(
-      `${name}-release`,
+    // The chart's createSecret is false, so it must exist before Argo CD starts. The provider
+    // applies server-side: Pulumi owns only the keys it sets, and leaves `server.secretkey`,
+    // which Argo CD writes into the same Secret on its first start, alone.
+    this.argocdSecret = new k8s.core.v1.Secret(
+      `${name}-secret`,
       {
-        name: args.releaseName ?? 'argocd',
-        namespace: this.namespace,
-        chart: chart.chart,
-        version: chart.version,
-        repositoryOpts: { repo: chart.repo },
-        values: argoCdValues(args.settings, asPulumiSecret),
-        // Roll back a failed upgrade instead of leaving Argo CD half upgraded.
-        atomic: true,
-        cleanupOnFail: true,
-        timeout: 600,
-        maxHistory: 10,
+        metadata: {
+          name: ARGOCD_SECRET_NAME,
+          namespace: this.namespace,
+          labels: { ...ARGOCD_SECRET_LABELS },
+          // A cluster bootstrapped before git owned Argo CD has this Secret from the chart:
+          // take over the keys set here instead of failing on Helm's field ownership.
+          annotations: { 'pulumi.com/patchForce': 'true' },
+        },
+        type: 'Opaque',
+        stringData: argoCdSecretData(args.secrets, asPulumiSecret),
       },
       { parent: this },
     );
@@ -79,6 +91,34 @@ export class ArgoCd extends pulumi.ComponentResource {
           { parent: this },
         )
       : undefined;
+
+    this.release = new k8s.helm.v3.Release(
+      `${name}-release`,
+      {
+        name: args.releaseName ?? 'argocd',
+        namespace: this.namespace,
+        chart: chart.chart,
+        version: chart.version,
+        repositoryOpts: { repo: chart.repo },
+        values: argoCdValues(args.environment),
+        // A failed first install is rolled back instead of leaving Argo CD half installed.
+        atomic: true,
+        cleanupOnFail: true,
+        timeout: 600,
+        maxHistory: 10,
+      },
+      {
+        parent: this,
+        dependsOn: [this.argocdSecret],
+        // Git owns Argo CD after this first install (the self-managed `argocd` Application, same
+        // chart, release name and values). A bump of the pin, or of the environment's settings,
+        // must not make Pulumi helm-upgrade over Argo CD's own sync, so every input that could
+        // change is ignored; and removing this resource (or the program) must never
+        // `helm uninstall` Argo CD and with it every Application.
+        ignoreChanges: ['chart', 'version', 'values', 'repositoryOpts'],
+        retainOnDelete: true,
+      },
+    );
 
     this.registerOutputs({ namespace: this.namespace, releaseStatus: this.release.status });
   }

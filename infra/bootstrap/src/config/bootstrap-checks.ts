@@ -1,12 +1,14 @@
+import type { Environment } from '@platform/environments';
 import { quote } from '@platform/infra-stack-kit';
 import type { z } from 'zod';
+import { argoCdSecretChecks } from './argocd-secret-checks.js';
 import { PROJECT, type BootstrapFields } from './bootstrap-fields.js';
 import { parseRepoUrl } from './repo-url.js';
 
-type Problem = (key: keyof BootstrapFields, message: string) => void;
+/** Reports a problem with one key; the message follows the `infra-bootstrap:<key>: ` prefix. */
+export type Problem = (key: keyof BootstrapFields, message: string) => void;
 
 const KEY_PEM = /^-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----\s*$/;
-const MIN_WEBHOOK_SECRET_LENGTH = 20;
 const NOT_A_KEY = 'is not a private key (-----BEGIN ... PRIVATE KEY-----)';
 const CREDENTIALS = {
   public: [],
@@ -15,16 +17,21 @@ const CREDENTIALS = {
 } as const;
 
 /**
- * The checks that read more than one key, each naming the key to change. A secret's value is
- * never part of a message.
+ * The checks that read more than one key (or a key and the environment's data), each naming the
+ * key to change. A secret's value is never part of a message.
  */
-export function bootstrapChecks(v: BootstrapFields, ctx: z.RefinementCtx): void {
+export function bootstrapChecks(
+  v: BootstrapFields,
+  ctx: z.RefinementCtx,
+  environments: readonly Environment[],
+): void {
   const problem: Problem = (key, message) => ctx.addIssue({ code: 'custom', message, path: [key] });
   // The cluster stack is compared with the environment only once the environment is valid.
   const environmentRefused = ctx.issues.some((issue) => issue.path?.[0] === 'environment');
   clusterChecks(v, problem, environmentRefused);
   repoChecks(v, problem);
-  argoCdChecks(v, problem);
+  const environment = environments.find((e) => e.name === v.environment);
+  if (!environmentRefused && environment) argoCdSecretChecks(v, environment, problem);
 }
 
 function clusterChecks(v: BootstrapFields, problem: Problem, environmentRefused: boolean): void {
@@ -84,45 +91,5 @@ function repoChecks(v: BootstrapFields, problem: Problem): void {
         "is missing: repoAccess 'github-app' needs the App's private key (pulumi config set --secret githubAppPrivateKey < app.pem)",
       );
     } else if (!KEY_PEM.test(v.githubAppPrivateKey)) problem('githubAppPrivateKey', NOT_A_KEY);
-  }
-}
-
-function argoCdChecks(v: BootstrapFields, problem: Problem): void {
-  const secret = v.githubWebhookSecret;
-  if (v.gitWebhook && secret === '') {
-    problem(
-      'githubWebhookSecret',
-      'is missing: gitWebhook is true (pulumi config set --secret githubWebhookSecret "$(openssl rand -hex 20)"), or set gitWebhook to false',
-    );
-  } else if (secret !== '' && secret.length < MIN_WEBHOOK_SECRET_LENGTH) {
-    problem(
-      'githubWebhookSecret',
-      `is shorter than ${MIN_WEBHOOK_SECRET_LENGTH} characters (openssl rand -hex 20)`,
-    );
-  } else if (!v.gitWebhook && secret !== '') {
-    problem('githubWebhookSecret', 'is set but gitWebhook is false: remove one of them');
-  }
-  if (v.ingressClassName !== undefined && v.ingressHost === undefined) {
-    problem('ingressClassName', 'is set but ingressHost is not: the Ingress needs a host');
-  }
-  if (v.highAvailability) {
-    for (const key of ['serverReplicas', 'repoServerReplicas', 'applicationSetReplicas'] as const) {
-      if (v[key] < 2) problem(key, `'${v[key]}' must be at least 2 when highAvailability is true`);
-    }
-  }
-  if (v.oidcIssuer === undefined) {
-    if (v.oidcClientId !== undefined) problem('oidcClientId', 'is set but oidcIssuer is not');
-    if (v.oidcClientSecret !== '') problem('oidcClientSecret', 'is set but oidcIssuer is not');
-    if (v.oidcAdminGroups.length > 0) problem('oidcAdminGroups', 'is set but oidcIssuer is not');
-    return;
-  }
-  if (v.oidcClientId === undefined) {
-    problem('oidcClientId', 'is missing: SSO needs the client id registered with the issuer');
-  }
-  if (v.oidcClientSecret === '') {
-    problem(
-      'oidcClientSecret',
-      'is missing: SSO needs the client secret (pulumi config set --secret oidcClientSecret)',
-    );
   }
 }

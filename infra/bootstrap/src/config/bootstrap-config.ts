@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/environments';
 import type * as pulumi from '@pulumi/pulumi';
 import type { RepoTransport } from './repo-url.js';
 
@@ -32,40 +33,22 @@ export interface RepoSettings {
   readonly credentials: RepoCredentials;
 }
 
-export interface ArgoCdReplicas {
-  readonly controller: number;
-  readonly server: number;
-  readonly repoServer: number;
-  readonly applicationSet: number;
-}
-
-export interface ArgoCdSettings {
-  /** redis-ha, PodDisruptionBudgets, and at least 2 replicas of every stateless component. */
-  readonly highAvailability: boolean;
-  readonly replicas: ArgoCdReplicas;
-  /** How often Argo CD polls git when no webhook arrives, e.g. `180s`. */
-  readonly reconciliationTimeout: string;
-  /** The built-in `admin` user; off unless asked for (SSO or `argocd --core` instead). */
-  readonly adminEnabled: boolean;
-  /** The GitHub webhook secret; absent when webhooks are off (polling only). */
+/**
+ * The keys of argocd-secret that come from the stack's secrets. Argo CD's other settings are
+ * environment data (libs/environments `argocd`), shared with the self-managed Application.
+ */
+export interface ArgoCdSecrets {
+  /** `webhook.github.secret`; present exactly when the environment's `argocd.gitWebhook` is on. */
   readonly webhookSecret?: SecretValue;
-  /** Exposes the server through an Ingress; absent: ClusterIP only (port-forward). */
-  readonly ingress?: { readonly host: string; readonly className?: string };
-  /** Single sign-on through an OIDC provider; absent: no SSO. */
-  readonly sso?: {
-    readonly issuer: string;
-    readonly clientId: string;
-    readonly clientSecret: SecretValue;
-    /** Groups (the `groups` claim) that get `role:admin`; everyone else who logs in reads only. */
-    readonly adminGroups: readonly string[];
-  };
+  /** `oidc.clientSecret`; present exactly when the environment has `argocd.sso`. */
+  readonly oidcClientSecret?: SecretValue;
 }
 
 /** The validated configuration of one stack. */
 export interface BootstrapConfig {
-  /** The environment (`manifests/<environment>/`) this cluster runs. */
-  readonly environment: string;
+  /** The environment this cluster runs (`manifests/<name>/`), as libs/environments defines it. */
+  readonly environment: Environment;
   readonly cluster: ClusterAccess;
   readonly repo: RepoSettings;
-  readonly argocd: ArgoCdSettings;
+  readonly argocdSecrets: ArgoCdSecrets;
 }

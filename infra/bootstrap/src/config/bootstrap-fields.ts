@@ -1,14 +1,4 @@
-import { DNS_LABEL } from '@platform/environments';
-import {
-  boolean,
-  integer,
-  matching,
-  oneOf,
-  optional,
-  quote,
-  required,
-  stringList,
-} from '@platform/infra-stack-kit';
+import { matching, oneOf, optional, quote, required } from '@platform/infra-stack-kit';
 import { z } from 'zod';
 import { parseRepoUrl } from './repo-url.js';
 
@@ -16,7 +6,9 @@ import { parseRepoUrl } from './repo-url.js';
  * Every key of infra-bootstrap, each checked on its own (keys that depend on each other are
  * checked in bootstrap-checks.ts). Pulumi.yaml documents them and holds their defaults.
  * Secrets are plain strings here, checked for shape without ever printing them; the program
- * takes them from `pulumi.Config.requireSecret`.
+ * takes them from `pulumi.Config.requireSecret`. Argo CD's settings (HA, replicas, webhook,
+ * Ingress, SSO) are not keys: they are environment data (libs/environments `argocd`), because
+ * git owns Argo CD after the first install and applies the same values from the same data.
  */
 
 /** The Pulumi project name, and so the config namespace (`infra-bootstrap:<key>`). */
@@ -31,13 +23,9 @@ export const SECRET_KEYS = [
 ] as const;
 
 export const REPO_ACCESS = ['public', 'ssh', 'github-app'] as const;
-export const MAX_REPLICAS = 10;
 
-const replicas = () => integer(1, MAX_REPLICAS);
 /** Unset is the empty string (the Pulumi.yaml default). */
 const text = () => z.string();
-const dnsName = (text: string) =>
-  text.length <= 253 && text.split('.').every((label) => DNS_LABEL.test(label));
 
 /** The fields, for a stack named `stack` among the workspace's `environments`. */
 export function bootstrapFields(stack: string, environments: readonly string[]) {
@@ -70,23 +58,8 @@ export function bootstrapFields(stack: string, environments: readonly string[]) 
     githubAppId: optional(matching(/^\d+$/, 'a number')),
     githubAppInstallationId: optional(matching(/^\d+$/, 'a number')),
     githubAppPrivateKey: text(),
-    gitWebhook: boolean(),
     githubWebhookSecret: text(),
-    reconciliationTimeout: matching(/^[1-9]\d*(s|m|h)$/, 'a duration like 180s, 5m or 1h'),
-    highAvailability: boolean(),
-    controllerReplicas: replicas(),
-    serverReplicas: replicas(),
-    repoServerReplicas: replicas(),
-    applicationSetReplicas: replicas(),
-    adminEnabled: boolean(),
-    ingressHost: optional(
-      required().refine(dnsName, { error: (issue) => `${quote(issue.input)} is not a DNS name` }),
-    ),
-    ingressClassName: optional(matching(DNS_LABEL, 'an IngressClass name')),
-    oidcIssuer: optional(matching(/^https:\/\/[^\s/]+(\/\S*)?$/, 'an https URL')),
-    oidcClientId: optional(required()),
     oidcClientSecret: text(),
-    oidcAdminGroups: stringList(matching(/\S/, 'a group name')),
   });
 }
 

@@ -7,12 +7,17 @@ import {
   productionConfig,
   stagingConfig,
 } from '../testing/config-fixtures.js';
+import {
+  NO_WEBHOOK_ENVIRONMENTS,
+  SSO_ENVIRONMENTS,
+  withStagingArgoCd,
+} from '../testing/environments.js';
 import { parseStack, problemsOf } from '../testing/problems-of.js';
 
 describe('parseBootstrapConfig: valid stacks', () => {
-  it('reads staging: the cluster stack, an ssh deploy key, the webhook, defaults for the rest', async () => {
-    const { config, warnings } = parseStack(stagingConfig(), 'staging');
-    expect(config.environment).toBe('staging');
+  it('reads staging: the environment, the cluster stack, an ssh deploy key, the webhook secret', async () => {
+    const { config } = parseStack(stagingConfig(), 'staging');
+    expect(config.environment.name).toBe('staging');
     expect(config.cluster).toEqual({
       kind: 'stack-reference',
       stackName: 'acme/infra-cluster/staging',
@@ -23,53 +28,52 @@ describe('parseBootstrapConfig: valid stacks', () => {
       revision: 'main',
     });
     expect(config.repo.credentials.kind).toBe('ssh');
-    expect(config.argocd).toMatchObject({
-      highAvailability: false,
-      replicas: { controller: 1, server: 1, repoServer: 1, applicationSet: 1 },
-      reconciliationTimeout: '180s',
-      adminEnabled: false,
-      ingress: { host: 'argocd.staging.example.com' },
-    });
-    const webhookSecret = config.argocd.webhookSecret ?? pulumi.output('');
+    const webhookSecret = config.argocdSecrets.webhookSecret ?? pulumi.output('');
     expect(await pulumi.isSecret(webhookSecret)).toBe(true);
     expect(await promiseOf(webhookSecret)).toBe(SECRETS.webhook);
-    expect(config.argocd.sso).toBeUndefined();
-    expect(warnings).toEqual([]);
+    expect(config.argocdSecrets.oidcClientSecret).toBeUndefined();
   });
 
-  it('reads production: HA replicas, GitHub App credentials and SSO', () => {
+  it('reads production: its environment data (HA lives there) and GitHub App credentials', () => {
     const { config } = parseStack(productionConfig(), 'production');
-    expect(config.argocd.highAvailability).toBe(true);
-    expect(config.argocd.replicas).toEqual({
-      controller: 1,
-      server: 2,
-      repoServer: 2,
-      applicationSet: 2,
-    });
+    expect(config.environment.argocd?.highAvailability).toBe(true);
     expect(config.repo.credentials).toMatchObject({
       kind: 'github-app',
       appId: '123456',
       installationId: '7890123',
     });
-    expect(config.argocd.sso).toMatchObject({
-      issuer: 'https://login.example.com',
-      clientId: 'argocd',
-      adminGroups: ['platform-admins'],
-    });
   });
 
-  it('reads local: a kubeconfig context instead of the cluster stack, any environment, no webhook', () => {
+  it('reads the OIDC client secret when the environment signs in through SSO', async () => {
+    const { config } = parseStack(
+      stagingConfig({ oidcClientSecret: SECRETS.oidc }),
+      'staging',
+      SSO_ENVIRONMENTS,
+    );
+    expect(await promiseOf(config.argocdSecrets.oidcClientSecret ?? '')).toBe(SECRETS.oidc);
+  });
+
+  it('reads no webhook secret when the environment polls only', () => {
+    const { config } = parseStack(
+      stagingConfig({ githubWebhookSecret: undefined }),
+      'staging',
+      NO_WEBHOOK_ENVIRONMENTS,
+    );
+    expect(config.argocdSecrets).toEqual({});
+  });
+
+  it('reads local: a kubeconfig context instead of the cluster stack, any environment', () => {
     const { config } = parseStack(localConfig({ environment: 'production' }), 'local');
     expect(config.cluster).toEqual({ kind: 'kube-context', context: 'kind-platform' });
-    expect(config.environment).toBe('production');
+    expect(config.environment.name).toBe('production');
     expect(config.repo.credentials).toEqual({ kind: 'public' });
-    expect(config.argocd.webhookSecret).toBeUndefined();
-    expect(config.argocd.adminEnabled).toBe(true);
   });
 
-  it('warns when webhooks are on but nothing exposes the server to GitHub', () => {
-    const { warnings } = parseStack(stagingConfig({ ingressHost: undefined }), 'staging');
-    expect(warnings).toEqual([expect.stringContaining('ingressHost is unset')]);
+  it('warns when the environment has webhooks on but nothing exposes the server to GitHub', () => {
+    const { warnings } = parseStack(stagingConfig(), 'staging');
+    expect(warnings).toEqual([expect.stringContaining('no argocd.ingress')]);
+    const exposed = withStagingArgoCd({ ingress: { host: 'argocd.staging.example.com' } });
+    expect(parseStack(stagingConfig(), 'staging', exposed).warnings).toEqual([]);
   });
 });
 
@@ -123,10 +127,10 @@ describe('parseBootstrapConfig: every problem names its key', () => {
     const raw = stagingConfig({
       environment: 'qa',
       repoUrl: 'ftp://x/y/z',
-      githubWebhookSecret: undefined,
+      repoSshPrivateKey: undefined,
     });
     expect(() => parseStack(raw, 'local')).toThrow(
-      /stack 'local' has invalid config:\n {2}- infra-bootstrap:environment: .*\n {2}- infra-bootstrap:repoUrl: .*\n {2}- infra-bootstrap:githubWebhookSecret/,
+      /stack 'local' has invalid config:\n {2}- infra-bootstrap:environment: .*\n {2}- infra-bootstrap:repoUrl: .*\n {2}- infra-bootstrap:repoSshPrivateKey/,
     );
   });
 

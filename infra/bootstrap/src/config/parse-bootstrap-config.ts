@@ -1,5 +1,6 @@
-import { workspaceEnvironments } from '@platform/environments';
+import { workspaceEnvironments, type Environment } from '@platform/environments';
 import { parseStackConfig, type RawStackConfig } from '@platform/infra-stack-kit';
+import { resolveArgoCdSettings } from '@platform/platform';
 import * as pulumi from '@pulumi/pulumi';
 import type { BootstrapConfig, RepoCredentials } from './bootstrap-config.js';
 import { bootstrapChecks } from './bootstrap-checks.js';
@@ -25,26 +26,32 @@ export interface ParsedBootstrapConfig {
 export function parseBootstrapConfig(
   raw: RawStackConfig,
   stack: string,
-  environments: readonly string[] = workspaceEnvironments.map((e) => e.name),
+  environments: readonly Environment[] = workspaceEnvironments,
 ): ParsedBootstrapConfig {
-  const schema = bootstrapFields(stack, environments).superRefine(bootstrapChecks);
+  const schema = bootstrapFields(
+    stack,
+    environments.map((e) => e.name),
+  ).superRefine((v, ctx) => bootstrapChecks(v, ctx, environments));
   const v = parseStackConfig(PROJECT, stack, schema, raw);
+  // Found and valid: the schema refused anything else.
+  const environment = environments.find((e) => e.name === v.environment) as Environment;
+  const settings = resolveArgoCdSettings(environment);
   const warnings =
-    v.gitWebhook && v.ingressHost === undefined
+    settings.gitWebhook && settings.ingress === undefined
       ? [
-          'gitWebhook is true but ingressHost is unset: GitHub must reach <argocd>/api/webhook some other way, or pushes sync only on the poll',
+          `environment '${environment.name}' has argocd.gitWebhook on but no argocd.ingress: GitHub must reach <argocd>/api/webhook some other way, or pushes sync only on the poll`,
         ]
       : [];
-  return { config: toBootstrapConfig(v), warnings };
+  return { config: toBootstrapConfig(v, environment), warnings };
 }
 
-function toBootstrapConfig(v: BootstrapFields): BootstrapConfig {
+function toBootstrapConfig(v: BootstrapFields, environment: Environment): BootstrapConfig {
   // Secrets enter as Pulumi secrets through the Config API, however the stack file holds them.
   const config = new pulumi.Config(PROJECT);
   const secret = (key: (typeof SECRET_KEYS)[number]) => config.requireSecret(key);
   const url = parseRepoUrl(v.repoUrl);
   return {
-    environment: v.environment,
+    environment,
     cluster:
       v.kubeContext !== undefined
         ? { kind: 'kube-context', context: v.kubeContext }
@@ -55,35 +62,9 @@ function toBootstrapConfig(v: BootstrapFields): BootstrapConfig {
       revision: v.repoRevision,
       credentials: credentialsOf(v, secret),
     },
-    argocd: {
-      highAvailability: v.highAvailability,
-      replicas: {
-        controller: v.controllerReplicas,
-        server: v.serverReplicas,
-        repoServer: v.repoServerReplicas,
-        applicationSet: v.applicationSetReplicas,
-      },
-      reconciliationTimeout: v.reconciliationTimeout,
-      adminEnabled: v.adminEnabled,
-      ...(v.gitWebhook ? { webhookSecret: secret('githubWebhookSecret') } : {}),
-      ...(v.ingressHost !== undefined
-        ? {
-            ingress: {
-              host: v.ingressHost,
-              ...(v.ingressClassName ? { className: v.ingressClassName } : {}),
-            },
-          }
-        : {}),
-      ...(v.oidcIssuer !== undefined
-        ? {
-            sso: {
-              issuer: v.oidcIssuer,
-              clientId: v.oidcClientId ?? '',
-              clientSecret: secret('oidcClientSecret'),
-              adminGroups: v.oidcAdminGroups,
-            },
-          }
-        : {}),
+    argocdSecrets: {
+      ...(v.githubWebhookSecret !== '' ? { webhookSecret: secret('githubWebhookSecret') } : {}),
+      ...(v.oidcClientSecret !== '' ? { oidcClientSecret: secret('oidcClientSecret') } : {}),
     },
   };
 }

@@ -45,7 +45,7 @@ export const CLUSTER_KUBECONFIG = {
   ],
 };
 
-/** A valid staging stack: EKS through the cluster stack, private repo over SSH, webhook on. */
+/** A valid staging stack: EKS through the cluster stack, private repo over SSH, webhook secret. */
 export function stagingConfig(overrides: Record<string, string | undefined> = {}): StackValues {
   return {
     environment: 'staging',
@@ -54,12 +54,11 @@ export function stagingConfig(overrides: Record<string, string | undefined> = {}
     repoAccess: 'ssh',
     repoSshPrivateKey: SECRETS.deployKey,
     githubWebhookSecret: SECRETS.webhook,
-    ingressHost: 'argocd.staging.example.com',
     ...overrides,
   };
 }
 
-/** A valid production stack: HA, GitHub App credentials, SSO. */
+/** A valid production stack: GitHub App credentials, webhook secret. */
 export function productionConfig(overrides: Record<string, string | undefined> = {}): StackValues {
   return {
     environment: 'production',
@@ -70,30 +69,21 @@ export function productionConfig(overrides: Record<string, string | undefined> =
     githubAppInstallationId: '7890123',
     githubAppPrivateKey: SECRETS.appKey,
     githubWebhookSecret: SECRETS.webhook,
-    highAvailability: 'true',
-    serverReplicas: '2',
-    repoServerReplicas: '2',
-    applicationSetReplicas: '2',
-    ingressHost: 'argocd.example.com',
-    ingressClassName: 'nginx',
-    oidcIssuer: 'https://login.example.com',
-    oidcClientId: 'argocd',
-    oidcClientSecret: SECRETS.oidc,
-    oidcAdminGroups: '["platform-admins"]',
     ...overrides,
   };
 }
 
-/** A valid local stack: staging onto a kind cluster, public repository, no webhook. */
+/**
+ * A valid local stack: staging onto a kind cluster, public repository. Staging's webhook is on
+ * (environment data), so it has a webhook secret too, as the e2e workflow sets one.
+ */
 export function localConfig(overrides: Record<string, string | undefined> = {}): StackValues {
   return {
     environment: 'staging',
     kubeContext: 'kind-platform',
     repoUrl: 'https://github.com/acme/platform.git',
     repoAccess: 'public',
-    gitWebhook: 'false',
-    adminEnabled: 'true',
-    reconciliationTimeout: '60s',
+    githubWebhookSecret: SECRETS.webhook,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/environments';
 import { StackConfigError, readStackConfig } from '@platform/infra-stack-kit';
 import { applyStackConfig, type StackValues } from '@platform/infra-stack-kit/testing';
 import { expect } from 'vitest';
@@ -12,15 +13,23 @@ import { BOOTSTRAP_PROJECT, SECRET_KEYS } from './config-fixtures.js';
  * Parses these stack values as index.ts does: set as the CLI would (Pulumi.yaml's defaults
  * applied, the secret keys set with `--secret`), then read from the runtime.
  */
-export function parseStack(values: StackValues, stack = 'staging'): ParsedBootstrapConfig {
+export function parseStack(
+  values: StackValues,
+  stack = 'staging',
+  environments?: readonly Environment[],
+): ParsedBootstrapConfig {
   applyStackConfig(BOOTSTRAP_PROJECT, values, SECRET_KEYS);
-  return parseBootstrapConfig(readStackConfig(PROJECT), stack);
+  return parseBootstrapConfig(readStackConfig(PROJECT), stack, environments);
 }
 
 /** The problems a config has; fails the test when the config parses. */
-export function problemsOf(values: StackValues, stack = 'staging'): readonly string[] {
+export function problemsOf(
+  values: StackValues,
+  stack = 'staging',
+  environments?: readonly Environment[],
+): readonly string[] {
   try {
-    parseStack(values, stack);
+    parseStack(values, stack, environments);
   } catch (error) {
     expect(error).toBeInstanceOf(StackConfigError);
     return (error as StackConfigError).problems;

@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/environments';
 import { runStack, type StackRun, type StackValues } from '@platform/infra-stack-kit/testing';
 import { readStackConfig } from '@platform/infra-stack-kit';
 import { PROJECT } from '../config/bootstrap-fields.js';
@@ -39,6 +40,7 @@ export function runProgram(
   values: StackValues,
   stack: string,
   stacks: Readonly<Record<string, ClusterStackOutputs>> = CLUSTER_STACKS,
+  environments?: readonly Environment[],
 ): Promise<ProgramRun> {
   return runStack({
     project: BOOTSTRAP_PROJECT,
@@ -48,7 +50,11 @@ export function runProgram(
     handlers: kubernetesMocks(stacks),
     program: async () => {
       const { bootstrap } = await import('../program.js');
-      return bootstrap({ raw: readStackConfig(PROJECT), stack });
+      return bootstrap({
+        raw: readStackConfig(PROJECT),
+        stack,
+        ...(environments ? { environments } : {}),
+      });
     },
   });
 }
