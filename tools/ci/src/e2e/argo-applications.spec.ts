@@ -35,4 +35,28 @@ describe('applicationsReport', () => {
   it('is not ready with an empty list', () => {
     expect(applicationsReport({}, ['a']).ready).toBe(false);
   });
+
+  it('with all, also waits for every Application that exists, expected or not', () => {
+    const list = {
+      items: [
+        app('platform', 'Synced', 'Healthy'),
+        app('cert-manager', 'Synced', 'Progressing'),
+        app('staging-a', 'Synced', 'Healthy'),
+      ],
+    };
+    expect(applicationsReport(list, ['platform', 'staging-a']).ready).toBe(true);
+    expect(applicationsReport(list, ['platform', 'staging-a'], { all: true })).toEqual({
+      ready: false,
+      waitingFor: ['cert-manager: sync Synced, health Progressing'],
+    });
+  });
+
+  it('with all, still waits for an expected Application that does not exist yet', () => {
+    const report = applicationsReport(
+      { items: [app('platform', 'Synced', 'Healthy')] },
+      ['platform', 'staging-a'],
+      { all: true },
+    );
+    expect(report).toEqual({ ready: false, waitingFor: ['staging-a: not created yet'] });
+  });
 });

@@ -1,5 +1,6 @@
-// Waits until Argo CD reports every expected Application Synced and Healthy (e2e on kind).
-//   npx tsx tools/ci/src/e2e/wait-for-applications-main.ts --app staging-demo-service [--timeout 600]
+// Waits until Argo CD reports every expected Application Synced and Healthy (e2e on kind);
+// with --all, every Application that exists too (the platform's add-ons).
+//   npx tsx tools/ci/src/e2e/wait-for-applications-main.ts --app platform staging-demo-service [--all] [--timeout 600]
 import { execFileSync } from 'node:child_process';
 import { Command, InvalidArgumentError } from 'commander';
 import { applicationsReport } from './argo-applications.js';
@@ -12,10 +13,11 @@ const seconds = (value: string) => {
 };
 const options = new Command('wait-for-applications')
   .requiredOption('--app <names...>', 'Application names to wait for')
+  .option('--all', 'also wait for every Application that exists', false)
   .option('--namespace <namespace>', 'Argo CD namespace', 'argocd')
   .option('--timeout <seconds>', 'give up after', seconds, 600)
   .parse()
-  .opts<{ app: string[]; namespace: string; timeout: number }>();
+  .opts<{ app: string[]; all: boolean; namespace: string; timeout: number }>();
 
 const deadline = Date.now() + options.timeout * 1000;
 for (;;) {
@@ -24,9 +26,11 @@ for (;;) {
     ['get', 'applications.argoproj.io', '-n', options.namespace, '-o', 'json'],
     { encoding: 'utf8' },
   );
-  const report = applicationsReport(JSON.parse(json) as never, options.app);
+  const list = JSON.parse(json) as { items?: readonly unknown[] };
+  const report = applicationsReport(list as never, options.app, { all: options.all });
   if (report.ready) {
-    process.stdout.write(`all ${options.app.length} Applications are Synced and Healthy\n`);
+    const count = options.all ? (list.items?.length ?? 0) : options.app.length;
+    process.stdout.write(`all ${count} Applications are Synced and Healthy\n`);
     break;
   }
   if (Date.now() > deadline) {
