@@ -1,3 +1,5 @@
+import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
+import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import { AWS_ADDONS_DIRECTORY, LOCAL_ADDONS_DIRECTORY, platformPath } from '@platform/platform';
 import type { ClusterAccess } from '../config/bootstrap-config.js';
 
@@ -31,7 +33,9 @@ export function platformInclude(cluster: ClusterAccess['kind']): string {
  * ApplicationSet). Automated, pruning and self-healing. No resources finalizer: deleting this
  * Application must never cascade into the platform it created.
  */
-export function rootApplicationManifest(props: RootApplicationProps) {
+export function rootApplicationManifest(
+  props: RootApplicationProps,
+): IApplication & { metadata: { name: string } } {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
@@ -51,7 +55,7 @@ export function rootApplicationManifest(props: RootApplicationProps) {
         retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
       },
     },
-  } as const;
+  };
 }
 
 /**
@@ -60,7 +64,7 @@ export function rootApplicationManifest(props: RootApplicationProps) {
  * objects included (Namespaces, the GatewayClass, the ClusterIssuer), so it may go anywhere in
  * this cluster; the apps' narrower AppProject lives in git.
  */
-export function rootProjectManifest(repoUrl: string) {
+export function rootProjectManifest(repoUrl: string): IAppProject {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AppProject',
@@ -71,5 +75,5 @@ export function rootProjectManifest(repoUrl: string) {
       destinations: [{ server: IN_CLUSTER, namespace: '*' }],
       clusterResourceWhitelist: [{ group: '*', kind: '*' }],
     },
-  } as const;
+  };
 }
