@@ -39,8 +39,10 @@ describe('the entry point', () => {
         'ciRoleArn',
         'clusterEndpoint',
         'clusterName',
+        'hostedZoneId',
         'imageRegistry',
         'kubeconfig',
+        'nameServers',
         'oidcProviderArn',
       ].sort(),
     );

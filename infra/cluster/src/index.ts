@@ -16,3 +16,5 @@ export const imageRegistry = outputs.imageRegistry;
 export const ciRoleArn = outputs.ciRoleArn;
 export const ciPushRoleArn = outputs.ciPushRoleArn;
 export const ciPreviewRoleArn = outputs.ciPreviewRoleArn;
+export const hostedZoneId = outputs.hostedZoneId;
+export const nameServers = outputs.nameServers;

@@ -1,11 +1,14 @@
 import * as aws from '@pulumi/aws';
 import type * as pulumi from '@pulumi/pulumi';
 import { commonTags, createAwsProvider } from './aws-provider.js';
+import { AddonIdentities } from './addons/addon-identities.js';
 import { GithubActionsAccess } from './ci/github-actions-access.js';
+import { scopedArn } from './ci/deploy-scope.js';
 import { accessEntryKey } from './cluster/access-entries.js';
 import { EksCluster } from './cluster/eks-cluster.js';
 import { NodeGroup } from './cluster/node-group.js';
 import type { ClusterConfig } from './config/cluster-config.js';
+import { HostedZone } from './dns/hosted-zone.js';
 import { Vpc } from './network/vpc.js';
 import { ImageRegistry } from './registry/image-registry.js';
 
@@ -25,11 +28,16 @@ export interface ClusterOutputs {
   readonly ciPushRoleArn: pulumi.Output<string>;
   /** The read-only role pull requests and the drift check preview with. */
   readonly ciPreviewRoleArn: pulumi.Output<string>;
+  /** The environment's public Route 53 zone (created here, or the adopted `hostedZoneId`). */
+  readonly hostedZoneId: pulumi.Output<string>;
+  /** The zone's name servers: the NS records of the domain in its parent zone (README). */
+  readonly nameServers: pulumi.Output<string[]>;
 }
 
 /**
  * Declares the AWS platform of one environment from its checked configuration: the network,
- * the image repositories, GitHub Actions' access, the EKS cluster and its nodes. Every
+ * the image repositories, GitHub Actions' access, the EKS cluster and its nodes, its add-ons,
+ * the environment's DNS zone and the add-ons' Pod Identity roles. Every
  * resource goes through one provider that tags it and is pinned to the stack's account.
  */
 export function defineCluster(config: ClusterConfig): ClusterOutputs {
@@ -68,6 +76,7 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
         namePrefix: prefix,
         clusterName: config.cluster.name,
         tags: { environment: config.environment, project: config.platformName },
+        managesHostedZone: config.dns.hostedZoneId === undefined,
       },
       repositoryPrefix: config.registry.repositoryPrefix,
       stateBackend: config.stateBackend,
@@ -112,15 +121,44 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
   // The HorizontalPodAutoscalers the workloads render scale on CPU: they need the resource
   // metrics API. An EKS add-on, so EKS keeps it compatible across version upgrades; after the
   // nodes, since its pods must be scheduled before EKS reports it active.
-  new aws.eks.Addon(
-    `${prefix}-metrics-server`,
+  const eksAddon = (addonName: string) =>
+    new aws.eks.Addon(
+      `${prefix}-${addonName}`,
+      {
+        clusterName: cluster.clusterName,
+        addonName,
+        resolveConflictsOnCreate: 'OVERWRITE',
+        resolveConflictsOnUpdate: 'OVERWRITE',
+      },
+      { provider, dependsOn: [nodes] },
+    );
+  eksAddon('metrics-server');
+  // The agent (a DaemonSet) that hands pods their Pod Identity credentials: cert-manager's and
+  // external-dns's below. Pods started before it runs get none (restart them).
+  eksAddon('eks-pod-identity-agent');
+
+  const zone = new HostedZone(
+    `${prefix}-dns`,
     {
-      clusterName: cluster.clusterName,
-      addonName: 'metrics-server',
-      resolveConflictsOnCreate: 'OVERWRITE',
-      resolveConflictsOnUpdate: 'OVERWRITE',
+      domain: config.dns.domain,
+      hostedZoneId: config.dns.hostedZoneId,
+      partition: config.partition,
     },
-    { provider, dependsOn: [nodes] },
+    opts,
+  );
+  new AddonIdentities(
+    `${prefix}-addons`,
+    {
+      namePrefix: prefix,
+      partition: config.partition,
+      clusterName: cluster.clusterName,
+      clusterArn: scopedArn(config, 'eks', `cluster/${config.cluster.name}`),
+      domain: config.dns.domain,
+      zoneArn: zone.zoneArn,
+      permissionsBoundaryArn: ci.managedRoleBoundaryArn,
+      clusterResources: [cluster.cluster],
+    },
+    opts,
   );
 
   return {
@@ -132,5 +170,7 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
     ciRoleArn: ci.deployRoleArn,
     ciPushRoleArn: ci.pushRoleArn,
     ciPreviewRoleArn: ci.previewRoleArn,
+    hostedZoneId: zone.zoneId,
+    nameServers: zone.nameServers,
   };
 }

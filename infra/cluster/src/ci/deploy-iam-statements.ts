@@ -1,11 +1,13 @@
 import { scopedArn, type DeployScope } from './deploy-scope.js';
-import { ciRolesArn, managedRoleBoundaryArn } from './managed-role-boundary.js';
+import { POD_IDENTITY_SERVICE } from '../addons/pod-identity-trust.js';
+import { addonRolesArn, ciRolesArn, managedRoleBoundaryArn } from './managed-role-boundary.js';
 import type { PolicyStatement } from './policy-document.js';
 
 /**
  * Role changes IAM can condition on the role's permissions boundary (`iam:PermissionsBoundary`).
  * Not PutRolePolicy: a managed role gets only the allow-listed AWS managed policies, never an
- * inline policy a merge could write.
+ * inline policy a merge could write; except the add-ons' Pod Identity roles, whose inline
+ * policies the boundary caps at Route 53 (see managedRoleBoundary).
  */
 const BOUNDED_ROLE_CHANGE = ['CreateRole', 'PutRolePermissionsBoundary', 'DeleteRolePolicy'].map(
   (action) => `iam:${action}`,
@@ -23,6 +25,7 @@ const OTHER_ROLE_CHANGE = [
 const NEVER_ON_CI_ROLES = [
   ...BOUNDED_ROLE_CHANGE,
   ...OTHER_ROLE_CHANGE,
+  'iam:PutRolePolicy',
   'iam:AttachRolePolicy',
   'iam:DetachRolePolicy',
   'iam:DeleteRolePermissionsBoundary',
@@ -59,13 +62,15 @@ export const ATTACHABLE_POLICIES = [
  * What `pulumi up` changes in IAM: the roles named `<prefix>-*` (the cluster and node roles),
  * each carrying the managed-role boundary (it can create, and attach policies to, only a role
  * that carries it, and never lift it), passed only to EKS and EC2, with only the managed policies
- * above attached and no inline policy; the cluster's OIDC provider (and GitHub's, when this stack owns it); the
+ * above attached and no inline policy; the add-ons' roles (`<prefix>-addon-*`), which carry it
+ * too, with an inline policy each, passed to EKS Pod Identity; the cluster's OIDC provider (and GitHub's, when this stack owns it); the
  * service-linked roles EKS needs on first use. Never the CI roles (`<prefix>-github-*`, itself
  * included) nor the boundary policy: those are changed by an administrator's `pulumi up`, so a
  * merge to main can use the deploy role but never widen it.
  */
 export function deployIamStatements(scope: DeployScope): PolicyStatement[] {
   const roles = scopedArn(scope, 'iam', `role/${scope.namePrefix}-*`, '');
+  const addonRoles = addonRolesArn(scope);
   const boundary = { 'iam:PermissionsBoundary': managedRoleBoundaryArn(scope) };
   return [
     {
@@ -98,6 +103,20 @@ export function deployIamStatements(scope: DeployScope): PolicyStatement[] {
       Condition: {
         StringEquals: { 'iam:PassedToService': ['eks.amazonaws.com', 'ec2.amazonaws.com'] },
       },
+    },
+    {
+      Sid: 'WriteAddonRolePolicies',
+      Effect: 'Allow',
+      Action: 'iam:PutRolePolicy',
+      Resource: addonRoles,
+      Condition: { StringEquals: boundary },
+    },
+    {
+      Sid: 'PassAddonRolesToPodIdentity',
+      Effect: 'Allow',
+      Action: 'iam:PassRole',
+      Resource: addonRoles,
+      Condition: { StringEquals: { 'iam:PassedToService': POD_IDENTITY_SERVICE } },
     },
     {
       Sid: 'NeverTheCiRoles',

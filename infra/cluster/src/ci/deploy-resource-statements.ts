@@ -1,4 +1,5 @@
 import { scopedArn, tagCondition, type DeployScope } from './deploy-scope.js';
+import { hostedZoneStatements } from './deploy-dns-statements.js';
 import type { PolicyStatement } from './policy-document.js';
 
 const EC2_CREATE = [
@@ -74,7 +75,7 @@ const ECR_REGISTRY_CHANGE = [
  * What `pulumi up` changes outside IAM, each scoped as narrowly as the service allows: EC2 and
  * KMS keys by the stack's tags (`aws:RequestTag` on create, `aws:ResourceTag` after), EKS by
  * the cluster's name, the log group and key aliases by their names, the registry's settings
- * (which have no resource) by region.
+ * (which have no resource) by region; the environment's hosted zone (below).
  */
 export function deployResourceStatements(scope: DeployScope): PolicyStatement[] {
   const { clusterName, namePrefix } = scope;
@@ -138,6 +139,7 @@ export function deployResourceStatements(scope: DeployScope): PolicyStatement[] 
       Action: LOGS_CHANGE,
       Resource: [logGroup, `${logGroup}:*`],
     },
+    ...hostedZoneStatements(scope),
     {
       Sid: 'ManageTheRegistrySettingsOfThisRegion',
       Effect: 'Allow',

@@ -10,6 +10,8 @@ export interface DeployScope {
   readonly tags: Readonly<{ environment: string; project: string }>;
   /** Whether this stack creates the GitHub OIDC provider (false: it exists outside). */
   readonly managesGithubProvider: boolean;
+  /** Whether this stack creates the environment's hosted zone (false: it adopts one). */
+  readonly managesHostedZone: boolean;
 }
 
 /** `arn:<partition>:<service>:<region>:<account>:<resource>`; pass `''` as region for IAM. */

@@ -13,6 +13,7 @@ const scope: DeployScope = {
   clusterName: 'acme-qa',
   tags: { environment: 'qa', project: 'acme' },
   managesGithubProvider: true,
+  managesHostedZone: true,
 };
 const bySid = (statements: PolicyStatement[], sid: string) => {
   const found = statements.find((statement) => statement.Sid === sid);
@@ -56,7 +57,47 @@ describe('deployResourceStatements', () => {
   });
 });
 
+describe('the hosted zone statements', () => {
+  it('create a zone only when the stack creates it, and never delete one', () => {
+    const creating = deployResourceStatements(scope);
+    expect(bySid(creating, 'CreateTheHostedZone').Action).toBe('route53:CreateHostedZone');
+    const adopting = deployResourceStatements({ ...scope, managesHostedZone: false });
+    expect(adopting.map((s) => s.Sid)).not.toContain('CreateTheHostedZone');
+    const actions = creating.flatMap((s) => [s.Action ?? []].flat());
+    expect(actions.filter((a) => a.startsWith('route53:')).sort()).toEqual([
+      'route53:ChangeTagsForResource',
+      'route53:CreateHostedZone',
+      'route53:UpdateHostedZoneComment',
+    ]);
+  });
+
+  it('name the partition in the zone ARN', () => {
+    expect(bySid(deployResourceStatements(scope), 'TagAndDescribeTheHostedZone').Resource).toBe(
+      'arn:aws-us-gov:route53:::hostedzone/*',
+    );
+  });
+});
+
 describe('deployIamStatements', () => {
+  it('writes inline policies only on the add-on roles, and passes them only to Pod Identity', () => {
+    const statements = deployIamStatements(scope);
+    expect(bySid(statements, 'WriteAddonRolePolicies')).toEqual({
+      Sid: 'WriteAddonRolePolicies',
+      Effect: 'Allow',
+      Action: 'iam:PutRolePolicy',
+      Resource: 'arn:aws-us-gov:iam::123456789012:role/acme-qa-addon-*',
+      Condition: {
+        StringEquals: {
+          'iam:PermissionsBoundary':
+            'arn:aws-us-gov:iam::123456789012:policy/acme-qa-managed-role-boundary',
+        },
+      },
+    });
+    expect(bySid(statements, 'PassAddonRolesToPodIdentity').Condition).toEqual({
+      StringEquals: { 'iam:PassedToService': 'pods.eks.amazonaws.com' },
+    });
+  });
+
   it('passes its roles to EKS and EC2 only', () => {
     expect(bySid(deployIamStatements(scope), 'PassOwnRolesToEksAndEc2')).toEqual({
       Sid: 'PassOwnRolesToEksAndEc2',

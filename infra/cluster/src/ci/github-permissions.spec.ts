@@ -110,6 +110,33 @@ describe.each(['platform-staging', 'platform-production'])('the %s deploy role',
     ).toBe(false);
   });
 
+  it("creates the add-ons' Pod Identity roles only with the boundary, and passes them only to Pod Identity", () => {
+    const addonRole = iamRole(prefix, 'addon-cert-manager');
+    for (const action of ['iam:CreateRole', 'iam:PutRolePolicy']) {
+      expect(allows(deploy(), action, addonRole, withBoundary()), action).toBe(true);
+      expect(allows(deploy(), action, addonRole), `${action} without the boundary`).toBe(false);
+    }
+    const toPods = { 'iam:PassedToService': 'pods.eks.amazonaws.com' };
+    expect(allows(deploy(), 'iam:PassRole', addonRole, toPods)).toBe(true);
+    expect(allows(deploy(), 'iam:PassRole', iamRole(prefix, 'nodes-role-abc1234'), toPods)).toBe(
+      false,
+    );
+    const cluster = (name: string) => `arn:aws:eks:eu-west-1:${accountOf(prefix)}:cluster/${name}`;
+    expect(allows(deploy(), 'eks:CreatePodIdentityAssociation', cluster(prefix))).toBe(true);
+    expect(allows(deploy(), 'eks:CreatePodIdentityAssociation', cluster('someone-else'))).toBe(
+      false,
+    );
+  });
+
+  it('creates and tags the hosted zone, but deletes no zone and writes no record', () => {
+    const zone = 'arn:aws:route53:::hostedzone/Z0123456789';
+    expect(allows(deploy(), 'route53:CreateHostedZone', '*')).toBe(true);
+    expect(allows(deploy(), 'route53:ChangeTagsForResource', zone)).toBe(true);
+    expect(allows(deploy(), 'route53:GetHostedZone', zone)).toBe(true);
+    expect(allows(deploy(), 'route53:DeleteHostedZone', zone)).toBe(false);
+    expect(allows(deploy(), 'route53:ChangeResourceRecordSets', zone)).toBe(false);
+  });
+
   it('cannot push images: image builds have their own role', () => {
     const repository = `arn:aws:ecr:eu-west-1:${accountOf(prefix)}:repository/${prefix}/orders`;
     expect(allows(deploy(), 'ecr:PutImage', repository)).toBe(false);
@@ -132,7 +159,8 @@ describe.each(['platform-staging', 'platform-production'])('the %s deploy role',
     const unscopedChanges = statements
       .filter((s) => s.Effect === 'Allow' && s.Resource === '*' && !s.Condition)
       .flatMap((s) => actionsOf(s).filter((action) => !readOnly(action)));
-    expect(unscopedChanges).toEqual([]);
+    // Route 53 has no resource or condition for creating a zone (and the stack creates one).
+    expect(unscopedChanges).toEqual(['route53:CreateHostedZone']);
     const eks = statements.find((s) => s.Sid === 'ManageOwnCluster');
     for (const arn of eks.Resource)
       expect(arn).toMatch(new RegExp(`:(cluster/${prefix}|[a-z-]+/${prefix}/\\*)$`));
@@ -145,7 +173,7 @@ describe.each(['platform-staging', 'platform-production'])('the %s deploy role',
   });
 });
 
-describe('the managed-role boundary (carried by the cluster and node roles)', () => {
+describe('the managed-role boundary (carried by the cluster, node and add-on roles)', () => {
   const bounded = (action: string, resource: string) =>
     allowsWithin(
       { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
@@ -192,6 +220,8 @@ describe('the managed-role boundary (carried by the cluster and node roles)', ()
       .ofType('aws:iam/role:Role')
       .filter((r) => r.name.startsWith('platform-staging-') && !r.name.includes('-github-'));
     expect(managed.map((r) => r.name).sort()).toEqual([
+      'platform-staging-addons-cert-manager-role',
+      'platform-staging-addons-external-dns-role',
       'platform-staging-cluster-service-role',
       'platform-staging-nodes-role',
     ]);

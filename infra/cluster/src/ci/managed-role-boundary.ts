@@ -26,13 +26,23 @@ export interface ProtectedState {
  * write the Pulumi state, or decrypt with its secrets keys. With the deploy role limited to the
  * four EKS managed policies and no inline policy, `pulumi up` from main cannot give a role it
  * manages more than those policies, and no such role can rewrite the CI roles.
+ * The add-ons' roles (`<prefix>-addon-*`) get inline policies the deploy role writes, so the
+ * boundary caps them harder: Route 53 and nothing else, whatever a merged policy says.
  * The boundary caps; the roles' own policies grant.
  */
 export function managedRoleBoundary(
-  scope: Pick<DeployScope, 'partition' | 'region' | 'accountId'>,
+  scope: Pick<DeployScope, 'partition' | 'region' | 'accountId' | 'namePrefix'>,
   state: ProtectedState,
 ): PolicyDocument {
   return policyDocument([
+    {
+      Sid: 'AddonRolesOnlyRoute53',
+      Effect: 'Deny',
+      NotAction: 'route53:*',
+      Resource: '*',
+      // A role session's aws:PrincipalArn is the role's ARN, whatever the session name.
+      Condition: { ArnLike: { 'aws:PrincipalArn': addonRolesArn(scope) } },
+    },
     {
       Sid: 'AnythingButIdentityAndAccount',
       Effect: 'Allow',
@@ -76,4 +86,11 @@ export function ciRolesArn(
   scope: Pick<DeployScope, 'partition' | 'region' | 'accountId' | 'namePrefix'>,
 ) {
   return scopedArn(scope, 'iam', `role/${scope.namePrefix}-github-*`, '');
+}
+
+/** The add-ons' Pod Identity roles, `<prefix>-addon-*` (see AddonIdentities). */
+export function addonRolesArn(
+  scope: Pick<DeployScope, 'partition' | 'region' | 'accountId' | 'namePrefix'>,
+) {
+  return scopedArn(scope, 'iam', `role/${scope.namePrefix}-addon-*`, '');
 }

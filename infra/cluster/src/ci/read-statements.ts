@@ -27,7 +27,7 @@ export const EC2_READS = [
 
 /**
  * What `pulumi preview` and `pulumi refresh` read: descriptions of the networks, the cluster,
- * the roles, keys, repositories and log groups this program declares. Read-only and on `*`
+ * the roles, keys, repositories, log groups and hosted zone this program declares. Read-only and on `*`
  * (most Describe/List calls cannot be scoped to resources); no data plane reads (no secrets,
  * no S3 objects, no image layers, no instance user data).
  */
@@ -63,6 +63,9 @@ export function readStatements(): PolicyStatement[] {
         'logs:DescribeLogGroups',
         'logs:ListTagsForResource',
         'logs:ListTagsLogGroup',
+        'route53:GetHostedZone',
+        'route53:GetChange',
+        'route53:ListTagsForResource',
         'sts:GetCallerIdentity',
       ],
       Resource: '*',

@@ -94,11 +94,6 @@ describe.each([
     expect(eksCluster(prefix).inputs['vpcCniOptions']).toMatchObject({ enableNetworkPolicy: true });
   });
 
-  it('installs metrics-server as an EKS add-on, after the nodes (the autoscalers need it)', () => {
-    const addon = recorder.find('aws:eks/addon:Addon', `${prefix}-metrics-server`);
-    expect(addon.inputs).toMatchObject({ clusterName: prefix, addonName: 'metrics-server' });
-  });
-
   it('creates an OIDC provider for workload identity', () => {
     expect(eksCluster(prefix).inputs['createOidcProvider']).toBe(true);
   });

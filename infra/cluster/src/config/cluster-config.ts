@@ -19,6 +19,7 @@ export interface ClusterConfig {
   readonly nodes: NodeGroupConfig;
   readonly registry: RegistryConfig;
   readonly github: GithubConfig;
+  readonly dns: DnsConfig;
   readonly stateBackend: StateBackendConfig;
 }
 
@@ -104,6 +105,14 @@ export interface GithubConfig {
   readonly environments: readonly string[];
   /** An existing token.actions.githubusercontent.com provider; unset creates one. */
   readonly oidcProviderArn: string | undefined;
+}
+
+/** The environment's public DNS zone, where cert-manager and external-dns write records. */
+export interface DnsConfig {
+  /** The zone's name: the environment's `gateway.domain` in libs/environments. */
+  readonly domain: string;
+  /** An existing public hosted zone of that name to use; unset, the stack creates the zone. */
+  readonly hostedZoneId: string | undefined;
 }
 
 /** The self-managed Pulumi backend the CI roles need, when it lives in this AWS account. */

@@ -117,6 +117,9 @@ export const clusterFields = z.strictObject({
       'the ARN of a token.actions.githubusercontent.com OIDC provider',
     ),
   ),
+  hostedZoneId: optional(
+    matching(/^Z[A-Z0-9]{1,31}$/, 'a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ'),
+  ),
   pulumiStateBucket: optional(matching(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name')),
   pulumiSecretsKeyArn: optional(kmsKeyArn()),
   pulumiBootstrapSecretsKeyArn: optional(kmsKeyArn()),

@@ -54,3 +54,18 @@ describe('optional keys', () => {
     expect(config.github.oidcProviderArn).toContain('token.actions.githubusercontent.com');
   });
 });
+
+describe('the DNS zone', () => {
+  it("is the environment's domain (libs/environments), created unless hostedZoneId names one", () => {
+    expect(parseStaging({}).dns).toEqual({ domain: 'staging.test', hostedZoneId: undefined });
+    expect(parseStaging({ hostedZoneId: 'Z0123456789ABCDEFGHIJ' }).dns.hostedZoneId).toBe(
+      'Z0123456789ABCDEFGHIJ',
+    );
+  });
+
+  it('refuses a hostedZoneId that is no zone id', () => {
+    expect(configProblems({ hostedZoneId: '/hostedzone/Z0123' })).toEqual([
+      "infra-cluster:hostedZoneId: '/hostedzone/Z0123' is not a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ",
+    ]);
+  });
+});

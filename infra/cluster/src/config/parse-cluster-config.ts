@@ -27,7 +27,7 @@ export function parseClusterConfig(
       when: () => true,
     })
     .superRefine((v, ctx) => crossChecks(v, ctx, stack, environment))
-    .transform((v) => toClusterConfig(v, stack));
+    .transform((v) => toClusterConfig(v, stack, environment));
   return parseStackConfig(PROJECT, stack, schema, raw);
 }
 
@@ -76,7 +76,13 @@ function crossChecks(
   }
 }
 
-function toClusterConfig(v: ClusterFields, stack: string): ClusterConfig {
+function toClusterConfig(
+  v: ClusterFields,
+  stack: string,
+  environment: Environment | undefined,
+): ClusterConfig {
+  // Never undefined here: the refinement above fails first, and a failed parse never transforms.
+  if (!environment) throw new Error(`no environment '${stack}' in libs/environments`);
   const { namePrefix, partition, url } = registryOf(v, stack);
   return {
     environment: stack,
@@ -123,6 +129,7 @@ function toClusterConfig(v: ClusterFields, stack: string): ClusterConfig {
       environments: v.githubEnvironments,
       oidcProviderArn: v.githubOidcProviderArn,
     },
+    dns: { domain: environment.gateway.domain, hostedZoneId: v.hostedZoneId },
     stateBackend: {
       bucket: v.pulumiStateBucket,
       secretsKeyArn: v.pulumiSecretsKeyArn,

@@ -29,10 +29,13 @@ export interface DefinedStack {
  * registered. The stacks share one mocked deployment (their names differ by prefix) and are
  * returned by name prefix (`platform-staging`…).
  */
-export async function defineStacks(
-  variants: readonly StackVariant[],
-): Promise<{ recorder: ResourceRecorder; stacks: Record<string, DefinedStack> }> {
-  const { recorder } = await installMocks(PROJECT, 'staging', platformMocks);
+export async function defineStacks(variants: readonly StackVariant[]): Promise<{
+  recorder: ResourceRecorder;
+  /** The registrations as the engine got them (protect, retainOnDelete, dependencies). */
+  engine: Awaited<ReturnType<typeof installMocks>>['engine'];
+  stacks: Record<string, DefinedStack>;
+}> {
+  const { recorder, engine } = await installMocks(PROJECT, 'staging', platformMocks);
   const { defineCluster } = await import('../program.js');
   const stacks: Record<string, DefinedStack> = {};
   for (const variant of variants) {
@@ -45,7 +48,7 @@ export async function defineStacks(
   }
   // Waits for every outstanding registration; the outputs stay readable afterwards.
   await settle();
-  return { recorder, stacks };
+  return { recorder, engine, stacks };
 }
 
 /** The stack of that name prefix, or a clear failure. */

@@ -33,3 +33,21 @@ export const actionsOf = (statement: any): string[] => [statement.Action ?? []].
 
 /** Whether an action only reads (Describe, List, Get). */
 export const readOnly = (action: string): boolean => /^[a-z0-9]+:(Describe|List|Get)/.test(action);
+
+/** Reads the IAM documents of an add-on's Pod Identity role (by its service account). */
+export function addonDocuments(recorder: () => ResourceRecorder) {
+  const role = (prefix: string, serviceAccount: string) =>
+    recorder().find('aws:iam/role:Role', `${prefix}-addons-${serviceAccount}-role`);
+  return {
+    role,
+    trust: (prefix: string, serviceAccount: string) =>
+      JSON.parse(role(prefix, serviceAccount).inputs['assumeRolePolicy']),
+    policy: (prefix: string, serviceAccount: string) =>
+      JSON.parse(
+        recorder().find(
+          'aws:iam/rolePolicy:RolePolicy',
+          `${prefix}-addons-${serviceAccount}-policy`,
+        ).inputs['policy'],
+      ),
+  };
+}

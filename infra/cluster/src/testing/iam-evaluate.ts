@@ -3,14 +3,15 @@
  * programs use: an explicit Deny wins, else an Allow whose Action (or NotAction) and Resource
  * (or NotResource) match (with `*` and `?` wildcards; actions case-insensitive) and whose
  * conditions hold for the request's context; otherwise the implicit deny. A statement without
- * Resource (a trust policy's) applies to any resource. Enough to prove what a role can and
- * cannot reach; not a full IAM simulator.
+ * Resource (a trust policy's) applies to any resource. A context key holding a list is a
+ * multivalued key, for the `ForAllValues:`/`ForAnyValue:` operators. Enough to prove what a
+ * role can and cannot reach; not a full IAM simulator.
  */
 export function allows(
   document: { readonly Statement: readonly any[] },
   action: string,
   resource: string,
-  context: Readonly<Record<string, string>> = {},
+  context: RequestContext = {},
 ): boolean {
   const matching = document.Statement.filter(
     (statement) =>
@@ -33,7 +34,7 @@ export function allowsWithin(
   boundary: { readonly Statement: readonly any[] } | undefined,
   action: string,
   resource: string,
-  context: Readonly<Record<string, string>> = {},
+  context: RequestContext = {},
 ): boolean {
   return (
     allows(policy, action, resource, context) &&
@@ -48,6 +49,27 @@ export function trusts(trustPolicy: { readonly Statement: readonly any[] }, sub:
     'token.actions.githubusercontent.com:sub': sub,
   });
 }
+
+/**
+ * Whether a trust policy lets this principal (`{ Service: 'pods.eks.amazonaws.com' }`, or
+ * `{ AWS: <arn> }`) make the call: only the statements naming that principal count.
+ */
+export function trustsPrincipal(
+  trustPolicy: { readonly Statement: readonly any[] },
+  principal: Readonly<Record<string, string>>,
+  action: string,
+  context: RequestContext = {},
+): boolean {
+  const naming = trustPolicy.Statement.filter((statement) =>
+    Object.entries(principal).some(([kind, id]) =>
+      list(statement.Principal?.[kind]).some((pattern) => matches(pattern, id, false)),
+    ),
+  );
+  return allows({ Statement: naming }, action, '*', context);
+}
+
+/** A request's condition keys: a list is a multivalued key (e.g. the record types of a change). */
+export type RequestContext = Readonly<Record<string, string | readonly string[]>>;
 
 const list = (value: unknown): string[] =>
   value === undefined ? [] : ([value].flat() as string[]);
@@ -80,15 +102,28 @@ const OPERATORS: Readonly<Record<string, (expected: string[], actual: string) =>
 
 function conditionsHold(
   condition: Record<string, Record<string, unknown>> | undefined,
-  context: Readonly<Record<string, string>>,
+  context: RequestContext,
 ): boolean {
-  return Object.entries(condition ?? {}).every(([operator, keys]) =>
+  return Object.entries(condition ?? {}).every(([qualified, keys]) =>
     Object.entries(keys).every(([key, expected]) => {
+      const [qualifier, operator] = qualified.includes(':')
+        ? (qualified.split(':') as [string, string])
+        : [undefined, qualified];
       const test = OPERATORS[operator];
-      if (!test) throw new Error(`allows: condition operator ${operator} is not modelled`);
+      if (!test) throw new Error(`allows: condition operator ${qualified} is not modelled`);
       const actual = context[key];
+      if (qualifier === 'ForAllValues') {
+        // As IAM: true for a request without the key (hence such statements must only match
+        // actions that always carry it), else every value must pass.
+        return list(actual).every((value) => test(list(expected), value));
+      }
+      if (qualifier === 'ForAnyValue') {
+        return list(actual).some((value) => test(list(expected), value));
+      }
+      if (qualifier !== undefined) throw new Error(`allows: ${qualified} is not modelled`);
       // As IAM: a missing key fails every operator but the negated ones, which it satisfies.
       if (actual === undefined) return operator.includes('Not');
+      if (typeof actual !== 'string') throw new Error(`allows: ${key} is multivalued`);
       return test(list(expected), actual);
     }),
   );

@@ -4,17 +4,34 @@ export const MOCK_ACCOUNT = '123456789012';
 export const MOCK_REGION = 'eu-west-1';
 export const MOCK_CLUSTER_ENDPOINT =
   'https://EXAMPLED539D4633E53DE1B71EXAMPLE.gr7.eu-west-1.eks.amazonaws.com';
+/** The name servers Route 53 gives every zone in these tests. */
+export const MOCK_NAME_SERVERS = ['ns-1.awsdns-01.org', 'ns-2.awsdns-02.co.uk'];
+/** The zones that exist before any stack runs, by id, for `hostedZoneId` (their names). */
+export const MOCK_EXISTING_ZONES: Readonly<Record<string, string>> = {
+  Z0EXISTINGSTAGING: 'staging.test.',
+  Z0EXISTINGOTHER: 'other.test.',
+};
 
 /**
  * A fake AWS for the shared harness, answering by type token: ids, ARNs, URLs and, for the
  * remote `eks:index:Cluster` component (one resource under mocks, nothing inside it), the
- * outputs @pulumi/eks computes (kubeconfig, OIDC provider). It answers no invoke.
+ * outputs @pulumi/eks computes (kubeconfig, OIDC provider). The one invoke it answers is
+ * Route 53's zone lookup by id, from MOCK_EXISTING_ZONES.
  */
 export const platformMocks: MockHandlers = {
   newResource: (args) => ({
     id: args.custom ? `${args.name}-id` : undefined,
     state: { ...args.inputs, ...stateFor(args.type, args.name, args.inputs) },
   }),
+  call: (args) => {
+    if (args.token !== 'aws:route53/getZone:getZone') {
+      throw new Error(`unexpected call to ${args.token}: the program should need no data source`);
+    }
+    const zoneId = String(args.inputs['zoneId']);
+    const name = MOCK_EXISTING_ZONES[zoneId];
+    if (name === undefined) throw new Error(`no hosted zone ${zoneId}`);
+    return { id: zoneId, zoneId, name, nameServers: MOCK_NAME_SERVERS, privateZone: false };
+  },
 };
 
 function stateFor(
@@ -39,6 +56,13 @@ function stateFor(
         arn: arn('ecr', `repository/${physical}`),
         repositoryUrl: `${MOCK_ACCOUNT}.dkr.ecr.${MOCK_REGION}.amazonaws.com/${physical}`,
       };
+    case 'aws:route53/zone:Zone':
+      return {
+        zoneId: `Z0${name.replace(/[^a-z0-9]/gi, '').toUpperCase()}`,
+        nameServers: MOCK_NAME_SERVERS,
+      };
+    case 'aws:eks/podIdentityAssociation:PodIdentityAssociation':
+      return { associationId: `a-${name}` };
     case 'aws:ec2/launchTemplate:LaunchTemplate':
       return { latestVersion: 1, arn: arn('ec2', `launch-template/${name}-id`) };
     case 'eks:index:Cluster': {
