@@ -9,6 +9,8 @@ export type {
   WorkloadSizing,
 } from './environment.js';
 export { workspaceEnvironments } from './environments.js';
+export { workspaceRepository } from './repository.js';
+export type { WorkspaceRepository } from './repository.js';
 export {
   appNameProblem,
   // The DNS-label rule (defined in @platform/service-contracts), for infra's name checks.

@@ -25,9 +25,9 @@ export function appNameProblem(name: string): string | undefined {
 
 /**
  * Namespaces no app may take, as Kubernetes globs: Kubernetes' own, the GitOps engines' and the
- * platform controllers' (infra/bootstrap installs them there). With each environment's
- * monitoring and Gateway namespaces, they are the platform's, and the AppProjects deny them as
- * destinations.
+ * platform add-ons' (infra/bootstrap creates argocd and sealed-secrets; libs/platform renders
+ * the others into `manifests/<env>/_platform/`). With each environment's monitoring and Gateway
+ * namespaces, they are the platform's, and the AppProjects deny them as destinations.
  */
 export const PLATFORM_NAMESPACES = [
   'default',
@@ -35,6 +35,9 @@ export const PLATFORM_NAMESPACES = [
   'argocd',
   'flux-system',
   'sealed-secrets',
+  'cert-manager',
+  'external-dns',
+  'envoy-gateway-system',
 ] as const;
 
 /** Every namespace pattern reserved for the platform in these environments. */

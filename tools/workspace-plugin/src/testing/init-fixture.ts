@@ -67,6 +67,14 @@ ${['staging', 'production']
       `spec:\n  template:\n    spec:\n      containers:\n        - image: ${image}\n`,
     );
   }
+  tree.write(
+    'libs/environments/src/repository.ts',
+    `export const workspaceRepository = {\n  url: 'https://github.com/${BEFORE.repository}.git',\n  revision: 'main',\n};\n`,
+  );
+  tree.write(
+    'manifests/staging/_platform/appproject-staging.yaml',
+    `spec:\n  sourceRepos:\n    - https://github.com/${BEFORE.repository}.git\n`,
+  );
   tree.write('apps/shop/src/main.ts', `// ${registry(BEFORE.staging, 'staging')} stays\n`);
   return tree;
 }

@@ -50,6 +50,19 @@ describe('nx g init', () => {
     });
   });
 
+  it('points the workspace repository and the rendered platform layer at the repository', async () => {
+    await initGenerator(tree, ours);
+    expect(read('libs/environments/src/repository.ts')).toContain(
+      "  url: 'https://github.com/acme/platform.git',",
+    );
+    expect(read('manifests/staging/_platform/appproject-staging.yaml')).toContain(
+      '- https://github.com/acme/platform.git',
+    );
+    expect(read('manifests/staging/_platform/appproject-staging.yaml')).not.toContain(
+      BEFORE.repository,
+    );
+  });
+
   it('moves the registries in the environment data, the image files and the rendered manifests', async () => {
     await initGenerator(tree, ours);
     expect(read('libs/environments/src/environments.ts')).toContain(`'${REGISTRY_STAGING}'`);

@@ -4,6 +4,7 @@ import { AWS_REGIONS, defaultZones } from './regions.js';
 import { moveRegistries, readRegistries, registryFor } from './registries.js';
 import type { InitGeneratorSchema } from './schema.js';
 import { writeBootstrapStack, writeClusterStack } from './stack-files.js';
+import { writeWorkspaceRepository } from './workspace-repository.js';
 
 /** A GitHub `owner/name`: GitHub's own character rules for each half. */
 const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
@@ -113,5 +114,6 @@ export default async function initGenerator(tree: Tree, options: InitGeneratorSc
     }
   }
   moveRegistries(tree, moves);
+  writeWorkspaceRepository(tree, repository);
   await formatFiles(tree);
 }
