@@ -25,3 +25,10 @@ export {
   PLATFORM_DIRECTORY,
   platformPath,
 } from './layout.js';
+export { PlatformChart } from './chart/platform-chart.js';
+export type { PlatformChartProps, PlatformDirectory } from './chart/platform-chart.js';
+export { BOOTSTRAP_NAMESPACES, ENVOY_GATEWAY_NAMESPACE } from './chart/namespaces.js';
+export { REPOSITORY_DECLARATION_KEYS, REPOSITORY_SECRET_LABEL } from './chart/oci-repositories.js';
+export { PLATFORM_PROJECT } from './chart/platform-project.js';
+export { SYNC_WAVES, SYNC_WAVE_ANNOTATION, IN_CLUSTER } from './chart/sync.js';
+export { environmentDirectory, SYNC_OPTIONS, SYNC_RETRY } from './chart/application-set.js';

@@ -1,0 +1,62 @@
+import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
+import type { PinnedChart } from '../charts.js';
+import type { Named } from './app-project.js';
+import { PLATFORM_PROJECT } from './platform-project.js';
+import { ARGOCD_NAMESPACE, IN_CLUSTER, waveMetadata } from './sync.js';
+
+export interface HelmApplicationInput {
+  /** The Application's name, in the argocd namespace. */
+  readonly name: string;
+  readonly environment: string;
+  /** The pin: repository, chart and exact version, never written anywhere else. */
+  readonly chart: PinnedChart;
+  /** The Helm release's name: the objects' names and selectors derive from it. */
+  readonly releaseName: string;
+  /** Where the release's namespaced objects go. */
+  readonly namespace: string;
+  readonly wave: number;
+  readonly values: object;
+  /** Skip the chart's `crds/` directory (a chart whose CRDs another Application owns). @default false */
+  readonly skipCrds?: boolean;
+  /**
+   * Sync options on the Application object itself, as the root Application reads them: e.g.
+   * `Prune=false,Delete=false` so removing it from git never uninstalls it. @default none
+   */
+  readonly objectSyncOptions?: readonly string[];
+}
+
+/**
+ * An add-on as an Argo CD Application of a pinned Helm chart, with its values inline. Synced
+ * automatically (prune, self-heal), server-side (the CRDs are too large for a client-side
+ * apply's annotation). No resources finalizer: deleting the Application (or the root one)
+ * leaves the add-on running, so taking one out is a deliberate `argocd app delete --cascade`.
+ */
+export function helmApplication(input: HelmApplicationInput): Named<IApplication> {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: waveMetadata(input.name, input.environment, input.wave, {
+      namespace: ARGOCD_NAMESPACE,
+      syncOptions: input.objectSyncOptions ?? [],
+    }),
+    spec: {
+      project: PLATFORM_PROJECT,
+      source: {
+        repoURL: input.chart.repo,
+        chart: input.chart.chart,
+        targetRevision: input.chart.version,
+        helm: {
+          releaseName: input.releaseName,
+          ...(input.skipCrds ? { skipCrds: true } : {}),
+          valuesObject: input.values,
+        },
+      },
+      destination: { server: IN_CLUSTER, namespace: input.namespace },
+      syncPolicy: {
+        automated: { prune: true, selfHeal: true },
+        syncOptions: ['ServerSideApply=true'],
+        retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
+      },
+    },
+  } satisfies IApplication;
+}

@@ -1,0 +1,39 @@
+import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
+import { PLATFORM_CHARTS } from '../charts.js';
+import type { Named } from './app-project.js';
+import { ARGOCD_NAMESPACE, IN_CLUSTER, SYNC_WAVES, waveMetadata } from './sync.js';
+
+/** The AppProject of the platform layer's Applications. */
+export const PLATFORM_PROJECT = 'platform';
+
+export interface PlatformProjectInput {
+  readonly environment: string;
+  readonly repoUrl: string;
+  /** The namespaces its Applications deploy into (the add-ons' and Argo CD's). */
+  readonly namespaces: readonly string[];
+}
+
+/**
+ * The platform's AppProject: the pinned charts' repositories and this one as sources, only the
+ * platform's namespaces as destinations, and any cluster-scoped kind (the add-ons bring CRDs,
+ * ClusterRoles, webhooks; the layer renders Namespaces, a GatewayClass and ClusterIssuers).
+ * Its power is why only a reviewed change to libs/platform reaches it.
+ */
+export function platformProjectManifest(input: PlatformProjectInput): Named<IAppProject> {
+  const chartRepositories = Object.values(PLATFORM_CHARTS).map((chart) => chart.repo);
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'AppProject',
+    metadata: waveMetadata(PLATFORM_PROJECT, input.environment, SYNC_WAVES.foundation, {
+      namespace: ARGOCD_NAMESPACE,
+    }),
+    spec: {
+      description: `The platform layer of environment '${input.environment}' (manifests/${input.environment}/_platform/), rendered from libs/platform`,
+      sourceRepos: [...new Set([input.repoUrl, ...chartRepositories])].sort(),
+      destinations: [...new Set(input.namespaces)]
+        .sort()
+        .map((namespace) => ({ server: IN_CLUSTER, namespace })),
+      clusterResourceWhitelist: [{ group: '*', kind: '*' }],
+    },
+  } satisfies IAppProject;
+}
