@@ -55,10 +55,42 @@ describe('manifests CLI', () => {
     expect(result.out).toMatch(/^test-stage\s+payments\s+\S+payments:2\.0\.0\s+2-5$/m);
     expect(result.out).toContain('not in test-live: payments (no image there yet');
     expect(result.out).toContain('0 validation problems');
-    expect(await files()).toHaveLength(27);
+    const apps = (await files()).filter((f) => !f.includes('/_platform/'));
+    expect(apps).toHaveLength(27);
     expect((await files()).some((f) => f.startsWith('test-live/payments/'))).toBe(false);
     expect((await run('check-fresh')).code).toBe(0);
-    expect((await run('validate')).out).toBe('validate: 27 objects in 27 files, 0 problems');
+    const total = (await files()).length;
+    expect((await run('validate')).out).toBe(
+      `validate: ${total} objects in ${total} files, 0 problems`,
+    );
+  });
+
+  it("render writes each environment's platform layer, with its aws/ and local/ subdirectories", async () => {
+    await run('render');
+    for (const environment of ['test-stage', 'test-live']) {
+      expect(await files()).toEqual(
+        expect.arrayContaining([
+          `${environment}/_platform/application-argocd.yaml`,
+          `${environment}/_platform/applicationset-${environment}.yaml`,
+          `${environment}/_platform/aws/application-external-dns.yaml`,
+          `${environment}/_platform/aws/clusterissuer-platform.yaml`,
+          `${environment}/_platform/local/clusterissuer-platform.yaml`,
+        ]),
+      );
+    }
+  });
+
+  it('synth removes a stale platform file and its emptied directory; check-fresh sees a platform edit', async () => {
+    await run('synth');
+    await mkdir(join(root, 'manifests/test-stage/_platform/retired'), { recursive: true });
+    await writeFile(join(root, 'manifests/test-stage/_platform/retired/application-x.yaml'), 'x');
+    await run('synth');
+    expect((await files()).some((f) => f.includes('/retired/'))).toBe(false);
+    const gateway = join(root, 'manifests/test-stage/_platform/gateway-edge.yaml');
+    await writeFile(gateway, `${await readFile(gateway, 'utf8')}# edited\n`);
+    const fresh = await run('check-fresh');
+    expect(fresh.code).not.toBe(0);
+    expect(fresh.out + fresh.err).toContain('manifests/test-stage/_platform/gateway-edge.yaml');
   });
 
   it('synth a second time changes nothing on disk', async () => {

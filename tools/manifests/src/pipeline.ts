@@ -1,3 +1,4 @@
+import { reservedNamespaces } from '@platform/environments';
 import { ImageStore, type AppImage } from '@platform/image-catalog';
 import type { AppChartClass } from '@platform/workloads';
 import type { ManifestLocation } from './manifest-file.js';
@@ -8,6 +9,7 @@ import {
   type TreeDifference,
 } from './render/manifest-tree.js';
 import { renderApp, type RenderedFile } from './render/render-app.js';
+import { renderPlatform } from './render/render-platform.js';
 import { readSealedSecrets } from './render/sealed-secrets.js';
 import { removeStaleEnvironments, writeManifests } from './render/write-manifests.js';
 import { loadManifests } from './validate/load-manifests.js';
@@ -43,8 +45,9 @@ export interface RenderResult {
 
 /**
  * Renders in memory: every app of the scope in every environment of the scope where it has an
- * image (an app enters an environment with its first image there). Only the charts of the
- * apps in scope are loaded.
+ * image (an app enters an environment with its first image there), and each environment's
+ * platform layer (`_platform/`) unless the scope names apps. Only the charts of the apps in
+ * scope are loaded.
  */
 export async function renderWorkspace(
   workspace: Workspace,
@@ -79,6 +82,14 @@ export async function renderWorkspace(
         extras: await readSealedSecrets(root, catalog.app(app), environment),
       }),
     );
+  }
+  if (!scope.apps) {
+    const everyEnvironment = catalog.environmentNames().map((name) => catalog.environment(name));
+    const reserved = reservedNamespaces(everyEnvironment);
+    for (const name of environments)
+      files.push(
+        ...renderPlatform({ environment: catalog.environment(name), reservedNamespaces: reserved }),
+      );
   }
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
   const undeployed = apps.flatMap((app) =>

@@ -12,6 +12,13 @@ import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPol
 import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
+import { Gateway } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/Gateway';
+import { GatewayClass } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/GatewayClass';
+import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
+import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
+import { ApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
+import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import { ClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
 
 /** A kubernetes-models class: constructing one and calling validate() checks the object against the API schema. */
 interface ModelClass {
@@ -84,6 +91,51 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
     HTTPRoute as ModelClass,
     '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute',
     'IHTTPRoute',
+  ),
+  // The platform layer's kinds (manifests/<env>/_platform/), each from a kubernetes-models
+  // package generated from the project's upstream CRDs and pinned in package.json:
+  // Gateway API as above; Argo CD from @kubernetes-models/argo-cd 2.7.2 (Argo CD v2.14.11's
+  // CRDs: the last line on kubernetes-models 4); cert-manager from
+  // @kubernetes-models/cert-manager 6.0.0 (go-generated from cert-manager v1.20.2's API: the
+  // 4.4 line models v1.11, whose Route 53 solver still required a region). 6.0.0 is ESM and
+  // declares Node 22 (.nvmrc's); it also runs on Node 20.19+, and brings its own copies of
+  // kubernetes-models 5 (nested, used only by its models).
+  'gateway.networking.k8s.io/v1/GatewayClass': kind(
+    GatewayClass as ModelClass,
+    '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/GatewayClass',
+    'IGatewayClass',
+    false,
+  ),
+  'gateway.networking.k8s.io/v1/Gateway': kind(
+    Gateway as ModelClass,
+    '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/Gateway',
+    'IGateway',
+  ),
+  'argoproj.io/v1alpha1/Application': kind(
+    Application as ModelClass,
+    '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application',
+    'IApplication',
+  ),
+  'argoproj.io/v1alpha1/AppProject': kind(
+    AppProject as ModelClass,
+    '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject',
+    'IAppProject',
+  ),
+  'argoproj.io/v1alpha1/ApplicationSet': kind(
+    ApplicationSet as ModelClass,
+    '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet',
+    'IApplicationSet',
+  ),
+  'cert-manager.io/v1/Certificate': kind(
+    Certificate as ModelClass,
+    '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate',
+    'ICertificate',
+  ),
+  'cert-manager.io/v1/ClusterIssuer': kind(
+    ClusterIssuer as ModelClass,
+    '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer',
+    'IClusterIssuer',
+    false,
   ),
   'networking.k8s.io/v1/NetworkPolicy': kind(
     NetworkPolicy as ModelClass,

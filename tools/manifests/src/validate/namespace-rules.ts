@@ -1,3 +1,4 @@
+import { PLATFORM_DIRECTORY } from '@platform/platform';
 import { problemFor, type ManifestObject, type Problem } from './problem.js';
 
 /**
@@ -5,11 +6,13 @@ import { problemFor, type ManifestObject, type Problem } from './problem.js';
  * nothing else: a Namespace of another name, or an object placed in another namespace, would
  * let the app's Application adopt, relabel or prune what is not the app's (`argocd`,
  * `sealed-secrets`, another app). The AppProject refuses the platform's names too; this catches
- * every other name before it merges.
+ * every other name before it merges. The platform layer's directory (`_platform/`) is not an
+ * app's: it holds the platform's namespaces and objects in them and in Argo CD's, within what
+ * its AppProject `platform` allows.
  */
 export function checkNamespaceRules(manifest: ManifestObject): Problem[] {
   const { app } = manifest;
-  if (app === undefined) return [];
+  if (app === undefined || app === PLATFORM_DIRECTORY) return [];
   const report = problemFor(manifest, 'workspace');
   const { kind, metadata } = manifest.object;
   if (kind === 'Namespace' && metadata?.name !== app) {

@@ -1,4 +1,6 @@
+import { BOOTSTRAP_NAMESPACES, PLATFORM_DIRECTORY } from '@platform/platform';
 import { EnvironmentObjects, namespaceOf } from './environment-objects.js';
+import { KINDS, kindKey } from './kinds.js';
 import { checkKindReferences } from './kind-references.js';
 import { podReferences } from './pod-references.js';
 import { podTemplateOf } from './pod-template.js';
@@ -6,10 +8,14 @@ import { problemFor, type ManifestObject, type Problem } from './problem.js';
 
 const RESTRICTED_LABEL = 'pod-security.kubernetes.io/enforce';
 
+/** Namespaces infra/bootstrap creates, which only the platform layer's objects may use unrendered. */
+const BOOTSTRAPPED = new Set<string>(BOOTSTRAP_NAMESPACES);
+
 /**
  * Rules between objects of one environment: every namespaced object lives in a namespace of
- * its app that is rendered and enforces "restricted", every ConfigMap and Secret a pod reads
- * is rendered beside it, and every reference of its kind points at an object that exists.
+ * its app that is rendered and enforces "restricted" (the platform layer's may also live in
+ * the namespaces infra/bootstrap creates), every ConfigMap and Secret a pod reads is rendered
+ * beside it, and every reference of its kind points at an object that exists.
  */
 export function checkReferences(manifests: readonly ManifestObject[]): Problem[] {
   const objects = new EnvironmentObjects(manifests);
@@ -29,19 +35,26 @@ export function checkReferences(manifests: readonly ManifestObject[]): Problem[]
       }
       continue;
     }
+    const platform = manifest.app === PLATFORM_DIRECTORY;
+    const key = kindKey(object.apiVersion, object.kind);
+    if (KINDS[key]?.namespaced === false) {
+      if (namespace)
+        report(`is cluster-scoped but has namespace '${namespace}'`, 'remove metadata.namespace');
+      continue;
+    }
     if (!namespace) {
       report(
         'has no metadata.namespace',
         'set the namespace explicitly; never rely on the default namespace',
       );
-    } else if (!objects.namespaces.has(namespace)) {
+    } else if (!objects.namespaces.has(namespace) && !(platform && BOOTSTRAPPED.has(namespace))) {
       report(
         `namespace '${namespace}' is not rendered in this environment`,
         'render the Namespace with the app, so its Pod Security labels are in git',
       );
     }
     const { app } = manifest;
-    if (namespace && app !== undefined && namespace !== app) {
+    if (namespace && app !== undefined && !platform && namespace !== app) {
       report(
         `lives in namespace '${namespace}' but its file is under the '${app}' app directory`,
         `render it in namespace '${app}'`,

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { KINDS, kindKey } from './kinds.js';
 import { problemFor, type ManifestObject, type Problem } from './problem.js';
+import { checkRepositoryDeclaration, isRepositoryDeclaration } from './repository-declaration.js';
 import { SEALED_SECRET_KIND, sealedSecretSchema } from './sealed-secret.js';
 
 /**
@@ -26,6 +27,7 @@ export function checkSchema(manifest: ManifestObject): Problem[] {
   const problem = problemFor(manifest, 'schema');
   const key = kindKey(manifest.object.apiVersion, manifest.object.kind);
   if (key === SEALED_SECRET_KIND) return checkSealedSecret(manifest);
+  if (isRepositoryDeclaration(manifest)) return checkRepositoryDeclaration(manifest);
   const info = KINDS[key];
   if (!info) {
     const fix =

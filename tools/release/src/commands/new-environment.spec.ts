@@ -22,7 +22,10 @@ describe('adding an environment: one entry, then promote each app into it', () =
     expect(
       git(context.root, 'ls-files', 'manifests/qa')
         .split('\n')
-        .every((file) => file.startsWith('manifests/qa/app-01/')),
+        .every(
+          (file) =>
+            file.startsWith('manifests/qa/app-01/') || file.startsWith('manifests/qa/_platform/'),
+        ),
     ).toBe(true);
     // An app enters an environment with its first image there: the render is fresh already.
     expect(await checkFreshness(context.workspace)).toEqual({

@@ -84,7 +84,9 @@ export class GitFixture {
         );
       }
     }
-    await synth(open(seed), { environments: seeded });
+    // Every environment's platform layer is rendered (`npm start`, as README says of a new
+    // environment); the new environments hold no app yet.
+    await synth(open(seed));
     git(seed, 'init', '-q', '-b', 'main');
     configureIdentity(seed);
     git(seed, 'add', '-A');
