@@ -30,6 +30,12 @@ export const COMPONENT_RESOURCES = {
   redisHaInit: budget([10, 100], [32, 64]),
   redisSecretInit: budget([10, 100], [32, 64]),
   sealedSecretsController: budget([50, 200], [64, 128]),
+  /** The add-ons' controllers: small, steady reconcilers of a few hundred objects each. */
+  certManagerController: budget([50, 500], [128, 256]),
+  certManagerWebhook: budget([25, 200], [32, 64]),
+  certManagerCainjector: budget([25, 200], [128, 256]),
+  envoyGatewayController: budget([100, 500], [256, 1024]),
+  externalDns: budget([25, 200], [64, 128]),
 } as const satisfies Record<string, ResourceBudget>;
 
 export type Component = keyof typeof COMPONENT_RESOURCES;

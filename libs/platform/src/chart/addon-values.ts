@@ -1,9 +1,11 @@
 import type { Environment } from '@platform/environments';
 import { ADDON_IDENTITIES } from '../addon-identities.js';
+import { resourcesOf } from '../argocd/component-resources.js';
 
 /**
  * The values of each add-on chart, as pure functions of the environment: only what this
- * platform decides; every other value keeps its chart default.
+ * platform decides; every other value keeps its chart default. Every controller gets explicit
+ * requests and limits (COMPONENT_RESOURCES), as the apps do: a chart's default is often none.
  */
 
 /** gateway-crds-helm: the Gateway API's standard channel (never experimental) and Envoy Gateway's CRDs. */
@@ -24,6 +26,7 @@ export function gatewayCrdsValues() {
 export function envoyGatewayValues() {
   return {
     crds: { enabled: false },
+    deployment: { envoyGateway: { resources: resourcesOf('envoyGatewayController') } },
     config: {
       envoyGateway: {
         provider: { type: 'Kubernetes', kubernetes: { deploy: { type: 'GatewayNamespace' } } },
@@ -44,6 +47,9 @@ export function certManagerValues() {
     serviceAccount: { create: true, name: ADDON_IDENTITIES.certManager.serviceAccount },
     global: { leaderElection: { namespace: ADDON_IDENTITIES.certManager.namespace } },
     startupapicheck: { enabled: false },
+    resources: resourcesOf('certManagerController'),
+    webhook: { resources: resourcesOf('certManagerWebhook') },
+    cainjector: { resources: resourcesOf('certManagerCainjector') },
   };
 }
 
@@ -59,6 +65,7 @@ export function sealedSecretsValues() {
     fullnameOverride: SEALED_SECRETS_CONTROLLER,
     podSecurityContext: { seccompProfile: { type: 'RuntimeDefault' } },
     containerSecurityContext: { allowPrivilegeEscalation: false },
+    resources: resourcesOf('sealedSecretsController'),
   };
 }
 
@@ -77,5 +84,6 @@ export function externalDnsValues(environment: Environment) {
     txtOwnerId: environment.name,
     sources: ['gateway-httproute'],
     serviceAccount: { create: true, name: ADDON_IDENTITIES.externalDns.serviceAccount },
+    resources: resourcesOf('externalDns'),
   };
 }

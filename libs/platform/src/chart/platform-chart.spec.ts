@@ -215,6 +215,27 @@ describe('PlatformChart', () => {
     });
   });
 
+  it.each([
+    ['envoy-gateway', undefined, ['deployment', 'envoyGateway', 'resources']],
+    ['cert-manager', undefined, ['resources']],
+    ['cert-manager', undefined, ['webhook', 'resources']],
+    ['cert-manager', undefined, ['cainjector', 'resources']],
+    ['sealed-secrets', undefined, ['resources']],
+    ['external-dns', 'aws', ['resources']],
+  ])('gives %s (%s) %j: requests no larger than limits', (name, directory, path) => {
+    const resources = path.reduce<unknown>(
+      (value, key) => (value as Record<string, unknown> | undefined)?.[key],
+      values(name, directory),
+    ) as { requests: Record<string, string>; limits: Record<string, string> };
+    const number = (quantity: string) => parseInt(quantity, 10);
+    for (const resource of ['cpu', 'memory']) {
+      expect(number(resources.requests[resource] ?? '0')).toBeGreaterThan(0);
+      expect(number(resources.requests[resource] ?? '0')).toBeLessThanOrEqual(
+        number(resources.limits[resource] ?? '0'),
+      );
+    }
+  });
+
   it('renders every namespace it deploys into as "restricted", and reserves each one', () => {
     const namespaces = objects.filter((o) => o.kind === 'Namespace');
     const reserved = reservedNamespaces([environment]);
