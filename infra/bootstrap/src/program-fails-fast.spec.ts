@@ -8,7 +8,7 @@ import { CLUSTER_STACKS } from './testing/run-program.js';
 
 describe('bootstrap with bad config', () => {
   it('throws, naming the key, before declaring any resource: not even the stack reference', async () => {
-    const values = stagingConfig({ repoUrl: 'ftp://github.com/acme/platform.git' });
+    const values = stagingConfig({ repoAccess: 'token' });
     applyStackConfig(BOOTSTRAP_PROJECT, values, SECRET_KEYS);
     const { recorder, engine } = await installMocks(
       PROJECT,
@@ -19,7 +19,7 @@ describe('bootstrap with bad config', () => {
 
     const raw = readStackConfig(PROJECT);
     expect(() => bootstrap({ raw, stack: 'staging' })).toThrow(StackConfigError);
-    expect(() => bootstrap({ raw, stack: 'staging' })).toThrow('infra-bootstrap:repoUrl');
+    expect(() => bootstrap({ raw, stack: 'staging' })).toThrow('infra-bootstrap:repoAccess');
     await settle();
 
     expect(recorder.resources).toEqual([]);

@@ -1,13 +1,13 @@
 import { argoCdValues } from '@platform/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localConfig } from './testing/config-fixtures.js';
+import { HTTPS_REPOSITORY, localConfig } from './testing/config-fixtures.js';
 import { environmentNamed } from './testing/environments.js';
 import { runProgram, type ProgramRun } from './testing/run-program.js';
 
 describe('bootstrap: the local stack (kind, minikube, Docker Desktop)', () => {
   let run: ProgramRun;
   beforeAll(async () => {
-    run = await runProgram(localConfig(), 'local');
+    run = await runProgram(localConfig(), 'local', { repository: HTTPS_REPOSITORY });
   });
 
   it('connects through the kubeconfig context, not the cluster stack', () => {

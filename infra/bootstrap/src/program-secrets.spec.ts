@@ -1,4 +1,3 @@
-import type { Environment } from '@platform/environments';
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { ArgoCd } from './argocd/argocd.js';
@@ -13,13 +12,14 @@ import { PROJECT } from './config/bootstrap-fields.js';
 import { parseBootstrapConfig } from './config/parse-bootstrap-config.js';
 import {
   BOOTSTRAP_PROJECT,
+  HTTPS_REPOSITORY,
   SECRETS,
   productionConfig,
   stagingConfig,
 } from './testing/config-fixtures.js';
 import { SSO_ENVIRONMENTS } from './testing/environments.js';
 import { SECRET_SIG, SECRET_SIG_KEY } from './testing/kubernetes-mocks.js';
-import { parseStack } from './testing/problems-of.js';
+import { parseStack, type WorkspaceData } from './testing/problems-of.js';
 import { clusterStack, runProgram } from './testing/run-program.js';
 
 /** Every path at which `needle` occurs in `value`, and whether a secret wrapper encloses it. */
@@ -38,9 +38,10 @@ function occurrences(
   );
 }
 
-/** The runs whose environment differs from the workspace's. */
-const SSO_OR_WORKSPACE: Record<string, readonly Environment[] | undefined> = {
-  'staging with SSO': SSO_ENVIRONMENTS,
+/** The runs whose workspace data differs from the workspace's. */
+const workspaceOf: Record<string, WorkspaceData | undefined> = {
+  production: { repository: HTTPS_REPOSITORY },
+  'staging with SSO': { environments: SSO_ENVIRONMENTS },
 };
 
 describe('secrets stay secret', () => {
@@ -56,7 +57,7 @@ describe('secrets stay secret', () => {
     '%s: each secret reaches the engine only inside a secret, and only where it belongs',
     async (name, raw, secrets) => {
       const stack = name.split(' ')[0] ?? name;
-      const run = await runProgram(raw, stack, undefined, SSO_OR_WORKSPACE[name]);
+      const run = await runProgram(raw, stack, workspaceOf[name]);
       const allowed = [
         /^kubernetes:core\/v1:Secret argocd-repository\.stringData\.value\.(sshPrivateKey|githubAppPrivateKey)$/,
         /^kubernetes:core\/v1:Secret argocd-secret\.stringData\.value\.(webhook\.github\.secret|oidc\.clientSecret)$/,
@@ -88,7 +89,7 @@ describe('secrets stay secret', () => {
 
   it('keeps the kubeconfig secret even when the cluster stack forgot to mark it', async () => {
     const run = await runProgram(stagingConfig(), 'staging', {
-      'acme/infra-cluster/staging': clusterStack('staging', []),
+      stacks: { 'acme/infra-cluster/staging': clusterStack('staging', []) },
     });
     const provider = run.engine.get('pulumi:providers:kubernetes cluster')?.inputs;
     expect(provider.kubeconfig[SECRET_SIG_KEY]).toBe(SECRET_SIG);

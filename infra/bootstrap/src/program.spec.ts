@@ -1,7 +1,8 @@
 import { promiseOf } from '@platform/infra-stack-kit/testing';
 import { ARGO_CD_CHART, argoCdValues } from '@platform/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { productionConfig, stagingConfig } from './testing/config-fixtures.js';
+import { workspaceRepository } from '@platform/environments';
+import { HTTPS_REPOSITORY, productionConfig, stagingConfig } from './testing/config-fixtures.js';
 import { environmentNamed } from './testing/environments.js';
 import { runProgram, type ProgramRun } from './testing/run-program.js';
 
@@ -66,8 +67,8 @@ describe('bootstrap: staging (EKS, through the cluster stack)', () => {
     const root = run.recorder.find(APPLICATION, 'platform-application').inputs;
     expect(root.metadata).toEqual({ name: 'platform', namespace: 'argocd' });
     expect(root.spec.source).toEqual({
-      repoURL: 'git@github.com:acme/platform.git',
-      targetRevision: 'main',
+      repoURL: workspaceRepository.url,
+      targetRevision: workspaceRepository.revision,
       path: 'manifests/staging/_platform',
       directory: { recurse: true, include: '{*.yaml,aws/*.yaml}' },
     });
@@ -79,7 +80,7 @@ describe('bootstrap: staging (EKS, through the cluster stack)', () => {
   it('runs the root in its own project, sources from this repository only', () => {
     const project = run.recorder.find(APP_PROJECT, 'platform-project').inputs;
     expect(project.metadata).toEqual({ name: 'platform-root', namespace: 'argocd' });
-    expect(project.spec.sourceRepos).toEqual(['git@github.com:acme/platform.git']);
+    expect(project.spec.sourceRepos).toEqual([workspaceRepository.url]);
   });
 
   it('creates the root only after the Argo CD release (its CRDs), argocd-secret and the repository credentials', () => {
@@ -158,7 +159,7 @@ describe('bootstrap: staging (EKS, through the cluster stack)', () => {
 describe('bootstrap: production', () => {
   let run: ProgramRun;
   beforeAll(async () => {
-    run = await runProgram(productionConfig(), 'production');
+    run = await runProgram(productionConfig(), 'production', { repository: HTTPS_REPOSITORY });
   });
 
   it('installs Argo CD highly available because the production environment says so', () => {

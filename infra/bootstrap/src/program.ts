@@ -1,4 +1,9 @@
-import { workspaceEnvironments, type Environment } from '@platform/environments';
+import {
+  workspaceEnvironments,
+  workspaceRepository,
+  type Environment,
+  type WorkspaceRepository,
+} from '@platform/environments';
 import type { RawStackConfig } from '@platform/infra-stack-kit';
 import { ARGO_CD_CHART, platformPath } from '@platform/platform';
 import * as pulumi from '@pulumi/pulumi';
@@ -15,6 +20,8 @@ export interface BootstrapInput {
   readonly stack: string;
   /** The environments a stack may bootstrap. @default workspaceEnvironments */
   readonly environments?: readonly Environment[];
+  /** The repository Argo CD deploys from (URL and revision). @default workspaceRepository */
+  readonly repository?: WorkspaceRepository;
 }
 
 /** The stack outputs: what was installed, and how to reach it. No secret is among them. */
@@ -44,6 +51,7 @@ export function bootstrap(input: BootstrapInput): BootstrapOutputs {
     input.raw,
     input.stack,
     input.environments ?? workspaceEnvironments,
+    input.repository ?? workspaceRepository,
   );
   for (const warning of warnings) void pulumi.log.warn(warning);
 

@@ -68,7 +68,7 @@ describe('Pulumi.yaml', () => {
 
   it('holds the defaults (the only place they are written), each a valid value', () => {
     const required = programKeys.filter((key) => !('default' in declared[key]));
-    expect(required.sort()).toEqual(['environment', 'repoAccess', 'repoUrl']);
+    expect(required.sort()).toEqual(['environment', 'repoAccess']);
     // The defaults alone: only the required keys (and what needs them) are refused.
     const parsed = bootstrapFields('staging', ['staging']).safeParse(
       rawStackConfig(BOOTSTRAP_PROJECT, {}),

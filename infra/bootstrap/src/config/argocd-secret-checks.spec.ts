@@ -50,7 +50,7 @@ describe("argocd-secret's keys against the environment's Argo CD settings", () =
       withStagingArgoCd({ highAvailability: true }),
     ],
   ])('refuses %s, naming the key', (_what, raw, expected, environments) => {
-    expect(problemsOf(raw, 'staging', environments)).toContainEqual(
+    expect(problemsOf(raw, 'staging', environments ? { environments } : {})).toContainEqual(
       expect.stringContaining(expected),
     );
   });

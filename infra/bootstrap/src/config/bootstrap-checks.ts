@@ -1,4 +1,4 @@
-import type { Environment } from '@platform/environments';
+import type { Environment, WorkspaceRepository } from '@platform/environments';
 import { quote } from '@platform/infra-stack-kit';
 import type { z } from 'zod';
 import { argoCdSecretChecks } from './argocd-secret-checks.js';
@@ -10,6 +10,9 @@ export type Problem = (key: keyof BootstrapFields, message: string) => void;
 
 const KEY_PEM = /^-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----\s*$/;
 const NOT_A_KEY = 'is not a private key (-----BEGIN ... PRIVATE KEY-----)';
+/** Where `repository` is written: the problem names it, as no stack key holds the URL. */
+const REPOSITORY_SOURCE = 'workspaceRepository in libs/environments/src/repository.ts';
+const REVISION = /^[A-Za-z0-9](?!.*\.\.)[A-Za-z0-9._/-]*$/;
 const CREDENTIALS = {
   public: [],
   ssh: ['repoSshPrivateKey'],
@@ -17,19 +20,20 @@ const CREDENTIALS = {
 } as const;
 
 /**
- * The checks that read more than one key (or a key and the environment's data), each naming the
- * key to change. A secret's value is never part of a message.
+ * The checks that read more than one key (or a key and the workspace's data: the environment,
+ * the repository), each naming the key to change. A secret's value is never part of a message.
  */
 export function bootstrapChecks(
   v: BootstrapFields,
   ctx: z.RefinementCtx,
   environments: readonly Environment[],
+  repository: WorkspaceRepository,
 ): void {
   const problem: Problem = (key, message) => ctx.addIssue({ code: 'custom', message, path: [key] });
   // The cluster stack is compared with the environment only once the environment is valid.
   const environmentRefused = ctx.issues.some((issue) => issue.path?.[0] === 'environment');
   clusterChecks(v, problem, environmentRefused);
-  repoChecks(v, problem);
+  repoChecks(v, problem, repository);
   const environment = environments.find((e) => e.name === v.environment);
   if (!environmentRefused && environment) argoCdSecretChecks(v, environment, problem);
 }
@@ -52,16 +56,9 @@ function clusterChecks(v: BootstrapFields, problem: Problem, environmentRefused:
   }
 }
 
-function repoChecks(v: BootstrapFields, problem: Problem): void {
+function repoChecks(v: BootstrapFields, problem: Problem, repository: WorkspaceRepository): void {
   const access = v.repoAccess;
-  const parsed = parseRepoUrl(v.repoUrl);
-  const needs = access === 'ssh' ? 'ssh' : 'https';
-  if (!('problem' in parsed) && parsed.transport !== needs) {
-    problem(
-      'repoUrl',
-      `${quote(v.repoUrl)} is ${parsed.transport}, but repoAccess '${access}' needs an ${needs} URL`,
-    );
-  }
+  transportChecks(access, problem, repository);
   const used: readonly string[] = CREDENTIALS[access];
   for (const key of Object.values(CREDENTIALS).flat()) {
     if (!used.includes(key) && (v[key] ?? '') !== '') {
@@ -91,5 +88,36 @@ function repoChecks(v: BootstrapFields, problem: Problem): void {
         "is missing: repoAccess 'github-app' needs the App's private key (pulumi config set --secret githubAppPrivateKey < app.pem)",
       );
     } else if (!KEY_PEM.test(v.githubAppPrivateKey)) problem('githubAppPrivateKey', NOT_A_KEY);
+  }
+}
+
+/**
+ * The repository's URL and revision are workspace data, not keys, so their problems are reported
+ * on repoAccess, the key that must agree with the URL's transport, naming where the URL is written.
+ */
+function transportChecks(
+  access: BootstrapFields['repoAccess'],
+  problem: Problem,
+  repository: WorkspaceRepository,
+): void {
+  const url = quote(repository.url);
+  const parsed = parseRepoUrl(repository.url);
+  const needs = access === 'ssh' ? 'ssh' : 'https';
+  if ('problem' in parsed) {
+    problem(
+      'repoAccess',
+      `cannot be used: the repository URL ${url} (${REPOSITORY_SOURCE}) ${parsed.problem}`,
+    );
+  } else if (parsed.transport !== needs) {
+    problem(
+      'repoAccess',
+      `'${access}' needs an ${needs} repository URL, but ${url} (${REPOSITORY_SOURCE}) is ${parsed.transport}: change one of them`,
+    );
+  }
+  if (!REVISION.test(repository.revision)) {
+    problem(
+      'repoAccess',
+      `cannot be used: the repository revision ${quote(repository.revision)} (${REPOSITORY_SOURCE}) is not a branch, tag or commit`,
+    );
   }
 }

@@ -1,6 +1,5 @@
 import { matching, oneOf, optional, quote, required } from '@platform/infra-stack-kit';
 import { z } from 'zod';
-import { parseRepoUrl } from './repo-url.js';
 
 /**
  * Every key of infra-bootstrap, each checked on its own (keys that depend on each other are
@@ -9,6 +8,9 @@ import { parseRepoUrl } from './repo-url.js';
  * takes them from `pulumi.Config.requireSecret`. Argo CD's settings (HA, replicas, webhook,
  * Ingress, SSO) are not keys: they are environment data (libs/environments `argocd`), because
  * git owns Argo CD after the first install and applies the same values from the same data.
+ * Nor are the repository's URL and revision: they are libs/environments' `workspaceRepository`,
+ * which the rendered platform layer carries too, and Argo CD matches the repository Secret to
+ * an Application's `repoURL` by exact text, so one declaration serves both.
  */
 
 /** The Pulumi project name, and so the config namespace (`infra-bootstrap:<key>`). */
@@ -47,12 +49,6 @@ export function bootstrapFields(stack: string, environments: readonly string[]) 
       ),
     ),
     kubeContext: optional(matching(/^\S+$/, 'a kubeconfig context name')),
-    repoUrl: required().superRefine((url, ctx) => {
-      const parsed = parseRepoUrl(url);
-      if ('problem' in parsed)
-        ctx.addIssue({ code: 'custom', message: `${quote(url)} ${parsed.problem}` });
-    }),
-    repoRevision: matching(/^[A-Za-z0-9](?!.*\.\.)[A-Za-z0-9._/-]*$/, 'a branch, tag or commit'),
     repoAccess: oneOf(REPO_ACCESS),
     repoSshPrivateKey: text(),
     githubAppId: optional(matching(/^\d+$/, 'a number')),

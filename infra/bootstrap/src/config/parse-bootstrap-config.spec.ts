@@ -1,7 +1,9 @@
 import { promiseOf, type StackValues } from '@platform/infra-stack-kit/testing';
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
+import { workspaceRepository } from '@platform/environments';
 import {
+  HTTPS_REPOSITORY,
   SECRETS,
   localConfig,
   productionConfig,
@@ -15,18 +17,15 @@ import {
 import { parseStack, problemsOf } from '../testing/problems-of.js';
 
 describe('parseBootstrapConfig: valid stacks', () => {
-  it('reads staging: the environment, the cluster stack, an ssh deploy key, the webhook secret', async () => {
+  it("reads staging: the environment, the cluster stack, the workspace's repository, an ssh deploy key, the webhook secret", async () => {
     const { config } = parseStack(stagingConfig(), 'staging');
     expect(config.environment.name).toBe('staging');
     expect(config.cluster).toEqual({
       kind: 'stack-reference',
       stackName: 'acme/infra-cluster/staging',
     });
-    expect(config.repo).toMatchObject({
-      url: 'git@github.com:acme/platform.git',
-      transport: 'ssh',
-      revision: 'main',
-    });
+    // Not stack keys: the repository the rendered platform layer names, exactly.
+    expect(config.repo).toMatchObject({ ...workspaceRepository, transport: 'ssh' });
     expect(config.repo.credentials.kind).toBe('ssh');
     const webhookSecret = config.argocdSecrets.webhookSecret ?? pulumi.output('');
     expect(await pulumi.isSecret(webhookSecret)).toBe(true);
@@ -35,7 +34,9 @@ describe('parseBootstrapConfig: valid stacks', () => {
   });
 
   it('reads production: its environment data (HA lives there) and GitHub App credentials', () => {
-    const { config } = parseStack(productionConfig(), 'production');
+    const { config } = parseStack(productionConfig(), 'production', {
+      repository: HTTPS_REPOSITORY,
+    });
     expect(config.environment.argocd?.highAvailability).toBe(true);
     expect(config.repo.credentials).toMatchObject({
       kind: 'github-app',
@@ -45,25 +46,23 @@ describe('parseBootstrapConfig: valid stacks', () => {
   });
 
   it('reads the OIDC client secret when the environment signs in through SSO', async () => {
-    const { config } = parseStack(
-      stagingConfig({ oidcClientSecret: SECRETS.oidc }),
-      'staging',
-      SSO_ENVIRONMENTS,
-    );
+    const { config } = parseStack(stagingConfig({ oidcClientSecret: SECRETS.oidc }), 'staging', {
+      environments: SSO_ENVIRONMENTS,
+    });
     expect(await promiseOf(config.argocdSecrets.oidcClientSecret ?? '')).toBe(SECRETS.oidc);
   });
 
   it('reads no webhook secret when the environment polls only', () => {
-    const { config } = parseStack(
-      stagingConfig({ githubWebhookSecret: undefined }),
-      'staging',
-      NO_WEBHOOK_ENVIRONMENTS,
-    );
+    const { config } = parseStack(stagingConfig({ githubWebhookSecret: undefined }), 'staging', {
+      environments: NO_WEBHOOK_ENVIRONMENTS,
+    });
     expect(config.argocdSecrets).toEqual({});
   });
 
   it('reads local: a kubeconfig context instead of the cluster stack, any environment', () => {
-    const { config } = parseStack(localConfig({ environment: 'production' }), 'local');
+    const { config } = parseStack(localConfig({ environment: 'production' }), 'local', {
+      repository: HTTPS_REPOSITORY,
+    });
     expect(config.cluster).toEqual({ kind: 'kube-context', context: 'kind-platform' });
     expect(config.environment.name).toBe('production');
     expect(config.repo.credentials).toEqual({ kind: 'public' });
@@ -73,7 +72,7 @@ describe('parseBootstrapConfig: valid stacks', () => {
     const { warnings } = parseStack(stagingConfig(), 'staging');
     expect(warnings).toEqual([expect.stringContaining('no argocd.ingress')]);
     const exposed = withStagingArgoCd({ ingress: { host: 'argocd.staging.example.com' } });
-    expect(parseStack(stagingConfig(), 'staging', exposed).warnings).toEqual([]);
+    expect(parseStack(stagingConfig(), 'staging', { environments: exposed }).warnings).toEqual([]);
   });
 });
 
@@ -126,11 +125,11 @@ describe('parseBootstrapConfig: every problem names its key', () => {
   it('reports every problem at once, one a line, in one error', () => {
     const raw = stagingConfig({
       environment: 'qa',
-      repoUrl: 'ftp://x/y/z',
+      clusterStack: 'not a stack',
       repoSshPrivateKey: undefined,
     });
     expect(() => parseStack(raw, 'local')).toThrow(
-      /stack 'local' has invalid config:\n {2}- infra-bootstrap:environment: .*\n {2}- infra-bootstrap:repoUrl: .*\n {2}- infra-bootstrap:repoSshPrivateKey/,
+      /stack 'local' has invalid config:\n {2}- infra-bootstrap:environment: .*\n {2}- infra-bootstrap:clusterStack: .*\n {2}- infra-bootstrap:repoSshPrivateKey/,
     );
   });
 

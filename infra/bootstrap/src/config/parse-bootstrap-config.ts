@@ -1,4 +1,9 @@
-import { workspaceEnvironments, type Environment } from '@platform/environments';
+import {
+  workspaceEnvironments,
+  workspaceRepository,
+  type Environment,
+  type WorkspaceRepository,
+} from '@platform/environments';
 import { parseStackConfig, type RawStackConfig } from '@platform/infra-stack-kit';
 import { resolveArgoCdSettings } from '@platform/platform';
 import * as pulumi from '@pulumi/pulumi';
@@ -21,17 +26,20 @@ export interface ParsedBootstrapConfig {
 /**
  * Validates one stack's config (as the CLI hands it over, Pulumi.yaml's defaults applied), all
  * at once, before any resource is declared. Throws one StackConfigError listing every problem.
- * `environments` defaults to libs/environments'.
+ * `environments` and `repository` default to libs/environments': the repository's URL and
+ * revision are that data, never stack keys, so the Secret and the root Application name the
+ * repository exactly as the rendered platform layer does.
  */
 export function parseBootstrapConfig(
   raw: RawStackConfig,
   stack: string,
   environments: readonly Environment[] = workspaceEnvironments,
+  repository: WorkspaceRepository = workspaceRepository,
 ): ParsedBootstrapConfig {
   const schema = bootstrapFields(
     stack,
     environments.map((e) => e.name),
-  ).superRefine((v, ctx) => bootstrapChecks(v, ctx, environments));
+  ).superRefine((v, ctx) => bootstrapChecks(v, ctx, environments, repository));
   const v = parseStackConfig(PROJECT, stack, schema, raw);
   // Found and valid: the schema refused anything else.
   const environment = environments.find((e) => e.name === v.environment) as Environment;
@@ -42,14 +50,18 @@ export function parseBootstrapConfig(
           `environment '${environment.name}' has argocd.gitWebhook on but no argocd.ingress: GitHub must reach <argocd>/api/webhook some other way, or pushes sync only on the poll`,
         ]
       : [];
-  return { config: toBootstrapConfig(v, environment), warnings };
+  return { config: toBootstrapConfig(v, environment, repository), warnings };
 }
 
-function toBootstrapConfig(v: BootstrapFields, environment: Environment): BootstrapConfig {
+function toBootstrapConfig(
+  v: BootstrapFields,
+  environment: Environment,
+  repository: WorkspaceRepository,
+): BootstrapConfig {
   // Secrets enter as Pulumi secrets through the Config API, however the stack file holds them.
   const config = new pulumi.Config(PROJECT);
   const secret = (key: (typeof SECRET_KEYS)[number]) => config.requireSecret(key);
-  const url = parseRepoUrl(v.repoUrl);
+  const url = parseRepoUrl(repository.url);
   return {
     environment,
     cluster:
@@ -57,9 +69,9 @@ function toBootstrapConfig(v: BootstrapFields, environment: Environment): Bootst
         ? { kind: 'kube-context', context: v.kubeContext }
         : { kind: 'stack-reference', stackName: v.clusterStack ?? '' },
     repo: {
-      url: v.repoUrl,
+      url: repository.url,
       transport: 'problem' in url ? 'https' : url.transport,
-      revision: v.repoRevision,
+      revision: repository.revision,
       credentials: credentialsOf(v, secret),
     },
     argocdSecrets: {

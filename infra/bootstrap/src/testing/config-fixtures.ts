@@ -45,12 +45,20 @@ export const CLUSTER_KUBECONFIG = {
   ],
 };
 
+/**
+ * The repository in its https form, for the fixtures whose repoAccess needs one (github-app,
+ * public); the workspace's own repository.ts is ssh, as the staging fixture's access is.
+ */
+export const HTTPS_REPOSITORY = {
+  url: 'https://github.com/acme/platform.git',
+  revision: 'main',
+} as const;
+
 /** A valid staging stack: EKS through the cluster stack, private repo over SSH, webhook secret. */
 export function stagingConfig(overrides: Record<string, string | undefined> = {}): StackValues {
   return {
     environment: 'staging',
     clusterStack: 'acme/infra-cluster/staging',
-    repoUrl: 'git@github.com:acme/platform.git',
     repoAccess: 'ssh',
     repoSshPrivateKey: SECRETS.deployKey,
     githubWebhookSecret: SECRETS.webhook,
@@ -58,12 +66,11 @@ export function stagingConfig(overrides: Record<string, string | undefined> = {}
   };
 }
 
-/** A valid production stack: GitHub App credentials, webhook secret. */
+/** A valid production stack: GitHub App credentials, webhook secret; run it with HTTPS_REPOSITORY. */
 export function productionConfig(overrides: Record<string, string | undefined> = {}): StackValues {
   return {
     environment: 'production',
     clusterStack: 'acme/infra-cluster/production',
-    repoUrl: 'https://github.com/acme/platform.git',
     repoAccess: 'github-app',
     githubAppId: '123456',
     githubAppInstallationId: '7890123',
@@ -74,14 +81,14 @@ export function productionConfig(overrides: Record<string, string | undefined> =
 }
 
 /**
- * A valid local stack: staging onto a kind cluster, public repository. Staging's webhook is on
- * (environment data), so it has a webhook secret too, as the e2e workflow sets one.
+ * A valid local stack: staging onto a kind cluster, public repository (run it with
+ * HTTPS_REPOSITORY). Staging's webhook is on (environment data), so it has a webhook secret
+ * too, as the e2e workflow sets one.
  */
 export function localConfig(overrides: Record<string, string | undefined> = {}): StackValues {
   return {
     environment: 'staging',
     kubeContext: 'kind-platform',
-    repoUrl: 'https://github.com/acme/platform.git',
     repoAccess: 'public',
     githubWebhookSecret: SECRETS.webhook,
     ...overrides,

@@ -1,10 +1,10 @@
-import type { Environment } from '@platform/environments';
 import { runStack, type StackRun, type StackValues } from '@platform/infra-stack-kit/testing';
 import { readStackConfig } from '@platform/infra-stack-kit';
 import { PROJECT } from '../config/bootstrap-fields.js';
 import type { BootstrapOutputs } from '../program.js';
 import { BOOTSTRAP_PROJECT, CLUSTER_KUBECONFIG, SECRET_KEYS } from './config-fixtures.js';
 import { kubernetesMocks, type ClusterStackOutputs } from './kubernetes-mocks.js';
+import type { WorkspaceData } from './problems-of.js';
 
 /** The outputs infra/cluster exports, for each of its stacks. */
 export function clusterStack(
@@ -39,9 +39,12 @@ export type ProgramRun = StackRun<BootstrapOutputs>;
 export function runProgram(
   values: StackValues,
   stack: string,
-  stacks: Readonly<Record<string, ClusterStackOutputs>> = CLUSTER_STACKS,
-  environments?: readonly Environment[],
+  options: WorkspaceData & {
+    /** The cluster stacks the program may reference. @default CLUSTER_STACKS */
+    readonly stacks?: Readonly<Record<string, ClusterStackOutputs>>;
+  } = {},
 ): Promise<ProgramRun> {
+  const { stacks = CLUSTER_STACKS, environments, repository } = options;
   return runStack({
     project: BOOTSTRAP_PROJECT,
     stack,
@@ -54,6 +57,7 @@ export function runProgram(
         raw: readStackConfig(PROJECT),
         stack,
         ...(environments ? { environments } : {}),
+        ...(repository ? { repository } : {}),
       });
     },
   });

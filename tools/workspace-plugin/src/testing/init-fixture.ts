@@ -52,12 +52,12 @@ ${['staging', 'production']
   for (const stack of ['staging', 'production']) {
     tree.write(
       `infra/bootstrap/Pulumi.${stack}.yaml`,
-      `config:\n  infra-bootstrap:clusterStack: fixture-org/infra-cluster/${stack}\n  infra-bootstrap:repoUrl: git@github.com:${BEFORE.repository}.git\n`,
+      `config:\n  infra-bootstrap:clusterStack: fixture-org/infra-cluster/${stack}\n  infra-bootstrap:repoAccess: ssh\n`,
     );
   }
   tree.write(
     'infra/bootstrap/Pulumi.local.yaml',
-    `config:\n  infra-bootstrap:repoUrl: https://github.com/${BEFORE.repository}.git\n`,
+    `config:\n  infra-bootstrap:repoAccess: public\n`,
   );
   const image = `${registry(BEFORE.staging, 'staging')}/shop:1.0.0`;
   for (const environment of ['staging', 'production']) {

@@ -1,4 +1,6 @@
 import type { Tree } from '@nx/devkit';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BEFORE, initFixtureTree } from '../../testing/init-fixture.js';
@@ -39,14 +41,14 @@ describe('nx g init', () => {
     expect(read('infra/cluster/Pulumi.staging.yaml')).toContain("accountId: '012345678901'");
   });
 
-  it('points every bootstrap stack at the repository and the Pulumi organisation', async () => {
+  it('points every bootstrap stack at the Pulumi organisation, and writes no repository key there', async () => {
     await initGenerator(tree, { ...ours, pulumiOrg: 'acme-infra' });
     expect(config('infra/bootstrap/Pulumi.staging.yaml')).toEqual({
       'infra-bootstrap:clusterStack': 'acme-infra/infra-cluster/staging',
-      'infra-bootstrap:repoUrl': 'git@github.com:acme/platform.git',
+      'infra-bootstrap:repoAccess': 'ssh',
     });
     expect(config('infra/bootstrap/Pulumi.local.yaml')).toEqual({
-      'infra-bootstrap:repoUrl': 'https://github.com/acme/platform.git',
+      'infra-bootstrap:repoAccess': 'public',
     });
   });
 
@@ -60,6 +62,29 @@ describe('nx g init', () => {
     );
     expect(read('manifests/staging/_platform/appproject-staging.yaml')).not.toContain(
       BEFORE.repository,
+    );
+  });
+
+  it("keeps the template's ssh form of the workspace repository, in the rendered platform layer too", async () => {
+    // The template's own repository.ts, so the edit is proven on the file init really meets.
+    const template = readFileSync(
+      fileURLToPath(new URL('../../../../../libs/environments/src/repository.ts', import.meta.url)),
+      'utf8',
+    );
+    expect(template).toContain("  url: 'git@github.com:");
+    tree.write('libs/environments/src/repository.ts', template);
+    const before = /url: '([^']+)'/.exec(template)?.[1] ?? '';
+    tree.write(
+      'manifests/staging/_platform/appproject-staging.yaml',
+      `spec:\n  sourceRepos:\n    - ${before}\n`,
+    );
+    await initGenerator(tree, ours);
+    expect(read('libs/environments/src/repository.ts')).toContain(
+      "  url: 'git@github.com:acme/platform.git',",
+    );
+    expect(read('libs/environments/src/repository.ts')).toContain("  revision: 'main',");
+    expect(read('manifests/staging/_platform/appproject-staging.yaml')).toContain(
+      '- git@github.com:acme/platform.git',
     );
   });
 

@@ -110,7 +110,7 @@ export default async function initGenerator(tree: Tree, options: InitGeneratorSc
   }
   for (const path of tree.children('infra/bootstrap')) {
     if (/^Pulumi\.[^.]+\.yaml$/.test(path)) {
-      writeBootstrapStack(tree, `infra/bootstrap/${path}`, { repository, pulumiOrg });
+      writeBootstrapStack(tree, `infra/bootstrap/${path}`, { pulumiOrg });
     }
   }
   moveRegistries(tree, moves);

@@ -55,25 +55,16 @@ export function writeClusterStack(tree: Tree, path: string, values: ClusterStack
 }
 
 /**
- * Points a bootstrap stack at the repository (keeping its SSH or HTTPS form) and at the
- * cluster stack of the Pulumi organisation (`<org>/infra-cluster/<stack>`).
+ * Points a bootstrap stack at the cluster stack of the Pulumi organisation
+ * (`<org>/infra-cluster/<stack>`). The repository is no key of it: infra/bootstrap reads
+ * libs/environments/src/repository.ts, which writeWorkspaceRepository writes.
  */
 export function writeBootstrapStack(
   tree: Tree,
   path: string,
-  values: { readonly repository: string; readonly pulumiOrg: string },
+  values: { readonly pulumiOrg: string },
 ): void {
   editStack(tree, path, (document) => {
-    const repoUrl = document.getIn(['config', `${BOOTSTRAP}:repoUrl`]);
-    if (typeof repoUrl === 'string') {
-      set(
-        document,
-        `${BOOTSTRAP}:repoUrl`,
-        repoUrl.startsWith('git@')
-          ? `git@github.com:${values.repository}.git`
-          : `https://github.com/${values.repository}.git`,
-      );
-    }
     const clusterStack = document.getIn(['config', `${BOOTSTRAP}:clusterStack`]);
     if (typeof clusterStack === 'string') {
       const [, project, stack] = clusterStack.split('/');
