@@ -19,6 +19,7 @@ import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppP
 import { ApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
 import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { ClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
+import { EnvoyProxy } from '@kubernetes-models/envoy-gateway/gateway.envoyproxy.io/v1alpha1/EnvoyProxy';
 
 /** A kubernetes-models class: constructing one and calling validate() checks the object against the API schema. */
 interface ModelClass {
@@ -99,7 +100,11 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
   // @kubernetes-models/cert-manager 6.0.0 (go-generated from cert-manager v1.20.2's API: the
   // 4.4 line models v1.11, whose Route 53 solver still required a region). 6.0.0 is ESM and
   // declares Node 22 (.nvmrc's); it also runs on Node 20.19+, and brings its own copies of
-  // kubernetes-models 5 (nested, used only by its models).
+  // kubernetes-models 5 (nested, used only by its models). Envoy Gateway's EnvoyProxy from
+  // @kubernetes-models/envoy-gateway 2.0.0 (go-generated from Envoy Gateway v1.7.3's API, the
+  // only release; the cluster runs v1.9.0, whose EnvoyProxy fields the platform renders
+  // (provider.type, provider.kubernetes.envoyService.type/annotations) are v1.7.3's too). Also
+  // ESM and Node 22, with its own nested kubernetes-models 5 and Gateway API models.
   'gateway.networking.k8s.io/v1/GatewayClass': kind(
     GatewayClass as ModelClass,
     '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/GatewayClass',
@@ -136,6 +141,11 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
     '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer',
     'IClusterIssuer',
     false,
+  ),
+  'gateway.envoyproxy.io/v1alpha1/EnvoyProxy': kind(
+    EnvoyProxy as ModelClass,
+    '@kubernetes-models/envoy-gateway/gateway.envoyproxy.io/v1alpha1/EnvoyProxy',
+    'IEnvoyProxy',
   ),
   'networking.k8s.io/v1/NetworkPolicy': kind(
     NetworkPolicy as ModelClass,
