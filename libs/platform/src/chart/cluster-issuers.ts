@@ -1,14 +1,12 @@
 import type { Environment } from '@platform/environments';
 import { CLUSTER_ISSUER } from './gateway.js';
-import { SYNC_WAVES, waveMetadata } from './sync.js';
+import { SKIP_DRY_RUN, SYNC_WAVES, waveMetadata } from './sync.js';
 
 /** Let's Encrypt's ACME directories. */
 export const ACME_DIRECTORIES = {
   production: 'https://acme-v02.api.letsencrypt.org/directory',
   staging: 'https://acme-staging-v02.api.letsencrypt.org/directory',
 } as const;
-
-const SKIP_DRY_RUN = ['SkipDryRunOnMissingResource=true'] as const;
 
 /**
  * On AWS: Let's Encrypt, DNS-01 through Route 53 for the environment's zone, with cert-manager's

@@ -1,5 +1,6 @@
 import type { Environment } from '@platform/environments';
-import { SYNC_WAVES, waveMetadata } from './sync.js';
+import { ENVOY_PROXY_REFERENCE } from './envoy-proxy.js';
+import { SKIP_DRY_RUN, SYNC_WAVES, waveMetadata } from './sync.js';
 
 /** The GatewayClass of Envoy Gateway, and the controller that serves it. */
 export const GATEWAY_CLASS = 'envoy';
@@ -11,14 +12,15 @@ export const CLUSTER_ISSUER = 'platform';
 /** The listener every app's HTTPRoute attaches to (`sectionName`). */
 export const HTTPS_LISTENER = 'https';
 
-/** A custom resource whose CRD the same sync may still be creating. */
-const SKIP_DRY_RUN = ['SkipDryRunOnMissingResource=true'] as const;
-
 /** The Secret the Gateway's certificate is issued into: `<gateway>-tls`. */
 export function certificateSecretName(environment: Environment): string {
   return `${environment.gateway.name}-tls`;
 }
 
+/**
+ * The GatewayClass: the same in every cluster; how its proxies are exposed is the EnvoyProxy it
+ * names, which `aws/` and `local/` each render (envoy-proxy.ts).
+ */
 export function gatewayClassManifest(environment: Environment) {
   return {
     apiVersion: 'gateway.networking.k8s.io/v1',
@@ -26,7 +28,7 @@ export function gatewayClassManifest(environment: Environment) {
     metadata: waveMetadata(GATEWAY_CLASS, environment.name, SYNC_WAVES.configuration, {
       syncOptions: SKIP_DRY_RUN,
     }),
-    spec: { controllerName: ENVOY_CONTROLLER_NAME },
+    spec: { controllerName: ENVOY_CONTROLLER_NAME, parametersRef: { ...ENVOY_PROXY_REFERENCE } },
   };
 }
 

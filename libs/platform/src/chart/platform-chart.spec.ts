@@ -115,6 +115,8 @@ describe('PlatformChart', () => {
     controllers.push(wave(find('Application', 'external-dns', 'aws')));
     const configuration = [
       find('GatewayClass', 'envoy'),
+      find('EnvoyProxy', 'envoy', 'aws'),
+      find('EnvoyProxy', 'envoy', 'local'),
       find('Certificate', 'edge-tls'),
       find('ClusterIssuer', 'platform', 'aws'),
       find('ClusterIssuer', 'platform', 'local'),
@@ -161,7 +163,7 @@ describe('PlatformChart', () => {
     });
   });
 
-  it('puts external-dns and the ACME issuer in aws/, the self-signed issuer in local/', () => {
+  it('puts external-dns and the ACME issuer in aws/, the self-signed issuer in local/, an EnvoyProxy in each', () => {
     const byDirectory = (directory: string) =>
       files
         .filter((f) => f.directory === directory)
@@ -170,9 +172,10 @@ describe('PlatformChart', () => {
     expect(byDirectory('aws')).toEqual([
       'Application/external-dns',
       'ClusterIssuer/platform',
+      'EnvoyProxy/envoy',
       'Namespace/external-dns',
     ]);
-    expect(byDirectory('local')).toEqual(['ClusterIssuer/platform']);
+    expect(byDirectory('local')).toEqual(['ClusterIssuer/platform', 'EnvoyProxy/envoy']);
     const acme = (
       find('ClusterIssuer', 'platform', 'aws').spec as { acme: Record<string, unknown> }
     ).acme;

@@ -11,6 +11,7 @@ import { awsAddonApplications, commonAddonApplications } from './addon-applicati
 import { appProjectManifest } from './app-project.js';
 import { applicationSetManifest } from './application-set.js';
 import { acmeClusterIssuerManifest, selfSignedClusterIssuerManifest } from './cluster-issuers.js';
+import { awsEnvoyProxyManifest, localEnvoyProxyManifest } from './envoy-proxy.js';
 import { certificateManifest, gatewayClassManifest, gatewayManifest } from './gateway.js';
 import { BOOTSTRAP_NAMESPACES, RESTRICTED_LABELS, platformNamespaces } from './namespaces.js';
 import { ociRepositorySecrets } from './oci-repositories.js';
@@ -81,6 +82,8 @@ export class PlatformChart extends Chart {
     commonAddonApplications(environment).forEach((application) => add(this, application));
     awsAddonApplications(environment).forEach((application) => add(this.aws, application));
     add(this, gatewayClassManifest(environment));
+    add(this.aws, awsEnvoyProxyManifest(environment));
+    add(this.local, localEnvoyProxyManifest(environment));
     add(this, certificateManifest(environment));
     add(this, gatewayManifest(environment));
     add(this.aws, acmeClusterIssuerManifest(environment));

@@ -13,13 +13,16 @@ export const SYNC_WAVES = {
   crds: -15,
   /** envoy-gateway, cert-manager (with its CRDs), sealed-secrets, external-dns. */
   controllers: -10,
-  /** GatewayClass, ClusterIssuer, Certificate: served by the controllers. */
+  /** GatewayClass and its EnvoyProxy, ClusterIssuer, Certificate: served by the controllers. */
   configuration: -5,
   /** The Gateway: its certificate Secret is being issued. */
   gateway: -3,
   /** The apps' ApplicationSet, once the platform they run on is in place. */
   apps: 0,
 } as const;
+
+/** The sync option of a custom resource whose CRD the same sync may still be creating. */
+export const SKIP_DRY_RUN = ['SkipDryRunOnMissingResource=true'] as const;
 
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
 export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';

@@ -35,7 +35,7 @@ describe('renderPlatform', () => {
     expect(generatedHeader('_platform')).toContain('libs/platform');
   });
 
-  it('passes validate: the Argo CD, Gateway API and cert-manager schemas and the workspace rules', () => {
+  it('passes validate: the Argo CD, Gateway API, Envoy Gateway and cert-manager schemas and the workspace rules', () => {
     expect(validateManifests(rendered)).toEqual([]);
   });
 
@@ -57,6 +57,36 @@ describe('renderPlatform', () => {
       })),
     );
     expect(labels(problems)).toContain('Gateway/edge schema');
+  });
+
+  it("checks local/'s EnvoyProxy (the ClusterIP proxy Service) against Envoy Gateway's model: a bad type or a misspelt field is refused, naming it", () => {
+    const isLocalProxy = (file: RenderedFile) =>
+      file.object.kind === 'EnvoyProxy' && file.file.includes('/_platform/local/');
+    const local = rendered.filter(isLocalProxy);
+    expect(local.map((file) => file.object['spec'])).toEqual([
+      { provider: { type: 'Kubernetes', kubernetes: { envoyService: { type: 'ClusterIP' } } } },
+    ]);
+    expect(validateManifests(rendered)).toEqual([]);
+    const withService = (envoyService: Record<string, unknown>) =>
+      rendered.map((file) =>
+        isLocalProxy(file)
+          ? {
+              ...file,
+              object: {
+                ...file.object,
+                spec: { provider: { type: 'Kubernetes', kubernetes: { envoyService } } },
+              },
+            }
+          : file,
+      );
+    const badType = validateManifests(withService({ type: 'ClusterIp' }));
+    expect(badType.map((p) => `${p.file} ${p.object} ${p.check}`)).toEqual([
+      `${local[0]?.file} EnvoyProxy/envoy schema`,
+    ]);
+    const misspelt = validateManifests(withService({ type: 'ClusterIP', anotations: {} }));
+    expect(misspelt.map((p) => `${p.object} ${p.message}`)).toEqual([
+      "EnvoyProxy/envoy unknown field '/spec/provider/kubernetes/envoyService/anotations'",
+    ]);
   });
 
   it('refuses a misspelt field of an Application', () => {
