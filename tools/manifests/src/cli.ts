@@ -10,6 +10,7 @@ import { checkFreshness, synth, validateOnDisk, ValidationFailedError } from './
 import { isEmptyDifference } from './render/manifest-tree.js';
 import { RENDER_INPUT_ERRORS } from './render-input-errors.js';
 import { summaryTable } from './summary-table.js';
+import { formatWarning } from './validate/warning.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 import { findWorkspaceRoot } from './workspace-root.js';
 
@@ -74,14 +75,15 @@ export function buildCli(io: CliIo, open: WorkspaceOpener = openWorkspace): Comm
   program
     .command('validate')
     .description(
-      'validate the rendered files on disk: schema, unknown fields, Pod Security "restricted", workspace rules',
+      'validate the rendered files on disk: schema, unknown fields, Pod Security "restricted", workspace rules, the APIs the target Kubernetes version serves',
     )
     .addOption(envOption())
     .action(async (options: { env?: string[] }) => {
       const { catalog } = workspace();
       options.env?.forEach((name) => catalog.environment(name));
-      const { problems, objects, files } = await validateOnDisk(root(), options.env);
+      const { problems, warnings, objects, files } = await validateOnDisk(root(), options.env);
       if (files === 0) throw new ValidationFailedError([]);
+      warnings.forEach((warning) => io.err(formatWarning(warning)));
       if (problems.length > 0) throw new ValidationFailedError(problems);
       io.out(`validate: ${objects} objects in ${files} files, 0 problems`);
     });

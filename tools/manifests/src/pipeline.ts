@@ -15,6 +15,8 @@ import { removeStaleEnvironments, writeManifests } from './render/write-manifest
 import { loadManifests } from './validate/load-manifests.js';
 import { formatProblem, type Problem } from './validate/problem.js';
 import { validateManifests } from './validate/validate-manifests.js';
+import { checkVersionGuard, type VersionGuardOptions } from './validate/version-guard.js';
+import type { Warning } from './validate/warning.js';
 import type { Workspace } from './workspace.js';
 
 /** The rendered output failed validation; nothing was written. */
@@ -128,15 +130,21 @@ export async function synth(workspace: Workspace, scope: RenderScope = {}): Prom
   return { ...result, written, removed };
 }
 
-/** Validates what is on disk (what git holds), for every environment directory or the given ones. */
+/**
+ * Validates what is on disk (what git holds), for every environment directory or the given ones,
+ * including the version guard against each environment's cluster stack; its warnings never fail.
+ */
 export async function validateOnDisk(
   root: string,
   only?: readonly string[],
-): Promise<{ problems: Problem[]; objects: number; files: number }> {
+  options: VersionGuardOptions = {},
+): Promise<{ problems: Problem[]; warnings: Warning[]; objects: number; files: number }> {
   const tree = await readManifestTree(root, only);
   const { manifests, problems } = loadManifests(tree.values());
+  const guard = await checkVersionGuard(root, manifests, options);
   return {
-    problems: [...problems, ...validateManifests(manifests)],
+    problems: [...problems, ...validateManifests(manifests), ...guard.problems],
+    warnings: guard.warnings,
     objects: manifests.length,
     files: tree.size,
   };

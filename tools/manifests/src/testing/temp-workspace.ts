@@ -1,13 +1,33 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { testEnvironments } from '@platform/environments/testing';
 
-/** A throwaway workspace root: `nx.json`, an empty `apps/`, nothing rendered yet. */
+/**
+ * A throwaway workspace root: `nx.json`, an empty `apps/`, a cluster stack per test environment
+ * (see writeClusterStack), nothing rendered yet.
+ */
 export async function createTempWorkspace(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'manifests-'));
   await writeFile(join(root, 'nx.json'), '{}\n');
   await mkdir(join(root, 'apps'));
+  for (const { name } of testEnvironments) await writeClusterStack(root, name);
   return root;
+}
+
+/**
+ * Writes infra/cluster/Pulumi.<environment>.yaml declaring a target Kubernetes version, or
+ * replaces it with `text`. @default '1.27': serves every kind the fixtures render and is the
+ * API cdk8s-plus-27 describes, so the version guard prints no warning in tests that expect none.
+ */
+export async function writeClusterStack(
+  root: string,
+  environment: string,
+  version = '1.27',
+  text = `config:\n  infra-cluster:kubernetesVersion: '${version}'\n`,
+): Promise<void> {
+  await mkdir(join(root, 'infra/cluster'), { recursive: true });
+  await writeFile(join(root, `infra/cluster/Pulumi.${environment}.yaml`), text);
 }
 
 export async function removeTempWorkspace(root: string): Promise<void> {

@@ -22,8 +22,8 @@ export interface Problem {
   readonly file: string;
   /** `Kind/name`, or `(file)` for problems with the file itself. */
   readonly object: string;
-  /** Which check found it: schema, strict-fields, pod-security, workspace. */
-  readonly check: 'schema' | 'strict-fields' | 'pod-security' | 'workspace' | 'file';
+  /** Which check found it: schema, strict-fields, pod-security, workspace, file, version. */
+  readonly check: 'schema' | 'strict-fields' | 'pod-security' | 'workspace' | 'file' | 'version';
   readonly message: string;
   readonly fix: string;
 }

@@ -1,0 +1,37 @@
+import { workloadsCdk8sPlusLine, type Cdk8sPlusLine } from './cdk8s-plus-line.js';
+import { readTargetVersions } from './cluster-stack.js';
+import type { ManifestObject, Problem } from './problem.js';
+import { checkServedApi } from './served-api-check.js';
+import { versionWarnings } from './version-warnings.js';
+import type { Warning } from './warning.js';
+
+export interface VersionGuardOptions {
+  /** The day the EKS support warning counts from. @default now */
+  readonly today?: Date;
+  /** The construct library's cdk8s-plus line. @default the one of libs/workloads/package.json */
+  readonly cdk8sPlus?: Cdk8sPlusLine;
+}
+
+/**
+ * The version guard: each environment that renders targets the Kubernetes version its cluster
+ * stack declares (infra/cluster/Pulumi.<env>.yaml); objects whose built-in API that version does
+ * not serve are problems; support and cdk8s-plus warnings are printed, never fatal.
+ */
+export async function checkVersionGuard(
+  root: string,
+  manifests: readonly ManifestObject[],
+  options: VersionGuardOptions = {},
+): Promise<{ problems: Problem[]; warnings: Warning[] }> {
+  const environments = [...new Set(manifests.map((m) => m.environment))].sort();
+  const { targets, problems } = await readTargetVersions(root, environments);
+  for (const manifest of manifests) {
+    const target = targets.get(manifest.environment);
+    if (target) problems.push(...checkServedApi(manifest, target));
+  }
+  const cdk8sPlus = options.cdk8sPlus ?? workloadsCdk8sPlusLine();
+  const warnings = versionWarnings(
+    new Map([...targets].map(([environment, target]) => [environment, target.version])),
+    { today: options.today ?? new Date(), ...(cdk8sPlus ? { cdk8sPlus } : {}) },
+  );
+  return { problems, warnings };
+}
