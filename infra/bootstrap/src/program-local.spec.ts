@@ -29,7 +29,7 @@ describe('bootstrap: the local stack (kind, minikube, Docker Desktop)', () => {
     ).inputs;
     expect(root.spec.source).toMatchObject({
       path: 'manifests/staging/_platform',
-      directory: { recurse: true, include: '{*.yaml,local/*.yaml}' },
+      directory: { recurse: true, exclude: 'aws/*' },
     });
   });
 

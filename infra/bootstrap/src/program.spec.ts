@@ -70,7 +70,7 @@ describe('bootstrap: staging (EKS, through the cluster stack)', () => {
       repoURL: workspaceRepository.url,
       targetRevision: workspaceRepository.revision,
       path: 'manifests/staging/_platform',
-      directory: { recurse: true, include: '{*.yaml,aws/*.yaml}' },
+      directory: { recurse: true, exclude: 'local/*' },
     });
     expect(root.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
     expect(root.metadata).not.toHaveProperty('finalizers');
@@ -106,11 +106,24 @@ describe('bootstrap: staging (EKS, through the cluster stack)', () => {
     expect(run.recorder.ofType('kubernetes:argoproj.io/v1alpha1:ApplicationSet')).toEqual([]);
   });
 
-  it('keeps the Sealed Secrets namespace (the sealing keys live there) protected, and nothing else', () => {
-    const protectedResources = [...run.engine.entries()]
-      .filter(([, request]) => request.protect)
-      .map(([key]) => key);
-    expect(protectedResources).toEqual(['kubernetes:core/v1:Namespace sealed-secrets-namespace']);
+  it('protects the namespaces whose loss loses state (sealing keys; every Application), and nothing else', () => {
+    const withOption = (option: 'protect' | 'retainOnDelete') =>
+      [...run.engine.entries()]
+        .filter(([, request]) => request[option])
+        .map(([key]) => key)
+        .sort();
+    expect(withOption('protect')).toEqual([
+      'kubernetes:core/v1:Namespace argocd-namespace',
+      'kubernetes:core/v1:Namespace sealed-secrets-namespace',
+    ]);
+    // Retained as well (a removal leaves them in the cluster): those, Argo CD's own Secret with
+    // its server key, and the release that git took over.
+    expect(withOption('retainOnDelete')).toEqual([
+      'kubernetes:core/v1:Namespace argocd-namespace',
+      'kubernetes:core/v1:Namespace sealed-secrets-namespace',
+      'kubernetes:core/v1:Secret argocd-secret',
+      'kubernetes:helm.sh/v3:Release argocd-release',
+    ]);
   });
 
   it('connects through the cluster stack, and every Kubernetes object uses that provider', () => {
@@ -179,7 +192,7 @@ describe('bootstrap: production', () => {
     expect(root.spec.source).toMatchObject({
       repoURL: 'https://github.com/acme/platform.git',
       path: 'manifests/production/_platform',
-      directory: { include: '{*.yaml,aws/*.yaml}' },
+      directory: { exclude: 'local/*' },
     });
   });
 

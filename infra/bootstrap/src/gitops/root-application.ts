@@ -19,12 +19,15 @@ export interface RootApplicationProps {
 }
 
 /**
- * Which files of `_platform/` the root syncs: the shared ones, plus `aws/` on EKS (external-dns,
- * the Route 53 ACME issuer) or `local/` elsewhere (a self-signed issuer of the same name).
+ * Which files of `_platform/` the root leaves out: `local/` on EKS (the self-signed stand-ins) or
+ * `aws/` elsewhere (external-dns, the Route 53 ACME issuer, the NLB proxy), so each cluster gets
+ * the shared files plus its own kind's. An exclude, not an include: Argo CD matches these globs
+ * without path separators (`*` spans `/`), so an include such as `{*.yaml,aws/*.yaml}` would
+ * take `local/` as well.
  */
-export function platformInclude(cluster: ClusterAccess['kind']): string {
-  const extra = cluster === 'stack-reference' ? AWS_ADDONS_DIRECTORY : LOCAL_ADDONS_DIRECTORY;
-  return `{*.yaml,${extra}/*.yaml}`;
+export function platformExclude(cluster: ClusterAccess['kind']): string {
+  const other = cluster === 'stack-reference' ? LOCAL_ADDONS_DIRECTORY : AWS_ADDONS_DIRECTORY;
+  return `${other}/*`;
 }
 
 /**
@@ -46,7 +49,7 @@ export function rootApplicationManifest(
         repoURL: props.repoUrl,
         targetRevision: props.revision,
         path: platformPath(props.environment),
-        directory: { recurse: true, include: platformInclude(props.cluster) },
+        directory: { recurse: true, exclude: platformExclude(props.cluster) },
       },
       destination: { server: IN_CLUSTER, namespace: 'argocd' },
       syncPolicy: {

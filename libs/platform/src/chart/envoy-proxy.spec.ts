@@ -31,8 +31,8 @@ const files = new PlatformChart(Testing.app(), PLATFORM_DIRECTORY, {
 }).files();
 
 /**
- * What the root Application syncs on a cluster: `_platform/*.yaml` and one subdirectory (its
- * `directory.include`: `{*.yaml,aws/*.yaml}` on EKS, `{*.yaml,local/*.yaml}` on kind).
+ * What the root Application syncs on a cluster: `_platform/*.yaml` and one subdirectory (the
+ * other is its `directory.exclude`: `local/*` on EKS, `aws/*` on kind).
  */
 const includeSet = (directory: string) =>
   files
