@@ -50,8 +50,12 @@ export class ArgoCd extends pulumi.ComponentResource {
   constructor(name: string, args: ArgoCdArgs, opts?: pulumi.ComponentResourceOptions) {
     super('platform:gitops:ArgoCd', name, {}, opts);
     const chart = args.chart ?? ARGO_CD_CHART;
+    // Protected and retained: deleting it would delete every Application, AppProject and
+    // Secret Argo CD holds, and with the Applications' finalizers the apps themselves.
     const namespace = controllerNamespace(`${name}-namespace`, args.namespace ?? 'argocd', {
       parent: this,
+      protect: true,
+      retainOnDelete: true,
     });
     this.namespace = namespace.metadata.name;
 
@@ -72,7 +76,9 @@ export class ArgoCd extends pulumi.ComponentResource {
         type: 'Opaque',
         stringData: argoCdSecretData(args.secrets, asPulumiSecret),
       },
-      { parent: this },
+      // Retained: Argo CD keeps its server key (every session's signature) in it, beside the
+      // webhook and SSO secrets; removing it from this program must not log everyone out.
+      { parent: this, retainOnDelete: true },
     );
 
     const stringData = repositorySecretData(args.repo, asPulumiSecret);

@@ -20,6 +20,7 @@ export class SealedSecrets extends pulumi.ComponentResource {
     const namespace = controllerNamespace(`${name}-namespace`, SEALED_SECRETS_NAMESPACE, {
       parent: this,
       protect: true,
+      retainOnDelete: true,
     });
     this.namespace = namespace.metadata.name;
     this.registerOutputs({ namespace: this.namespace });
