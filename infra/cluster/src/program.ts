@@ -65,6 +65,15 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
     },
     opts,
   );
+  const zone = new HostedZone(
+    `${prefix}-dns`,
+    {
+      domain: config.dns.domain,
+      hostedZoneId: config.dns.hostedZoneId,
+      partition: config.partition,
+    },
+    opts,
+  );
   const ci = new GithubActionsAccess(
     `${prefix}-github`,
     {
@@ -79,6 +88,7 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
         managesHostedZone: config.dns.hostedZoneId === undefined,
       },
       repositoryPrefix: config.registry.repositoryPrefix,
+      zoneArn: zone.zoneArn,
       stateBackend: config.stateBackend,
     },
     opts,
@@ -137,15 +147,6 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
   // external-dns's below. Pods started before it runs get none (restart them).
   eksAddon('eks-pod-identity-agent');
 
-  const zone = new HostedZone(
-    `${prefix}-dns`,
-    {
-      domain: config.dns.domain,
-      hostedZoneId: config.dns.hostedZoneId,
-      partition: config.partition,
-    },
-    opts,
-  );
   new AddonIdentities(
     `${prefix}-addons`,
     {

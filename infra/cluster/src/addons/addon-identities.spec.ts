@@ -195,12 +195,39 @@ describe('the boundary cap on the add-on roles', () => {
       allowsWithin(admin, boundary('platform-staging'), action, '*', {
         'aws:PrincipalArn': role(principal),
       });
-    expect(as('platform-staging-addon-cert-manager', 'route53:ChangeResourceRecordSets')).toBe(
-      true,
-    );
+    expect(as('platform-staging-addon-cert-manager', 'route53:ListHostedZones')).toBe(true);
     expect(as('platform-staging-addon-cert-manager', 'ec2:RunInstances')).toBe(false);
     expect(as('platform-staging-addon-some-new-addon', 's3:GetObject')).toBe(false);
     expect(as('platform-staging-nodes-role-abc1234', 'ec2:CreateNetworkInterface')).toBe(true);
+  });
+
+  it("holds an add-on role to the environment zone's records: no other zone, no zone change", () => {
+    const zone = `arn:aws:route53:::hostedzone/Z0PLATFORMSTAGINGDNSZONE`;
+    const as = (principal: string, action: string, resource: string) =>
+      allowsWithin(admin, boundary('platform-staging'), action, resource, {
+        'aws:PrincipalArn': role(principal),
+      });
+    const certManager = 'platform-staging-addon-cert-manager';
+    for (const action of ['route53:ChangeResourceRecordSets', 'route53:ListResourceRecordSets'])
+      expect(as(certManager, action, zone), action).toBe(true);
+    expect(as(certManager, 'route53:GetChange', 'arn:aws:route53:::change/C123')).toBe(true);
+    expect(as(certManager, 'route53:ListHostedZonesByName', '*')).toBe(true);
+    expect(as('platform-staging-addon-external-dns', 'route53:ListHostedZones', '*')).toBe(true);
+    const elsewhere = 'arn:aws:route53:::hostedzone/Z0SOMEONEELSE';
+    for (const action of ['route53:ChangeResourceRecordSets', 'route53:ListResourceRecordSets'])
+      expect(as(certManager, action, elsewhere), `${action} elsewhere`).toBe(false);
+    for (const action of [
+      'route53:DeleteHostedZone',
+      'route53:DisableHostedZoneDNSSEC',
+      'route53:ChangeTagsForResource',
+      'route53:AssociateVPCWithHostedZone',
+    ])
+      expect(as(certManager, action, zone), action).toBe(false);
+    expect(as(certManager, 'route53:CreateHostedZone', '*')).toBe(false);
+    // The cap is the add-ons' only: the node role is not held to the zone.
+    expect(
+      as('platform-staging-nodes-role-abc1234', 'route53:ListResourceRecordSets', elsewhere),
+    ).toBe(true);
   });
 });
 

@@ -1,5 +1,7 @@
 import { scopedArn, type DeployScope } from './deploy-scope.js';
+import { addonRoleName, type AddonName } from '../addons/addon-identities.js';
 import { POD_IDENTITY_SERVICE } from '../addons/pod-identity-trust.js';
+import { ADDON_IDENTITIES } from '@platform/platform';
 import { addonRolesArn, ciRolesArn, managedRoleBoundaryArn } from './managed-role-boundary.js';
 import type { PolicyStatement } from './policy-document.js';
 
@@ -70,7 +72,11 @@ export const ATTACHABLE_POLICIES = [
  */
 export function deployIamStatements(scope: DeployScope): PolicyStatement[] {
   const roles = scopedArn(scope, 'iam', `role/${scope.namePrefix}-*`, '');
-  const addonRoles = addonRolesArn(scope);
+  // Only the declared ones: a merge may create another `<prefix>-addon-*` role (IAM has no
+  // condition on a new role's name), but cannot give it an inline policy or a pod.
+  const addonRoles = (Object.keys(ADDON_IDENTITIES) as AddonName[]).map((addon) =>
+    scopedArn(scope, 'iam', `role/${addonRoleName(scope.namePrefix, addon)}`, ''),
+  );
   const boundary = { 'iam:PermissionsBoundary': managedRoleBoundaryArn(scope) };
   return [
     {
@@ -117,6 +123,14 @@ export function deployIamStatements(scope: DeployScope): PolicyStatement[] {
       Action: 'iam:PassRole',
       Resource: addonRoles,
       Condition: { StringEquals: { 'iam:PassedToService': POD_IDENTITY_SERVICE } },
+    },
+    {
+      // Who may act as an add-on (its trust: EKS Pod Identity, for this cluster) is set when
+      // the role is created; changing it, or replacing the role, is an administrator's run.
+      Sid: 'AddonRolesKeepTheirTrust',
+      Effect: 'Deny',
+      Action: ['iam:UpdateAssumeRolePolicy', 'iam:DeleteRole'],
+      Resource: addonRolesArn(scope),
     },
     {
       Sid: 'NeverTheCiRoles',

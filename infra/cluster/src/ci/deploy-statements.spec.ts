@@ -85,7 +85,10 @@ describe('deployIamStatements', () => {
       Sid: 'WriteAddonRolePolicies',
       Effect: 'Allow',
       Action: 'iam:PutRolePolicy',
-      Resource: 'arn:aws-us-gov:iam::123456789012:role/acme-qa-addon-*',
+      Resource: [
+        'arn:aws-us-gov:iam::123456789012:role/acme-qa-addon-cert-manager',
+        'arn:aws-us-gov:iam::123456789012:role/acme-qa-addon-external-dns',
+      ],
       Condition: {
         StringEquals: {
           'iam:PermissionsBoundary':
@@ -95,6 +98,10 @@ describe('deployIamStatements', () => {
     });
     expect(bySid(statements, 'PassAddonRolesToPodIdentity').Condition).toEqual({
       StringEquals: { 'iam:PassedToService': 'pods.eks.amazonaws.com' },
+    });
+    expect(bySid(statements, 'AddonRolesKeepTheirTrust')).toMatchObject({
+      Effect: 'Deny',
+      Resource: 'arn:aws-us-gov:iam::123456789012:role/acme-qa-addon-*',
     });
   });
 

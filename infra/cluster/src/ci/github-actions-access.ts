@@ -23,6 +23,8 @@ export interface GithubActionsAccessArgs {
   readonly scope: Omit<DeployScope, 'managesGithubProvider'>;
   /** CI pushes images to the repositories `<repositoryPrefix>/<app>`, creating them on first push. */
   readonly repositoryPrefix: string;
+  /** The environment's hosted zone: the only one the add-ons' roles may reach (the boundary). */
+  readonly zoneArn: pulumi.Input<string>;
   /** @default no self-managed backend (Pulumi Cloud) */
   readonly stateBackend?: StateBackendConfig;
 }
@@ -69,13 +71,19 @@ export class GithubActionsAccess extends pulumi.ComponentResource {
       {
         name: managedRoleBoundaryName(scope.namePrefix),
         description: `The most any role of ${scope.namePrefix} that CI manages may do`,
-        policy: JSON.stringify(
-          managedRoleBoundary(scope, {
-            bucket: backend.bucket,
-            secretsKeyArns: [backend.secretsKeyArn, backend.bootstrapSecretsKeyArn].filter(
-              (arn): arn is string => arn !== undefined,
+        policy: pulumi.output(args.zoneArn).apply((zoneArn) =>
+          JSON.stringify(
+            managedRoleBoundary(
+              scope,
+              {
+                bucket: backend.bucket,
+                secretsKeyArns: [backend.secretsKeyArn, backend.bootstrapSecretsKeyArn].filter(
+                  (arn): arn is string => arn !== undefined,
+                ),
+              },
+              zoneArn,
             ),
-          }),
+          ),
         ),
       },
       { parent: this },

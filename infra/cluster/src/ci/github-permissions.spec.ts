@@ -118,6 +118,16 @@ describe.each(['platform-staging', 'platform-production'])('the %s deploy role',
     }
     const toPods = { 'iam:PassedToService': 'pods.eks.amazonaws.com' };
     expect(allows(deploy(), 'iam:PassRole', addonRole, toPods)).toBe(true);
+    // A role named like an add-on but not declared in ADDON_IDENTITIES gets no policy, no pod.
+    const undeclared = iamRole(prefix, 'addon-anything');
+    expect(allows(deploy(), 'iam:PutRolePolicy', undeclared, withBoundary())).toBe(false);
+    expect(allows(deploy(), 'iam:PassRole', undeclared, toPods)).toBe(false);
+    // Who may act as an add-on is set once: no merge re-points its trust or replaces it.
+    for (const action of ['iam:UpdateAssumeRolePolicy', 'iam:DeleteRole'])
+      expect(allows(deploy(), action, addonRole, withBoundary()), action).toBe(false);
+    expect(allows(deploy(), 'iam:UpdateAssumeRolePolicy', iamRole(prefix, 'nodes-role-1'))).toBe(
+      true,
+    );
     expect(allows(deploy(), 'iam:PassRole', iamRole(prefix, 'nodes-role-abc1234'), toPods)).toBe(
       false,
     );

@@ -27,21 +27,40 @@ export interface ProtectedState {
  * four EKS managed policies and no inline policy, `pulumi up` from main cannot give a role it
  * manages more than those policies, and no such role can rewrite the CI roles.
  * The add-ons' roles (`<prefix>-addon-*`) get inline policies the deploy role writes, so the
- * boundary caps them harder: Route 53 and nothing else, whatever a merged policy says.
+ * boundary caps them harder, whatever a merged policy says: Route 53 only; of it, the
+ * environment's zone (`zoneArn`) and the changes made to it, besides listing the account's zone
+ * names (Route 53 cannot scope ListHostedZones*); and in that zone, reading and changing
+ * records only (never deleting it, nor its DNSSEC, VPCs or tags).
  * The boundary caps; the roles' own policies grant.
  */
 export function managedRoleBoundary(
   scope: Pick<DeployScope, 'partition' | 'region' | 'accountId' | 'namePrefix'>,
   state: ProtectedState,
+  zoneArn: string,
 ): PolicyDocument {
+  // A role session's aws:PrincipalArn is the role's ARN, whatever the session name.
+  const addonRoles = { ArnLike: { 'aws:PrincipalArn': addonRolesArn(scope) } };
   return policyDocument([
     {
       Sid: 'AddonRolesOnlyRoute53',
       Effect: 'Deny',
       NotAction: 'route53:*',
       Resource: '*',
-      // A role session's aws:PrincipalArn is the role's ARN, whatever the session name.
-      Condition: { ArnLike: { 'aws:PrincipalArn': addonRolesArn(scope) } },
+      Condition: addonRoles,
+    },
+    {
+      Sid: 'AddonRolesOnlyTheEnvironmentZone',
+      Effect: 'Deny',
+      NotAction: ['route53:ListHostedZones*', 'route53:GetHostedZoneCount'],
+      NotResource: [zoneArn, `arn:${scope.partition}:route53:::change/*`],
+      Condition: addonRoles,
+    },
+    {
+      Sid: 'AddonRolesOnlyItsRecords',
+      Effect: 'Deny',
+      NotAction: ['route53:Get*', 'route53:List*', 'route53:ChangeResourceRecordSets'],
+      Resource: zoneArn,
+      Condition: addonRoles,
     },
     {
       Sid: 'AnythingButIdentityAndAccount',

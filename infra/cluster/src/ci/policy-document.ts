@@ -7,6 +7,8 @@ export interface PolicyStatement {
   /** Every action but these (in a boundary's Allow: what it never allows). */
   readonly NotAction?: string | readonly string[];
   readonly Resource?: string | readonly string[];
+  /** Every resource but these (in a Deny: what it leaves alone). */
+  readonly NotResource?: string | readonly string[];
   readonly Condition?: Readonly<
     Record<string, Readonly<Record<string, string | readonly string[]>>>
   >;
