@@ -25,9 +25,9 @@ describe('applicationSetManifest', () => {
     ]);
   });
 
-  it('comes last: after the platform the apps run on', () => {
+  it('comes with the controllers: after the CRDs, before the certificate-bound Gateway', () => {
     expect(set.metadata.namespace).toBe('argocd');
-    expect(set.metadata.annotations?.['argocd.argoproj.io/sync-wave']).toBe('0');
+    expect(set.metadata.annotations?.['argocd.argoproj.io/sync-wave']).toBe('-10');
   });
 
   it('puts each Application in the environment’s project, synced from its own directory', () => {

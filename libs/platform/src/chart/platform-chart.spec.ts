@@ -107,7 +107,7 @@ describe('PlatformChart', () => {
       ]);
   });
 
-  it('syncs in order: CRDs, controllers, their configuration, the Gateway, then the apps', () => {
+  it('syncs in order: CRDs, controllers (and the apps beside them), their configuration, the Gateway', () => {
     const crds = wave(find('Application', 'gateway-crds'));
     const controllers = ['envoy-gateway', 'cert-manager', 'sealed-secrets'].map((n) =>
       wave(find('Application', n)),
@@ -127,7 +127,9 @@ describe('PlatformChart', () => {
     expect(Math.max(...controllers)).toBeGreaterThan(crds);
     expect(Math.min(...configuration)).toBeGreaterThan(Math.max(...controllers));
     expect(gateway).toBeGreaterThan(Math.max(...configuration));
-    expect(apps).toBeGreaterThan(gateway);
+    // The apps need the CRDs of their routes, never the first certificate (the Gateway's wait).
+    expect(apps).toBeGreaterThan(crds);
+    expect(apps).toBeLessThan(Math.min(...configuration));
     const foundation = objects.filter((o) =>
       ['Namespace', 'AppProject', 'Secret'].includes(o.kind),
     );
@@ -269,7 +271,8 @@ describe('PlatformChart', () => {
       'external-dns',
       'sealed-secrets',
     ]);
-    expect(project.spec?.['sourceRepos']).toContain(repository.url);
+    // Helm charts only: a platform Application can never be pointed at a git path.
+    expect(project.spec?.['sourceRepos']).not.toContain(repository.url);
     const applications = objects.filter((o) => o.kind === 'Application');
     for (const application of applications) {
       expect(application.spec?.['project']).toBe('platform');

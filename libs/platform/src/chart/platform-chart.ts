@@ -68,7 +68,6 @@ export class PlatformChart extends Chart {
       this,
       platformProjectManifest({
         environment: env,
-        repoUrl: repository.url,
         namespaces: [...BOOTSTRAP_NAMESPACES, ...namespaces.common, ...namespaces.aws],
       }),
     );

@@ -8,13 +8,14 @@ export const PLATFORM_PROJECT = 'platform';
 
 export interface PlatformProjectInput {
   readonly environment: string;
-  readonly repoUrl: string;
   /** The namespaces its Applications deploy into (the add-ons' and Argo CD's). */
   readonly namespaces: readonly string[];
 }
 
 /**
- * The platform's AppProject: the pinned charts' repositories and this one as sources, only the
+ * The platform's AppProject: the pinned charts' repositories as its only sources (its
+ * Applications are Helm releases; the root Application, which syncs this repository, runs in
+ * infra/bootstrap's `platform-root`), only the
  * platform's namespaces as destinations, and any cluster-scoped kind (the add-ons bring CRDs,
  * ClusterRoles, webhooks; the layer renders Namespaces, a GatewayClass and ClusterIssuers).
  * Its power is why only a reviewed change to libs/platform reaches it.
@@ -29,7 +30,7 @@ export function platformProjectManifest(input: PlatformProjectInput): Named<IApp
     }),
     spec: {
       description: `The platform layer of environment '${input.environment}' (manifests/${input.environment}/_platform/), rendered from libs/platform`,
-      sourceRepos: [...new Set([input.repoUrl, ...chartRepositories])].sort(),
+      sourceRepos: [...new Set(chartRepositories)].sort(),
       destinations: [...new Set(input.namespaces)]
         .sort()
         .map((namespace) => ({ server: IN_CLUSTER, namespace })),

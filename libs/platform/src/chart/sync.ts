@@ -2,7 +2,7 @@
  * The order Argo CD applies the platform layer in, as sync waves: a wave starts when the one
  * before it is synced and healthy (for the add-on Applications, healthy as their own health
  * says: the Lua check in argoCdValues' argocd-cm). CRDs come before the controllers that serve
- * them, controllers before the objects they reconcile, the Gateway before the apps' routes.
+ * them, controllers before the objects they reconcile; the apps with the controllers.
  */
 export const SYNC_WAVES = {
   /** Namespaces, AppProjects, the OCI repository declarations: what everything else needs. */
@@ -13,12 +13,17 @@ export const SYNC_WAVES = {
   crds: -15,
   /** envoy-gateway, cert-manager (with its CRDs), sealed-secrets, external-dns. */
   controllers: -10,
+  /**
+   * The apps' ApplicationSet, beside the controllers: their routes need only the Gateway API
+   * CRDs (a wave earlier). Not after the Gateway, whose wave waits on the first certificate
+   * (minutes of ACME DNS-01), which must never hold back a deploy; a route attaches when its
+   * Gateway appears.
+   */
+  apps: -10,
   /** GatewayClass and its EnvoyProxy, ClusterIssuer, Certificate: served by the controllers. */
   configuration: -5,
   /** The Gateway: its certificate Secret is being issued. */
   gateway: -3,
-  /** The apps' ApplicationSet, once the platform they run on is in place. */
-  apps: 0,
 } as const;
 
 /** The sync option of a custom resource whose CRD the same sync may still be creating. */
