@@ -20,6 +20,12 @@ import { ApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/
 import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { ClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
 import { EnvoyProxy } from '@kubernetes-models/envoy-gateway/gateway.envoyproxy.io/v1alpha1/EnvoyProxy';
+import { HelmRelease } from '@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2/HelmRelease';
+import { Kustomization } from '@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1/Kustomization';
+import { Alert } from '@kubernetes-models/flux-cd/notification.toolkit.fluxcd.io/v1beta3/Alert';
+import { Provider } from '@kubernetes-models/flux-cd/notification.toolkit.fluxcd.io/v1beta3/Provider';
+import { HelmRepository } from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/HelmRepository';
+import { OCIRepository } from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/OCIRepository';
 
 /** A kubernetes-models class: constructing one and calling validate() checks the object against the API schema. */
 interface ModelClass {
@@ -152,7 +158,26 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
     'kubernetes-models/networking.k8s.io/v1/NetworkPolicy',
     'INetworkPolicy',
   ),
+  // Flux (an environment whose engine is flux): @kubernetes-models/flux-cd 4.0.0, generated
+  // from the controllers' Go API types (source v1, kustomize v1, helm v2, notification
+  // v1beta3: the versions Flux 2.8 serves).
+  ...fluxKind(Kustomization, 'kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'IKustomization'),
+  ...fluxKind(HelmRelease, 'helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'IHelmRelease'),
+  ...fluxKind(HelmRepository, 'source.toolkit.fluxcd.io/v1', 'HelmRepository', 'IHelmRepository'),
+  ...fluxKind(OCIRepository, 'source.toolkit.fluxcd.io/v1', 'OCIRepository', 'IOCIRepository'),
+  ...fluxKind(Provider, 'notification.toolkit.fluxcd.io/v1beta3', 'Provider', 'IProvider'),
+  ...fluxKind(Alert, 'notification.toolkit.fluxcd.io/v1beta3', 'Alert', 'IAlert'),
 };
+
+function fluxKind(model: unknown, apiVersion: string, name: string, typeName: string) {
+  return {
+    [`${apiVersion}/${name}`]: kind(
+      model as ModelClass,
+      `@kubernetes-models/flux-cd/${apiVersion}/${name}`,
+      typeName,
+    ),
+  };
+}
 
 export function kindKey(apiVersion: unknown, kindName: unknown): string {
   return `${String(apiVersion)}/${String(kindName)}`;
