@@ -42,3 +42,4 @@ export {
   FLUX_NAMESPACE,
   FLUX_ROOT_KUSTOMIZATION,
 } from './flux/flux-layout.js';
+export { fluxValues } from './flux/flux-values.js';
