@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDriftArtifacts, readGitOps } from './drift-artifacts.js';
+
+const fixture = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+const RUN = 'https://github.com/acme/platform/actions/runs/9';
+
+/** What actions/download-artifact leaves: one folder per artifact. */
+function downloaded(files: Record<string, string>): string {
+  const directory = mkdtempSync(join(tmpdir(), 'drift-artifacts-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(directory, path, '..'), { recursive: true });
+    writeFileSync(join(directory, path), text);
+  }
+  return directory;
+}
+const gitops = (environment: string, files: Record<string, string>, exits: object) =>
+  Object.fromEntries([
+    [
+      `gitops-drift-${environment}/outcome.json`,
+      JSON.stringify({ environment, applicationsExit: 0, fluxExit: 0, ...exits }),
+    ],
+    ...Object.entries(files).map(([name, text]) => [`gitops-drift-${environment}/${name}`, text]),
+  ]);
+
+describe('readGitOps', () => {
+  it('a cluster without Flux is read by Argo CD alone', () => {
+    const directory = downloaded(
+      gitops(
+        'staging',
+        {
+          'applications.json': fixture('fixtures/argo-healthy.json'),
+          'flux.stderr': 'error: the server doesn\'t have a resource type "kustomizations"',
+        },
+        { fluxExit: 1 },
+      ),
+    );
+    expect(readGitOps(join(directory, 'gitops-drift-staging')).drift).toEqual({
+      state: 'clean',
+      findings: [],
+    });
+  });
+
+  it('a refused read is a failed check naming the error, never "clean"', () => {
+    const directory = downloaded(
+      gitops(
+        'staging',
+        {
+          'applications.stderr':
+            'Error from server (Forbidden): applications.argoproj.io is forbidden: User "arn:aws:sts::111111111111:assumed-role/platform-staging-github-preview/gha" cannot list resource "applications"',
+          'flux.json': fixture('fixtures/flux-healthy.json'),
+        },
+        { applicationsExit: 1 },
+      ),
+    );
+    const drift = readGitOps(join(directory, 'gitops-drift-staging')).drift;
+    expect(drift.state).toBe('failed');
+    expect(drift.state === 'failed' && drift.error).toContain(
+      'Argo CD: Error from server (Forbidden)',
+    );
+  });
+});
+
+describe('readDriftArtifacts', () => {
+  it('groups the Pulumi stacks and clusters by environment', () => {
+    const directory = downloaded({
+      'pulumi-drift-infra-cluster-production/outcome.json': JSON.stringify({
+        project: 'infra-cluster',
+        stack: 'production',
+        exitCode: 255,
+      }),
+      'pulumi-drift-infra-cluster-production/preview.json': fixture(
+        '../infra-preview/fixtures/refresh-drift.stdout',
+      ),
+      'pulumi-drift-infra-cluster-production/preview.json.stderr': fixture(
+        '../infra-preview/fixtures/refresh-drift.stderr',
+      ),
+      ...gitops(
+        'production',
+        {
+          'applications.json': fixture('fixtures/argo-drifted.json'),
+          'flux.json': fixture('fixtures/flux-failing.json'),
+        },
+        {},
+      ),
+    });
+    const [staging, production] = readDriftArtifacts(directory, ['staging', 'production'], RUN);
+    expect(staging).toEqual({ environment: 'staging', pulumi: [], runUrl: RUN });
+    expect(production?.pulumi.map((p) => p.state)).toEqual(['drift']);
+    expect(
+      production?.gitops?.state === 'drift' && production.gitops.findings.map((f) => f.name),
+    ).toEqual(['staging-orders', 'staging-billing', 'cert-manager', 'apps', 'monitoring']);
+  });
+});
