@@ -24,6 +24,7 @@ describe('GitHub workflows', () => {
     expect(workflows.sort()).toEqual(
       expect.arrayContaining([
         'ci.yml',
+        'drift.yml',
         'e2e.yml',
         'infra.yml',
         'pr-comment.yml',
@@ -153,6 +154,17 @@ describe('checkWorkflow', () => {
       base +
         `      - uses: pulumi/actions@${'c'.repeat(40)} # v7.0.0\n        with:\n          command: up\n`,
       "pulumi/actions runs 'up'",
+    ],
+    [
+      'pulumi/actions posting its own comment',
+      base +
+        `      - uses: pulumi/actions@${'c'.repeat(40)} # v7.0.0\n        with:\n          comment-on-pr: 'true'\n          comment-on-summary: 'false'\n`,
+      "pulumi/actions must set comment-on-pr: 'false'",
+    ],
+    [
+      'pulumi/actions leaving its comment to its default',
+      base + `      - uses: pulumi/actions@${'c'.repeat(40)} # v7.0.0\n`,
+      "pulumi/actions must set comment-on-summary: 'false'",
     ],
     [
       'pulumi up without the policy pack',
