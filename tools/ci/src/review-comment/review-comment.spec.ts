@@ -73,7 +73,9 @@ describe('buildReviewComment', () => {
     expect(staging).toContain('+  name: billing');
     expect(staging).not.toContain('Cut to fit');
     const production = sectionOf(comment, 'production');
-    expect(production).toContain('No Pulumi program of this environment is affected.');
+    expect(production).toContain(
+      'No preview: no Pulumi program is affected (pull requests from forks get none).',
+    );
     expect(production).toContain('1 file (1 changed) in `orders`');
     expect(production).toContain('sha256:2222');
   });

@@ -117,7 +117,8 @@ function infraSection(input: ReviewInput, environment: string): string {
       return `❌ \`infra\` finished (${infra.conclusion}) without previews: see [the run](${infra.runUrl}).`;
     case 'done': {
       const previews = infra.previews.filter((p) => p.stack === environment);
-      if (previews.length === 0) return 'No Pulumi program of this environment is affected.';
+      if (previews.length === 0)
+        return 'No preview: no Pulumi program is affected (pull requests from forks get none).';
       return previews.map((p) => stackBlock(p, infra)).join('\n\n');
     }
   }

@@ -62,9 +62,13 @@ describe('readReviewInput', () => {
       runUrl: 'https://github.com/acme/platform/actions/runs/1',
     });
     expect(input.infra).toEqual({ state: 'not-run' });
-    const missing = readReviewInput(directory, { ci: run(1), infra: run(2) }, context);
+    const cancelled = { ...run(2), conclusion: 'cancelled' };
+    const missing = readReviewInput(directory, { ci: run(1), infra: cancelled }, context);
     expect(missing.manifests).toMatchObject({ state: 'missing', conclusion: 'success' });
-    expect(missing.infra).toMatchObject({ state: 'missing' });
+    expect(missing.infra).toMatchObject({ state: 'missing', conclusion: 'cancelled' });
+    // infra succeeded without previews: no program was affected.
+    const none = readReviewInput(directory, { ci: run(1), infra: run(2) }, context);
+    expect(none.infra).toMatchObject({ state: 'done', previews: [] });
   });
 
   it('refuses a preview artifact that names no stack', () => {

@@ -82,8 +82,11 @@ export function readReviewInput(
       existsSync(patchFile) ? { patch: read(patchFile) } : undefined,
     ),
     // Previews have one artifact each: the link goes to the run's list of them.
+    // A successful run without previews affected no program (or came from a fork, which gets none).
     infra: result(runs.infra, '', () =>
-      previewDirectories.length > 0 ? { previews: previews() } : undefined,
+      previewDirectories.length > 0 || runs.infra?.conclusion === 'success'
+        ? { previews: previews() }
+        : undefined,
     ),
   };
 }
