@@ -1,21 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeFileTree } from '../testing/file-tree.js';
 import { readDriftArtifacts, readGitOps } from './drift-artifacts.js';
 
 const fixture = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const RUN = 'https://github.com/acme/platform/actions/runs/9';
 
-/** What actions/download-artifact leaves: one folder per artifact. */
-function downloaded(files: Record<string, string>): string {
-  const directory = mkdtempSync(join(tmpdir(), 'drift-artifacts-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(directory, path, '..'), { recursive: true });
-    writeFileSync(join(directory, path), text);
-  }
-  return directory;
-}
+const downloaded = (files: Record<string, string>) => writeFileTree(files);
 const gitops = (environment: string, files: Record<string, string>, exits: object) =>
   Object.fromEntries([
     [

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workspaceEnvironments } from '@platform/environments';
 import { describe, expect, it } from 'vitest';
+import { writeFileTree } from '../testing/file-tree.js';
 import { driftMarker } from './drift-issue.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -32,14 +32,7 @@ async function fakeGitHub(open: object[]) {
   return { calls, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-function artifacts(files: Record<string, string>): string {
-  const directory = mkdtempSync(join(tmpdir(), 'drift-main-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(directory, path, '..'), { recursive: true });
-    writeFileSync(join(directory, path), text);
-  }
-  return directory;
-}
+const artifacts = (files: Record<string, string>) => writeFileTree(files);
 
 function runMain(directory: string, apiUrl: string) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workspaceEnvironments } from '@platform/environments';
 import { describe, expect, it } from 'vitest';
+import { writeFileTree } from '../testing/file-tree.js';
 import { REVIEW_COMMENT_MARKER } from './review-comment.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -12,8 +12,7 @@ const fixture = (path: string) => readFileSync(new URL(path, import.meta.url), '
 
 describe('review-comment-main (the comment job of pr-comment.yml)', () => {
   it('prints the comment from runs.json and the downloaded artifacts, with the workspace’s environments', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'review-main-'));
-    const files: Record<string, string> = {
+    const directory = writeFileTree({
       'artifacts/ci/manifest-diff/manifest-diff.patch': fixture('fixtures/manifests-small.patch'),
       'runs.json': JSON.stringify({
         ci: {
@@ -29,11 +28,7 @@ describe('review-comment-main (the comment job of pr-comment.yml)', () => {
           artifacts: [],
         },
       }),
-    };
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(join(directory, path, '..'), { recursive: true });
-      writeFileSync(join(directory, path), text);
-    }
+    });
     const comment = execFileSync(
       join(root, 'node_modules/.bin/tsx'),
       [

@@ -106,22 +106,36 @@ function stackBlock(
   ].join('\n');
 }
 
+/** What a section says while its workflow has no result: running, not run, or finished without one. */
+function notDone(
+  workflow: string,
+  result: Exclude<WorkflowResult<object>, { state: 'done' }>,
+  what: string,
+  notRun: string,
+): string {
+  switch (result.state) {
+    case 'pending':
+      return `⏳ pending: \`${workflow}\` has not finished for this commit${result.runUrl ? ` ([run](${result.runUrl}))` : ''}.`;
+    case 'not-run':
+      return notRun;
+    case 'missing':
+      return `❌ \`${workflow}\` finished (${result.conclusion}) without ${what}: see [the run](${result.runUrl}).`;
+  }
+}
+
 function infraSection(input: ReviewInput, environment: string): string {
   const infra = input.infra;
-  switch (infra.state) {
-    case 'pending':
-      return `⏳ pending: \`infra\` has not finished for this commit${infra.runUrl ? ` ([run](${infra.runUrl}))` : ''}.`;
-    case 'not-run':
-      return 'No infrastructure change: `infra` did not run for this commit.';
-    case 'missing':
-      return `❌ \`infra\` finished (${infra.conclusion}) without previews: see [the run](${infra.runUrl}).`;
-    case 'done': {
-      const previews = infra.previews.filter((p) => p.stack === environment);
-      if (previews.length === 0)
-        return 'No preview: no Pulumi program is affected (pull requests from forks get none).';
-      return previews.map((p) => stackBlock(p, infra)).join('\n\n');
-    }
-  }
+  if (infra.state !== 'done')
+    return notDone(
+      'infra',
+      infra,
+      'previews',
+      'No infrastructure change: `infra` did not run for this commit.',
+    );
+  const previews = infra.previews.filter((p) => p.stack === environment);
+  if (previews.length === 0)
+    return 'No preview: no Pulumi program is affected (pull requests from forks get none).';
+  return previews.map((p) => stackBlock(p, infra)).join('\n\n');
 }
 
 function fileCounts(files: readonly ManifestFileDiff[]): string {
@@ -141,31 +155,28 @@ function manifestSection(
   budget: number,
 ): string {
   const manifests = input.manifests;
-  switch (manifests.state) {
-    case 'pending':
-      return `⏳ pending: \`ci\` has not finished for this commit${manifests.runUrl ? ` ([run](${manifests.runUrl}))` : ''}.`;
-    case 'not-run':
-      return '⏳ pending: `ci` has not started for this commit.';
-    case 'missing':
-      return `❌ \`ci\` finished (${manifests.conclusion}) without the manifest diff: see [the run](${manifests.runUrl}).`;
-    case 'done': {
-      if (!files || files.length === 0) return 'No rendered manifest changes.';
-      const patch = files.map((f) => f.patch).join('\n');
-      const shown = headLines(patch, budget);
-      const note = shown.cut
-        ? `\n\n✂️ Cut to fit the comment (${shown.text.length.toLocaleString('en-US')} of ${patch.length.toLocaleString('en-US')} characters): the whole diff is in ${artifactLink(manifests, 'manifest-diff')}.`
-        : '';
-      return [
-        fileCounts(files),
-        '',
-        '<details><summary>Manifest diff</summary>',
-        '',
-        shown.text ? fenced(shown.text, 'diff') : '(no room left in the comment for this diff)',
-        '',
-        `</details>${note}`,
-      ].join('\n');
-    }
-  }
+  if (manifests.state !== 'done')
+    return notDone(
+      'ci',
+      manifests,
+      'the manifest diff',
+      '⏳ pending: `ci` has not started for this commit.',
+    );
+  if (!files || files.length === 0) return 'No rendered manifest changes.';
+  const patch = files.map((f) => f.patch).join('\n');
+  const shown = headLines(patch, budget);
+  const note = shown.cut
+    ? `\n\n✂️ Cut to fit the comment (${shown.text.length.toLocaleString('en-US')} of ${patch.length.toLocaleString('en-US')} characters): the whole diff is in ${artifactLink(manifests, 'manifest-diff')}.`
+    : '';
+  return [
+    fileCounts(files),
+    '',
+    '<details><summary>Manifest diff</summary>',
+    '',
+    shown.text ? fenced(shown.text, 'diff') : '(no room left in the comment for this diff)',
+    '',
+    `</details>${note}`,
+  ].join('\n');
 }
 
 /** What a reviewer should look at twice: replacements, deletions, production changes, failures. */

@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { writeFileTree } from '../testing/file-tree.js';
 import { readReviewInput, type RunSummary } from './review-inputs.js';
 
 const fixture = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
@@ -17,15 +16,7 @@ const run = (id: number, status = 'completed', artifacts: RunSummary['artifacts'
   artifacts,
 });
 
-/** What `gh run download <run> --dir artifacts/<workflow>` leaves: one folder per artifact. */
-function downloaded(files: Record<string, string>): string {
-  const directory = mkdtempSync(join(tmpdir(), 'review-artifacts-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(directory, path, '..'), { recursive: true });
-    writeFileSync(join(directory, path), text);
-  }
-  return directory;
-}
+const downloaded = (files: Record<string, string>) => writeFileTree(files);
 
 describe('readReviewInput', () => {
   it('reads the manifest patch and every stack preview, linking the diff artifact', () => {
