@@ -84,6 +84,32 @@ describe('GitHub workflows', () => {
     });
   });
 
+  it('writes issues and pull-request comments only from jobs that run no pull-request code and hold no cloud role', () => {
+    type Steps = { uses?: string; with?: Record<string, unknown> }[];
+    const writers: string[] = [];
+    for (const file of workflows) {
+      const jobs = (
+        parse(read(file)) as {
+          jobs: Record<string, { permissions?: Record<string, string>; steps?: Steps }>;
+        }
+      ).jobs;
+      for (const [name, job] of Object.entries(jobs)) {
+        const permissions = job.permissions ?? {};
+        if (permissions['issues'] !== 'write' && permissions['pull-requests'] !== 'write') continue;
+        writers.push(`${file}:${name}`);
+        expect(permissions['id-token'], `${file}:${name}`).toBeUndefined();
+        // The default branch (workflow_run, schedule): never a ref of the pull request.
+        const checkoutRefs = (job.steps ?? [])
+          .filter((step) => String(step.uses).startsWith('actions/checkout@'))
+          .map((step) => step.with?.['ref']);
+        expect(checkoutRefs.filter(Boolean), `${file}:${name}`).toEqual([]);
+      }
+    }
+    expect(writers.sort()).toEqual(['drift.yml:report', 'pr-comment.yml:comment']);
+    const comment = parse(read('pr-comment.yml')) as { on: Record<string, unknown> };
+    expect(Object.keys(comment.on)).toEqual(['workflow_run']);
+  });
+
   it('promotes and rolls back inside the target GitHub environment (production reviewers gate them)', () => {
     for (const [file, expression] of [
       ['promote.yml', '${{ inputs.to }}'],
