@@ -122,6 +122,31 @@ describe('buildReviewComment', () => {
     expect(staging).toMatch(/value-\d+\n```\n\n<\/details>/);
   });
 
+  it('huge: a stack with hundreds of changes lists what fits and links the rest', () => {
+    const steps = Array.from({ length: 600 }, (_, i) => ({
+      op: 'create',
+      urn: `urn:pulumi:staging::infra-cluster::aws:ec2/securityGroupRule:SecurityGroupRule::rule-${i}`,
+    }));
+    const many = readStackPreview({
+      project: 'infra-cluster',
+      stack: 'staging',
+      exitCode: 0,
+      json: JSON.stringify({ steps, changeSummary: { create: 600 } }),
+      log: '',
+    });
+    const comment = buildReviewComment({
+      ...base,
+      infra: { state: 'done', runUrl: `${RUN}/2`, previews: [many] },
+    });
+    const staging = sectionOf(comment, 'staging');
+    expect(staging).toContain('600 to create');
+    expect(staging).toContain('rule-0`');
+    expect(staging).not.toContain('rule-599`');
+    expect(staging).toMatch(
+      new RegExp(`- … \\d+ more: every step is in \\[the run's artifacts\\]\\(${RUN}/2\\)`),
+    );
+  });
+
   it('empty: says there is nothing to change', () => {
     const comment = buildReviewComment({
       ...base,
