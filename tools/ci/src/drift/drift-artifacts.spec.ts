@@ -78,8 +78,19 @@ describe('readDriftArtifacts', () => {
         {},
       ),
     });
-    const [staging, production] = readDriftArtifacts(directory, ['staging', 'production'], RUN);
-    expect(staging).toEqual({ environment: 'staging', pulumi: [], runUrl: RUN });
+    const [staging, production] = readDriftArtifacts(
+      directory,
+      ['staging', 'production'],
+      ['infra-cluster'],
+      RUN,
+    );
+    // Staging kept no preview: a failed check, never "no drift".
+    expect(staging).toMatchObject({
+      environment: 'staging',
+      pulumi: [{ project: 'infra-cluster', stack: 'staging', state: 'failed' }],
+      runUrl: RUN,
+    });
+    expect(staging?.gitops).toBeUndefined();
     expect(production?.pulumi.map((p) => p.state)).toEqual(['drift']);
     expect(
       production?.gitops?.state === 'drift' && production.gitops.findings.map((f) => f.name),

@@ -66,10 +66,15 @@ export function readGitOps(folder: string): { environment: string; drift: GitOps
   return { environment, drift };
 }
 
-/** Every environment's drift, from the artifacts drift.yml's check jobs left in `directory`. */
+/**
+ * Every environment's drift, from the artifacts drift.yml's check jobs left in `directory`.
+ * `projects` are the Pulumi projects the plan job asked to check: one whose preview is missing
+ * (its job failed before keeping it) is a failed check, so it never passes for "no drift".
+ */
 export function readDriftArtifacts(
   directory: string,
   environments: readonly string[],
+  projects: readonly string[],
   runUrl: string,
 ): EnvironmentDrift[] {
   const folders = existsSync(directory) ? readdirSync(directory).sort() : [];
@@ -82,9 +87,20 @@ export function readDriftArtifacts(
       .map((name) => readGitOps(join(directory, name)))
       .map(({ environment, drift }) => [environment, drift]),
   );
+  const missing = (environment: string): PulumiDrift[] =>
+    projects
+      .filter((project) => !pulumi.some((p) => p.project === project && p.stack === environment))
+      .map((project) => ({
+        project,
+        stack: environment,
+        state: 'failed',
+        changes: [],
+        counts: {},
+        errors: ['no preview was kept: its check job failed before the preview ran'],
+      }));
   return environments.map((environment) => ({
     environment,
-    pulumi: pulumi.filter((p) => p.stack === environment),
+    pulumi: [...pulumi.filter((p) => p.stack === environment), ...missing(environment)],
     ...(gitops.has(environment) ? { gitops: gitops.get(environment) } : {}),
     runUrl,
   }));

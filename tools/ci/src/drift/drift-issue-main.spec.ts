@@ -34,11 +34,21 @@ async function fakeGitHub(open: object[]) {
 
 const artifacts = (files: Record<string, string>) => writeFileTree(files);
 
-function runMain(directory: string, apiUrl: string) {
+const PROGRAMS = JSON.stringify([
+  { dir: 'infra/cluster', project: '@platform/infra-cluster', name: 'infra-cluster' },
+]);
+
+function runMain(directory: string, apiUrl: string, programs = PROGRAMS) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       join(root, 'node_modules/.bin/tsx'),
-      [join(root, 'tools/ci/src/drift/drift-issue-main.ts'), '--artifacts', directory],
+      [
+        join(root, 'tools/ci/src/drift/drift-issue-main.ts'),
+        '--artifacts',
+        directory,
+        '--programs',
+        programs,
+      ],
       {
         cwd: root,
         env: {
@@ -141,6 +151,20 @@ describe('drift-issue-main (the report job of drift.yml)', () => {
       expect(result.stdout).toContain(`${first}: unknown; issue #3 kept`);
       expect(result.stderr).toContain('1 environment(s) could not be checked');
       expect(github.calls.filter((c) => c.method !== 'GET')).toEqual([]);
+    } finally {
+      github.server.close();
+    }
+  }, 30_000);
+
+  it('refuses a --programs that is not the plan’s list, naming it, and writes nothing', async () => {
+    const github = await fakeGitHub([]);
+    try {
+      const result = await runMain(artifacts({}), github.url, '{"name": "infra-cluster"}');
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain(
+        'expected a JSON list of programs with a name, got {"name": "infra-cluster"}',
+      );
+      expect(github.calls).toEqual([]);
     } finally {
       github.server.close();
     }
