@@ -13,7 +13,13 @@ const options = new Command('review-comment')
   .requiredOption('--head-sha <sha>')
   .parse()
   .opts<{ runs: string; artifacts: string; headSha: string }>();
-const runs = JSON.parse(readFileSync(options.runs, 'utf8')) as ReviewRuns;
+let runs: ReviewRuns;
+try {
+  runs = JSON.parse(readFileSync(options.runs, 'utf8')) as ReviewRuns;
+} catch (error) {
+  process.stderr.write(`review-comment: ${options.runs}: ${(error as Error).message}\n`);
+  process.exit(1);
+}
 const environments = workspaceEnvironments.map((environment) => environment.name);
 process.stdout.write(
   buildReviewComment(
