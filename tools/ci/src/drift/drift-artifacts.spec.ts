@@ -35,6 +35,21 @@ describe('readGitOps', () => {
     });
   });
 
+  it('a cluster with neither engine is no verdict', () => {
+    const missing = 'error: the server doesn\'t have a resource type "applications"';
+    const directory = downloaded(
+      gitops(
+        'staging',
+        { 'applications.stderr': missing, 'flux.stderr': missing },
+        { applicationsExit: 1, fluxExit: 1 },
+      ),
+    );
+    expect(readGitOps(join(directory, 'gitops-drift-staging')).drift).toEqual({
+      state: 'failed',
+      error: 'neither Argo CD nor Flux serves its objects in this cluster',
+    });
+  });
+
   it('a refused read is a failed check naming the error, never "clean"', () => {
     const directory = downloaded(
       gitops(

@@ -40,6 +40,7 @@ export function readGitOps(folder: string): { environment: string; drift: GitOps
   const environment = o['environment'];
   const failures: string[] = [];
   const findings = [];
+  let engines = 0;
   for (const [file, engine, detect] of [
     ['applications', 'Argo CD', argoDrift],
     ['flux', 'Flux', fluxDrift],
@@ -50,12 +51,16 @@ export function readGitOps(folder: string): { environment: string; drift: GitOps
         failures.push(`${engine}: ${stderr || 'kubectl failed without a message'}`);
       continue;
     }
+    engines++;
     try {
       findings.push(...detect(JSON.parse(read(join(folder, `${file}.json`))), `${file}.json`));
     } catch (error) {
       failures.push(`${engine}: ${(error as Error).message}`);
     }
   }
+  // A cluster that serves neither engine's objects syncs nothing from git: no verdict.
+  if (engines === 0 && failures.length === 0)
+    failures.push('neither Argo CD nor Flux serves its objects in this cluster');
   // A cluster read in part is not a verdict of no drift, but what was found is still drift.
   const drift: GitOpsDrift =
     findings.length > 0
