@@ -43,3 +43,4 @@ export {
   FLUX_ROOT_KUSTOMIZATION,
 } from './flux/flux-layout.js';
 export { fluxValues } from './flux/flux-values.js';
+export { DRIFT_READERS_GROUP } from './chart/drift-readers.js';

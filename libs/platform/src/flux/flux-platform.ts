@@ -10,6 +10,7 @@ import {
 } from '../chart/cluster-issuers.js';
 import { awsEnvoyProxyManifest, localEnvoyProxyManifest } from '../chart/envoy-proxy.js';
 import { certificateManifest, gatewayClassManifest, gatewayManifest } from '../chart/gateway.js';
+import { driftReaderManifests } from '../chart/drift-readers.js';
 import { RESTRICTED_LABELS, platformNamespaces } from '../chart/namespaces.js';
 import { platformLabels } from '../chart/sync.js';
 import { AWS_ADDONS_DIRECTORY, LOCAL_ADDONS_DIRECTORY, platformPath } from '../layout.js';
@@ -96,6 +97,7 @@ export function fluxPlatformFiles(props: FluxPlatformProps): FluxPlatformFile[] 
     ),
   );
   add(FLUX_SYNC_DIRECTORY, commitStatusNotifications(repository.url));
+  add(FLUX_ADDONS_DIRECTORY, driftReaderManifests(env));
   add(FLUX_ADDONS_DIRECTORY, [
     ...namespaces.common.map(namespace),
     ...addonObjects(common, crdAddons),

@@ -9,6 +9,8 @@ import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
+import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
@@ -157,6 +159,19 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
     NetworkPolicy as ModelClass,
     'kubernetes-models/networking.k8s.io/v1/NetworkPolicy',
     'INetworkPolicy',
+  ),
+  // The platform layer's read-only access to the engines' objects (drift-readers.ts).
+  'rbac.authorization.k8s.io/v1/ClusterRole': kind(
+    ClusterRole as ModelClass,
+    'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole',
+    'IClusterRole',
+    false,
+  ),
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': kind(
+    ClusterRoleBinding as ModelClass,
+    'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding',
+    'IClusterRoleBinding',
+    false,
   ),
   // Flux (an environment whose engine is flux): @kubernetes-models/flux-cd 4.0.0, generated
   // from the controllers' Go API types (source v1, kustomize v1, helm v2, notification

@@ -43,6 +43,13 @@ export function checkReferences(manifests: readonly ManifestObject[]): Problem[]
     if (KINDS[key]?.namespaced === false) {
       if (namespace)
         report(`is cluster-scoped but has namespace '${namespace}'`, 'remove metadata.namespace');
+      // Cluster-wide RBAC is the platform's (its reviewed layer), never an app's: an app's
+      // ClusterRole could reach every namespace.
+      if (!platform && String(object.apiVersion).startsWith('rbac.authorization.k8s.io/'))
+        report(
+          `is cluster-wide RBAC in the '${String(manifest.app)}' app directory`,
+          'give the app a Role and RoleBinding in its namespace; cluster-wide access belongs to libs/platform',
+        );
       continue;
     }
     if (!namespace) {
