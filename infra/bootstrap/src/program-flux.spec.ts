@@ -16,6 +16,8 @@ import { runProgram, type ProgramRun } from './testing/run-program.js';
 const FLUX_ENVIRONMENTS = workspaceEnvironments.map((e) =>
   e.name === 'staging' ? { ...e, engine: 'flux' as const } : e,
 );
+/** A repository over SSH, as a team's repository.ts has it (not the template's placeholder). */
+const SSH_REPOSITORY = { url: 'git@github.com:acme/platform.git', revision: 'main' } as const;
 const KNOWN_HOSTS = 'github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAItestnotarealhostkey';
 const TOKEN = 'test-commit-status-token';
 const RELEASE = 'kubernetes:helm.sh/v3:Release';
@@ -34,7 +36,10 @@ const fluxStaging = (overrides: Record<string, string | undefined> = {}) =>
 describe('bootstrap: an environment on Flux (staging, EKS)', () => {
   let run: ProgramRun;
   beforeAll(async () => {
-    run = await runProgram(fluxStaging(), 'staging', { environments: FLUX_ENVIRONMENTS });
+    run = await runProgram(fluxStaging(), 'staging', {
+      environments: FLUX_ENVIRONMENTS,
+      repository: SSH_REPOSITORY,
+    });
   });
 
   it('installs Flux from its one pin with its values, and nothing of Argo CD', () => {
@@ -62,7 +67,7 @@ describe('bootstrap: an environment on Flux (staging, EKS)', () => {
     const repository = run.recorder.find(GIT_REPOSITORY, 'flux-git-repository').inputs;
     expect(repository.spec).toEqual({
       interval: '1m',
-      url: 'ssh://git@github.com/example-org/gitops-platform.git',
+      url: 'ssh://git@github.com/acme/platform.git',
       ref: { branch: 'main' },
       secretRef: { name: 'platform-repository' },
     });
@@ -126,12 +131,12 @@ describe('bootstrap: an environment on Flux on kind', () => {
 
   it('points at a directory the render writes, with its kustomization.yaml, on either kind', async () => {
     for (const [values, stack, kind, repository] of [
-      [fluxStaging(), 'staging', 'aws', undefined],
+      [fluxStaging(), 'staging', 'aws', SSH_REPOSITORY],
       [localConfig({ githubWebhookSecret: undefined }), 'local', 'local', HTTPS_REPOSITORY],
     ] as const) {
       const run = await runProgram(values, stack, {
         environments: FLUX_ENVIRONMENTS,
-        ...(repository ? { repository } : {}),
+        repository,
       });
       const path = String(run.recorder.find(KUSTOMIZATION, 'flux-root').inputs.spec.path);
       const under = `./${platformPath('staging')}/`;

@@ -56,7 +56,7 @@ describe('readGitOps', () => {
         'staging',
         {
           'applications.stderr':
-            'Error from server (Forbidden): applications.argoproj.io is forbidden: User "arn:aws:sts::111111111111:assumed-role/platform-staging-github-preview/gha" cannot list resource "applications"',
+            'Error from server (Forbidden): applications.argoproj.io is forbidden: User "arn:aws:sts::123456789012:assumed-role/platform-staging-github-preview/gha" cannot list resource "applications"',
           'flux.json': fixture('fixtures/flux-healthy.json'),
         },
         { applicationsExit: 1 },

@@ -77,7 +77,7 @@ describe('buildReviewComment', () => {
       'No preview: no Pulumi program is affected (pull requests from forks get none).',
     );
     expect(production).toContain('1 file (1 changed) in `orders`');
-    expect(production).toContain('sha256:2222');
+    expect(production).toContain('sha256:bbbb2222');
   });
 
   it('keeps text from the pull request inside its fence', () => {
