@@ -2,7 +2,7 @@ import * as aws from '@pulumi/aws';
 import type * as pulumi from '@pulumi/pulumi';
 import { commonTags, createAwsProvider } from './aws-provider.js';
 import { AddonIdentities } from './addons/addon-identities.js';
-import { GithubActionsAccess } from './ci/github-actions-access.js';
+import { CiAccess } from './ci/ci-access.js';
 import { scopedArn } from './ci/deploy-scope.js';
 import { accessEntryKey } from './cluster/access-entries.js';
 import { EksCluster } from './cluster/eks-cluster.js';
@@ -36,7 +36,7 @@ export interface ClusterOutputs {
 
 /**
  * Declares the AWS platform of one environment from its checked configuration: the network,
- * the image repositories, GitHub Actions' access, the EKS cluster and its nodes, its add-ons,
+ * the image repositories, CI's access (GitHub Actions or GitLab CI), the EKS cluster and its nodes, its add-ons,
  * the environment's DNS zone and the add-ons' Pod Identity roles. Every
  * resource goes through one provider that tags it and is pinned to the stack's account.
  */
@@ -74,10 +74,11 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
     },
     opts,
   );
-  const ci = new GithubActionsAccess(
-    `${prefix}-github`,
+  // `<prefix>-github` on GitHub stacks: the name their resources' URNs already carry.
+  const ci = new CiAccess(
+    `${prefix}-${config.ci.provider}`,
     {
-      github: config.github,
+      ci: config.ci,
       scope: {
         partition: config.partition,
         region: config.region,
@@ -108,7 +109,9 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
           config.cluster.adminPrincipalArns.map((arn) => [accessEntryKey(arn), arn]),
         ),
         // The entry depends on the role, so the role exists before EKS checks the principal.
-        ...(config.github.deployClusterAdmin ? { 'github-deploy': ci.deployRoleArn } : {}),
+        ...(config.ci.deployClusterAdmin
+          ? { [`${config.ci.provider}-deploy`]: ci.deployRoleArn }
+          : {}),
       },
       // The scheduled drift check reads Applications, Kustomizations and HelmReleases with the
       // read-only role, and nothing else (git's RBAC for the group; no EKS access policy).

@@ -65,8 +65,8 @@ export const ATTACHABLE_POLICIES = [
  * each carrying the managed-role boundary (it can create, and attach policies to, only a role
  * that carries it, and never lift it), passed only to EKS and EC2, with only the managed policies
  * above attached and no inline policy; the add-ons' roles (`<prefix>-addon-*`), which carry it
- * too, with an inline policy each, passed to EKS Pod Identity; the cluster's OIDC provider (and GitHub's, when this stack owns it); the
- * service-linked roles EKS needs on first use. Never the CI roles (`<prefix>-github-*`, itself
+ * too, with an inline policy each, passed to EKS Pod Identity; the cluster's OIDC provider (and the CI system's, when this stack owns it); the
+ * service-linked roles EKS needs on first use. Never the CI roles (`<prefix>-<ciProvider>-*`, itself
  * included) nor the boundary policy: those are changed by an administrator's `pulumi up`, so a
  * merge to main can use the deploy role but never widen it.
  */
@@ -156,9 +156,9 @@ export function deployIamStatements(scope: DeployScope): PolicyStatement[] {
       Action: OIDC_PROVIDER_CHANGE,
       Resource: [
         scopedArn(scope, 'iam', `oidc-provider/oidc.eks.${scope.region}.amazonaws.com/id/*`, ''),
-        ...(scope.managesGithubProvider
-          ? [scopedArn(scope, 'iam', 'oidc-provider/token.actions.githubusercontent.com', '')]
-          : []),
+        ...(scope.managedCiOidcHost === undefined
+          ? []
+          : [scopedArn(scope, 'iam', `oidc-provider/${scope.managedCiOidcHost}`, '')]),
       ],
     },
     {

@@ -1,3 +1,5 @@
+import type { CiProvider } from '../config/cluster-config.js';
+
 /** Where this stack's resources live and how they are tagged and named. */
 export interface DeployScope {
   readonly partition: string;
@@ -8,8 +10,10 @@ export interface DeployScope {
   readonly clusterName: string;
   /** The default tags every resource carries; creation and changes are conditioned on them. */
   readonly tags: Readonly<{ environment: string; project: string }>;
-  /** Whether this stack creates the GitHub OIDC provider (false: it exists outside). */
-  readonly managesGithubProvider: boolean;
+  /** The CI system whose roles, `<prefix>-<ciProvider>-*`, the deploy role must never change. */
+  readonly ciProvider: CiProvider;
+  /** The host of the CI OIDC provider this stack creates (undefined: it exists outside). */
+  readonly managedCiOidcHost: string | undefined;
   /** Whether this stack creates the environment's hosted zone (false: it adopts one). */
   readonly managesHostedZone: boolean;
 }

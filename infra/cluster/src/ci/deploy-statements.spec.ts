@@ -12,7 +12,8 @@ const scope: DeployScope = {
   namePrefix: 'acme-qa',
   clusterName: 'acme-qa',
   tags: { environment: 'qa', project: 'acme' },
-  managesGithubProvider: true,
+  ciProvider: 'github',
+  managedCiOidcHost: 'token.actions.githubusercontent.com',
   managesHostedZone: true,
 };
 const bySid = (statements: PolicyStatement[], sid: string) => {
@@ -129,14 +130,32 @@ describe('deployIamStatements', () => {
     ]);
   });
 
-  it('manages GitHub’s OIDC provider only when the stack owns it', () => {
+  it('manages the CI system’s OIDC provider only when the stack owns it', () => {
     const github =
       'arn:aws-us-gov:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
     expect(bySid(deployIamStatements(scope), 'ManageOidcProviders').Resource).toContain(github);
     expect(
-      bySid(deployIamStatements({ ...scope, managesGithubProvider: false }), 'ManageOidcProviders')
+      bySid(deployIamStatements({ ...scope, managedCiOidcHost: undefined }), 'ManageOidcProviders')
         .Resource,
     ).not.toContain(github);
+    expect(
+      bySid(
+        deployIamStatements({ ...scope, ciProvider: 'gitlab', managedCiOidcHost: 'gitlab.com' }),
+        'ManageOidcProviders',
+      ).Resource,
+    ).toEqual([
+      'arn:aws-us-gov:iam::123456789012:oidc-provider/oidc.eks.us-gov-west-1.amazonaws.com/id/*',
+      'arn:aws-us-gov:iam::123456789012:oidc-provider/gitlab.com',
+    ]);
+  });
+
+  it('never changes the CI roles of the stack’s provider: <prefix>-github-* or <prefix>-gitlab-*', () => {
+    expect(bySid(deployIamStatements(scope), 'NeverTheCiRoles').Resource).toBe(
+      'arn:aws-us-gov:iam::123456789012:role/acme-qa-github-*',
+    );
+    expect(
+      bySid(deployIamStatements({ ...scope, ciProvider: 'gitlab' }), 'NeverTheCiRoles').Resource,
+    ).toBe('arn:aws-us-gov:iam::123456789012:role/acme-qa-gitlab-*');
   });
 });
 

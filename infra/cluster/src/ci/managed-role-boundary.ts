@@ -100,11 +100,24 @@ export function managedRoleBoundary(
   ]);
 }
 
-/** The resource of a role the deploy role must never change: the CI roles, `<prefix>-github-*`. */
+/** The start of the CI roles' names: `<prefix>-github` or `<prefix>-gitlab`. */
+export function ciRoleNamePrefix(namePrefix: string, provider: DeployScope['ciProvider']): string {
+  return `${namePrefix}-${provider}`;
+}
+
+/**
+ * The resource of a role the deploy role must never change: the stack's CI roles,
+ * `<prefix>-github-*` or, on a GitLab stack, `<prefix>-gitlab-*` (itself included).
+ */
 export function ciRolesArn(
-  scope: Pick<DeployScope, 'partition' | 'region' | 'accountId' | 'namePrefix'>,
+  scope: Pick<DeployScope, 'partition' | 'region' | 'accountId' | 'namePrefix' | 'ciProvider'>,
 ) {
-  return scopedArn(scope, 'iam', `role/${scope.namePrefix}-github-*`, '');
+  return scopedArn(
+    scope,
+    'iam',
+    `role/${ciRoleNamePrefix(scope.namePrefix, scope.ciProvider)}-*`,
+    '',
+  );
 }
 
 /** The add-ons' Pod Identity roles, `<prefix>-addon-*` (see AddonIdentities). */

@@ -3,6 +3,7 @@ import type { GithubConfig } from '../config/cluster-config.js';
 import { GITHUB_SUB_CLAIM_KEYS, githubSubjects, githubTrustPolicy } from './trust-policy.js';
 
 const github = (changes: Partial<GithubConfig> = {}): GithubConfig => ({
+  provider: 'github',
   repository: 'acme/platform',
   subjectRepo: 'repo:acme/platform',
   branch: 'main',

@@ -1,9 +1,30 @@
 import type { GithubConfig } from '../config/cluster-config.js';
 import { policyDocument, type PolicyDocument, type PolicyStatement } from './policy-document.js';
 
+/** The audience every CI job asks its OIDC token for (`aud`): AWS STS. */
+export const CI_OIDC_AUDIENCE = 'sts.amazonaws.com';
 /** The issuer GitHub Actions signs its OIDC tokens with. */
 export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
-export const GITHUB_OIDC_AUDIENCE = 'sts.amazonaws.com';
+export const GITHUB_OIDC_AUDIENCE = CI_OIDC_AUDIENCE;
+
+/**
+ * An OIDC issuer the CI roles trust. IAM names its claims `<host>:aud` and `<host>:sub`, and
+ * conditions a generic OIDC provider's tokens on those two only: whatever tells one job from
+ * another must be in the subject.
+ */
+export interface CiIssuer {
+  readonly host: string;
+  /** The trust statements' ids: of the exact subjects, of the patterns. */
+  readonly statementIds: { readonly exact: string; readonly patterns: string };
+}
+
+export const GITHUB_ISSUER: CiIssuer = {
+  host: GITHUB_OIDC_HOST,
+  statementIds: {
+    exact: 'GithubActionsOfThisRepository',
+    patterns: 'PullRequestsOfThisRepository',
+  },
+};
 
 /**
  * The claims in the repository's OIDC `sub`, set once per repository (README, "One-time
@@ -54,15 +75,26 @@ export function githubSubjects(github: GithubConfig): CiSubjects {
   };
 }
 
+/** ciTrustPolicy for GitHub's OIDC provider. */
+export function githubTrustPolicy(providerArn: string, subjects: TrustedSubjects): PolicyDocument {
+  return ciTrustPolicy(GITHUB_ISSUER, providerArn, subjects);
+}
+
 /**
- * A trust policy for GitHub's OIDC provider: the audience must be STS and the subject one of
- * the exact subjects (StringEquals) or of the patterns (StringLike, a statement of its own:
+ * A trust policy for a CI issuer's OIDC provider: the audience must be STS and the subject one
+ * of the exact subjects (StringEquals) or of the patterns (StringLike, a statement of its own:
  * IAM ANDs the operators of one statement).
  */
-export function githubTrustPolicy(providerArn: string, subjects: TrustedSubjects): PolicyDocument {
+export function ciTrustPolicy(
+  issuer: CiIssuer,
+  providerArn: string,
+  subjects: TrustedSubjects,
+): PolicyDocument {
   if (subjects.exact.length + subjects.patterns.length === 0) {
-    throw new Error('githubTrustPolicy: no subject to trust');
+    throw new Error('ciTrustPolicy: no subject to trust');
   }
+  const aud = `${issuer.host}:aud`;
+  const sub = `${issuer.host}:sub`;
   const statement = (
     Sid: string,
     operator: 'StringEquals' | 'StringLike',
@@ -75,22 +107,19 @@ export function githubTrustPolicy(providerArn: string, subjects: TrustedSubjects
     Condition:
       operator === 'StringEquals'
         ? {
-            StringEquals: {
-              [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE,
-              [`${GITHUB_OIDC_HOST}:sub`]: [...list],
-            },
+            StringEquals: { [aud]: CI_OIDC_AUDIENCE, [sub]: [...list] },
           }
         : {
-            StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE },
-            StringLike: { [`${GITHUB_OIDC_HOST}:sub`]: [...list] },
+            StringEquals: { [aud]: CI_OIDC_AUDIENCE },
+            StringLike: { [sub]: [...list] },
           },
   });
   return policyDocument([
     ...(subjects.exact.length > 0
-      ? [statement('GithubActionsOfThisRepository', 'StringEquals', subjects.exact)]
+      ? [statement(issuer.statementIds.exact, 'StringEquals', subjects.exact)]
       : []),
     ...(subjects.patterns.length > 0
-      ? [statement('PullRequestsOfThisRepository', 'StringLike', subjects.patterns)]
+      ? [statement(issuer.statementIds.patterns, 'StringLike', subjects.patterns)]
       : []),
   ]);
 }

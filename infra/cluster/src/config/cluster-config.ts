@@ -18,7 +18,8 @@ export interface ClusterConfig {
   readonly cluster: EksConfig;
   readonly nodes: NodeGroupConfig;
   readonly registry: RegistryConfig;
-  readonly github: GithubConfig;
+  /** The CI system whose OIDC tokens assume the CI roles: GitHub Actions or GitLab CI. */
+  readonly ci: CiConfig;
   readonly dns: DnsConfig;
   readonly stateBackend: StateBackendConfig;
 }
@@ -90,7 +91,14 @@ export interface RegistryConfig {
   readonly pullAccountIds: readonly string[];
 }
 
+export const CI_PROVIDERS = ['github', 'gitlab'] as const;
+export type CiProvider = (typeof CI_PROVIDERS)[number];
+
+/** One stack trusts one CI system (`ciProvider`); the CI roles are `<prefix>-<provider>-*`. */
+export type CiConfig = GithubConfig | GitlabConfig;
+
 export interface GithubConfig {
+  readonly provider: 'github';
   /** `owner/repository`: the only repository whose workflows may assume the CI roles. */
   readonly repository: string;
   /** The deploy branch (`ref:refs/heads/<branch>`): every role with write power requires it. */
@@ -104,6 +112,22 @@ export interface GithubConfig {
   /** Protected GitHub environments whose jobs on the branch deploy; at least one. */
   readonly environments: readonly string[];
   /** An existing token.actions.githubusercontent.com provider; unset creates one. */
+  readonly oidcProviderArn: string | undefined;
+}
+
+export interface GitlabConfig {
+  readonly provider: 'gitlab';
+  /** The GitLab instance, `gitlab.com` or a self-managed host: the OIDC issuer `https://<host>`. */
+  readonly host: string;
+  /** `group[/subgroup…]/project`: the only project whose pipelines may assume the CI roles. */
+  readonly project: string;
+  /** The protected deploy branch (`ref_type:branch:ref:<branch>`): every role with write power requires it. */
+  readonly branch: string;
+  /** Whether the deploy role is a cluster admin (infra/bootstrap deploys Argo CD with it). */
+  readonly deployClusterAdmin: boolean;
+  /** Whether merge-request pipelines (of the project's own branches) get the read-only preview role. */
+  readonly mergeRequests: boolean;
+  /** An existing OIDC provider of `https://<host>`; unset creates one. */
   readonly oidcProviderArn: string | undefined;
 }
 

@@ -10,6 +10,7 @@ import {
 } from '@platform/infra-stack-kit';
 import { parseCidr } from './cidr.js';
 import {
+  CI_PROVIDERS,
   CONTROL_PLANE_LOG_TYPES,
   MINIMUM_KUBERNETES_MINOR,
   NAT_GATEWAY_MODES,
@@ -93,7 +94,9 @@ export const clusterFields = z.strictObject({
   nodeImdsHopLimit: integer(1, 2).transform((limit) => limit as 1 | 2),
   ecrKeepLastImages: integer(1, 1000),
   ecrPullAccountIds: stringList(accountId()),
-  githubRepository: matching(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'owner/repository'),
+  ciProvider: oneOf(CI_PROVIDERS),
+  // Required when ciProvider is github (parse-cluster-config.ts): a GitLab stack leaves it empty.
+  githubRepository: optional(matching(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'owner/repository')),
   githubBranch: matching(/^[A-Za-z0-9._/-]+$/, 'a branch name (no wildcards)'),
   githubSubjectPrefix: optional(
     matching(
@@ -106,15 +109,33 @@ export const clusterFields = z.strictObject({
   githubEnvironments: stringList(
     matching(/^[A-Za-z0-9._-]+$/, 'a GitHub environment name (no wildcards)'),
     { unique: true },
-  ).refine((environments) => environments.length > 0, {
-    error: 'is empty: only jobs of a protected GitHub environment deploy, so no workflow could',
-  }),
+  ),
   githubOidcProviderArn: optional(
     matching(
       new RegExp(
         `^${ARN_PARTITION}:iam::\\d{12}:oidc-provider/token\\.actions\\.githubusercontent\\.com$`,
       ),
       'the ARN of a token.actions.githubusercontent.com OIDC provider',
+    ),
+  ),
+  gitlabHost: matching(
+    /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/,
+    'a host name such as gitlab.com (no scheme, port or path)',
+  ),
+  // Required when ciProvider is gitlab. GitLab paths: letters, digits, `_`, `-`, `.`; subgroups.
+  gitlabProject: optional(
+    matching(
+      /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)+$/,
+      'a GitLab project path, group[/subgroup]/project (no wildcards)',
+    ),
+  ),
+  gitlabBranch: matching(/^[A-Za-z0-9._/-]+$/, 'a branch name (no wildcards)'),
+  gitlabDeployClusterAdmin: boolean(),
+  gitlabMergeRequests: boolean(),
+  gitlabOidcProviderArn: optional(
+    matching(
+      new RegExp(`^${ARN_PARTITION}:iam::\\d{12}:oidc-provider/[a-z0-9.-]+$`),
+      'the ARN of an IAM OIDC provider of the GitLab host',
     ),
   ),
   hostedZoneId: optional(

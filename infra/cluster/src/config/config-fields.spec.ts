@@ -13,7 +13,7 @@ describe('reading the configuration values', () => {
       'scheduler',
     ]);
     expect(config.nodes.amiType).toBe('AL2023_x86_64_STANDARD');
-    expect(config.github.deployClusterAdmin).toBe(true);
+    expect(config.ci).toMatchObject({ provider: 'github', deployClusterAdmin: true });
   });
 
   it('an unknown key (a typo must not fall back to a default)', () => {
@@ -51,7 +51,7 @@ describe('optional keys', () => {
         'arn:aws:iam::100000000001:oidc-provider/token.actions.githubusercontent.com',
     });
     expect(config.stateBackend.bucket).toBe('acme-pulumi-state');
-    expect(config.github.oidcProviderArn).toContain('token.actions.githubusercontent.com');
+    expect(config.ci.oidcProviderArn).toContain('token.actions.githubusercontent.com');
   });
 });
 

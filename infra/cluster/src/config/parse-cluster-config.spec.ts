@@ -27,7 +27,8 @@ describe('parseClusterConfig on the fixture stacks', () => {
         amiType: 'AL2023_x86_64_STANDARD',
         imdsHopLimit: 1,
       },
-      github: {
+      ci: {
+        provider: 'github',
         branch: 'main',
         subjectRepo: 'repo:fixture-org/fixture-repo',
         pullRequests: true,
@@ -45,7 +46,7 @@ describe('parseClusterConfig on the fixture stacks', () => {
     const config = parseStaging({}, 'production', 'production');
     expect(config.namePrefix).toBe('platform-production');
     expect(config.network.natGateways).toBe('per-zone');
-    expect(config.github).toMatchObject({ environments: ['production'] });
+    expect(config.ci).toMatchObject({ environments: ['production'] });
   });
 
   it("names the registry every app's repository goes under, with no list of apps", () => {

@@ -2,7 +2,7 @@ import { workspaceEnvironments, type Environment } from '@platform/environments'
 import { parseStackConfig, quote, type RawStackConfig } from '@platform/infra-stack-kit';
 import type { z } from 'zod';
 import { MAX_ZONES } from './cidr.js';
-import type { ClusterConfig } from './cluster-config.js';
+import type { CiConfig, ClusterConfig } from './cluster-config.js';
 import { clusterFields, type ClusterFields } from './cluster-fields.js';
 
 /** The Pulumi project name: the namespace of every key this program reads. */
@@ -65,6 +65,7 @@ function crossChecks(
       `is the same key as ${PROJECT}:pulumiSecretsKeyArn, which previews may decrypt with: give infra-bootstrap a key of its own`,
     );
   }
+  ciChecks(v, problem);
   // Releases push where the environment data says; this stack must create that registry.
   const registry = registryOf(v, stack);
   if (environment && environment.imageRegistry !== registry.url) {
@@ -74,6 +75,75 @@ function crossChecks(
         `but this stack's registry is '${registry.url}' (accountId, region, platformName): make them the same`,
     );
   }
+}
+
+/**
+ * The keys of the chosen CI provider are required, the other provider's must stay unset (a
+ * GitLab stack holding a githubRepository would read as trusting GitHub, and trust nothing).
+ */
+function ciChecks(
+  v: ClusterFields,
+  problem: (key: keyof ClusterFields, message: string) => void,
+): void {
+  const other = (key: keyof ClusterFields) =>
+    problem(
+      key,
+      `is a key of ciProvider ${v.ciProvider === 'github' ? 'gitlab' : 'github'}, but this stack's ciProvider is ${v.ciProvider}: remove it`,
+    );
+  if (v.ciProvider === 'github') {
+    if (v.githubRepository === undefined) problem('githubRepository', 'is required and not set');
+    if (v.githubEnvironments.length === 0) {
+      problem(
+        'githubEnvironments',
+        'is empty: only jobs of a protected GitHub environment deploy, so no workflow could',
+      );
+    }
+    if (v.gitlabProject !== undefined) other('gitlabProject');
+    if (v.gitlabOidcProviderArn !== undefined) other('gitlabOidcProviderArn');
+    return;
+  }
+  if (v.gitlabProject === undefined) {
+    problem('gitlabProject', 'is required and not set (ciProvider is gitlab)');
+  }
+  if (
+    v.gitlabOidcProviderArn !== undefined &&
+    !v.gitlabOidcProviderArn.endsWith(`:oidc-provider/${v.gitlabHost}`)
+  ) {
+    problem(
+      'gitlabOidcProviderArn',
+      `${quote(v.gitlabOidcProviderArn)} is not the OIDC provider of ${PROJECT}:gitlabHost (${v.gitlabHost})`,
+    );
+  }
+  if (v.githubRepository !== undefined) other('githubRepository');
+  if (v.githubEnvironments.length > 0) other('githubEnvironments');
+  if (v.githubSubjectPrefix !== undefined) other('githubSubjectPrefix');
+  if (v.githubOidcProviderArn !== undefined) other('githubOidcProviderArn');
+}
+
+/** The CI system's part of the configuration; ciChecks ran first, so the required keys are set. */
+function ciConfig(v: ClusterFields): CiConfig {
+  if (v.ciProvider === 'gitlab') {
+    return {
+      provider: 'gitlab',
+      host: v.gitlabHost,
+      project: v.gitlabProject ?? '',
+      branch: v.gitlabBranch,
+      deployClusterAdmin: v.gitlabDeployClusterAdmin,
+      mergeRequests: v.gitlabMergeRequests,
+      oidcProviderArn: v.gitlabOidcProviderArn,
+    };
+  }
+  const repository = v.githubRepository ?? '';
+  return {
+    provider: 'github',
+    repository,
+    subjectRepo: v.githubSubjectPrefix ?? `repo:${repository}`,
+    branch: v.githubBranch,
+    deployClusterAdmin: v.githubDeployClusterAdmin,
+    pullRequests: v.githubPullRequests,
+    environments: v.githubEnvironments,
+    oidcProviderArn: v.githubOidcProviderArn,
+  };
 }
 
 function toClusterConfig(
@@ -120,15 +190,7 @@ function toClusterConfig(
       keepLastImages: v.ecrKeepLastImages,
       pullAccountIds: v.ecrPullAccountIds,
     },
-    github: {
-      repository: v.githubRepository,
-      subjectRepo: v.githubSubjectPrefix ?? `repo:${v.githubRepository}`,
-      branch: v.githubBranch,
-      deployClusterAdmin: v.githubDeployClusterAdmin,
-      pullRequests: v.githubPullRequests,
-      environments: v.githubEnvironments,
-      oidcProviderArn: v.githubOidcProviderArn,
-    },
+    ci: ciConfig(v),
     dns: { domain: environment.gateway.domain, hostedZoneId: v.hostedZoneId },
     stateBackend: {
       bucket: v.pulumiStateBucket,

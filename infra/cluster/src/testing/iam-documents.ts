@@ -2,10 +2,13 @@ import type { ResourceRecorder } from '@platform/infra-stack-kit/testing';
 
 export type CiRoleKind = 'deploy' | 'push' | 'preview';
 
-/** Reads the IAM documents of the CI roles the program registered. */
-export function iamDocuments(recorder: () => ResourceRecorder) {
+/** Reads the IAM documents of the CI roles the program registered (GitHub's unless told). */
+export function iamDocuments(
+  recorder: () => ResourceRecorder,
+  provider: 'github' | 'gitlab' = 'github',
+) {
   const role = (prefix: string, kind: CiRoleKind) =>
-    recorder().find('aws:iam/role:Role', `${prefix}-github-${kind}-role`);
+    recorder().find('aws:iam/role:Role', `${prefix}-${provider}-${kind}-role`);
   return {
     role,
     /** The role's trust policy, parsed. */
@@ -14,16 +17,14 @@ export function iamDocuments(recorder: () => ResourceRecorder) {
     /** One inline policy of the role, parsed. */
     policy: (prefix: string, kind: CiRoleKind, name: string) =>
       JSON.parse(
-        recorder().find('aws:iam/rolePolicy:RolePolicy', `${prefix}-github-${kind}-${name}`).inputs[
-          'policy'
-        ],
+        recorder().find('aws:iam/rolePolicy:RolePolicy', `${prefix}-${provider}-${kind}-${name}`)
+          .inputs['policy'],
       ),
     /** The managed-role boundary of the stack, parsed. */
     boundary: (prefix: string) =>
       JSON.parse(
-        recorder().find('aws:iam/policy:Policy', `${prefix}-github-managed-role-boundary`).inputs[
-          'policy'
-        ],
+        recorder().find('aws:iam/policy:Policy', `${prefix}-${provider}-managed-role-boundary`)
+          .inputs['policy'],
       ),
   };
 }

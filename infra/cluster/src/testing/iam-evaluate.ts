@@ -42,11 +42,18 @@ export function allowsWithin(
   );
 }
 
-/** Whether a GitHub OIDC token with this `sub` (audience STS) may assume the role. */
-export function trusts(trustPolicy: { readonly Statement: readonly any[] }, sub: string): boolean {
+/**
+ * Whether an OIDC token of this issuer (GitHub's unless told: `gitlab.com`…) with this `sub`
+ * (audience STS) may assume the role.
+ */
+export function trusts(
+  trustPolicy: { readonly Statement: readonly any[] },
+  sub: string,
+  issuerHost = 'token.actions.githubusercontent.com',
+): boolean {
   return allows(trustPolicy, 'sts:AssumeRoleWithWebIdentity', '*', {
-    'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-    'token.actions.githubusercontent.com:sub': sub,
+    [`${issuerHost}:aud`]: 'sts.amazonaws.com',
+    [`${issuerHost}:sub`]: sub,
   });
 }
 

@@ -48,7 +48,14 @@ function stateFor(
     case 'aws:iam/policy:Policy':
       return { name: physical, arn: arn('iam', `policy/${physical}`, '') };
     case 'aws:iam/openIdConnectProvider:OpenIdConnectProvider':
-      return { arn: arn('iam', 'oidc-provider/token.actions.githubusercontent.com', '') };
+      // IAM names a provider after its URL without the scheme (GitHub's or a GitLab host).
+      return {
+        arn: arn(
+          'iam',
+          `oidc-provider/${String(inputs['url'] ?? 'https://token.actions.githubusercontent.com').replace(/^https:\/\//, '')}`,
+          '',
+        ),
+      };
     case 'aws:kms/key:Key':
       return { keyId: `${name}-key-id`, arn: arn('kms', `key/${name}-key-id`) };
     case 'aws:ecr/repository:Repository':

@@ -1,29 +1,38 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import type { CiProvider } from '../config/cluster-config.js';
 import type { PolicyDocument } from './policy-document.js';
-import { githubTrustPolicy, type TrustedSubjects } from './trust-policy.js';
+import { ciTrustPolicy, type CiIssuer, type TrustedSubjects } from './trust-policy.js';
 
-export interface GithubRoleArgs {
-  /** The role's physical name, so workflows can name it before the first deploy. */
+/** The component's type per provider: GitHub's is the one existing stacks' URNs carry. */
+const ROLE_TYPES: Readonly<Record<CiProvider, string>> = {
+  github: 'platform:ci:GithubRole',
+  gitlab: 'platform:ci:GitlabRole',
+};
+
+export interface CiRoleArgs {
+  readonly provider: CiProvider;
+  /** The role's physical name, so pipelines can name it before the first deploy. */
   readonly roleName: string;
   readonly description: string;
-  /** The IAM OIDC provider of token.actions.githubusercontent.com. */
+  readonly issuer: CiIssuer;
+  /** The IAM OIDC provider of the issuer. */
   readonly oidcProviderArn: pulumi.Input<string>;
-  /** The `sub` claims trusted (see githubSubjects). */
+  /** The `sub` claims trusted (see githubSubjects, gitlabSubjects). */
   readonly subjects: TrustedSubjects;
   /** Inline policies by name. */
   readonly policies: Readonly<Record<string, pulumi.Input<PolicyDocument>>>;
-  /** Longest session a workflow gets. @default 3600 (one hour) */
+  /** Longest session a job gets. @default 3600 (one hour) */
   readonly maxSessionDurationSeconds?: number;
 }
 
-/** A role that GitHub Actions workflows of the given subjects assume through OIDC. */
-export class GithubRole extends pulumi.ComponentResource {
+/** A role that CI jobs of the given subjects assume through OIDC. */
+export class CiRole extends pulumi.ComponentResource {
   public readonly roleArn: pulumi.Output<string>;
   public readonly roleName: pulumi.Output<string>;
 
-  constructor(name: string, args: GithubRoleArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('platform:ci:GithubRole', name, {}, opts);
+  constructor(name: string, args: CiRoleArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(ROLE_TYPES[args.provider], name, {}, opts);
     const role = new aws.iam.Role(
       `${name}-role`,
       {
@@ -32,7 +41,7 @@ export class GithubRole extends pulumi.ComponentResource {
         maxSessionDuration: args.maxSessionDurationSeconds ?? 3600,
         assumeRolePolicy: pulumi
           .output(args.oidcProviderArn)
-          .apply((arn) => JSON.stringify(githubTrustPolicy(arn, args.subjects))),
+          .apply((arn) => JSON.stringify(ciTrustPolicy(args.issuer, arn, args.subjects))),
       },
       { parent: this },
     );

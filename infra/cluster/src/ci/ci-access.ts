@@ -1,26 +1,32 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import type { GithubConfig, StateBackendConfig } from '../config/cluster-config.js';
+import type { CiConfig, CiProvider, StateBackendConfig } from '../config/cluster-config.js';
+import { CiRole } from './ci-role.js';
+import { ciTrust } from './ci-trust.js';
 import { deployIamStatements } from './deploy-iam-statements.js';
 import { deployResourceStatements } from './deploy-resource-statements.js';
 import type { DeployScope } from './deploy-scope.js';
-import { GithubRole } from './github-role.js';
-import { managedRoleBoundary, managedRoleBoundaryName } from './managed-role-boundary.js';
+import {
+  ciRoleNamePrefix,
+  managedRoleBoundary,
+  managedRoleBoundaryName,
+} from './managed-role-boundary.js';
 import { policyDocument, type PolicyDocument } from './policy-document.js';
 import { ecrPushStatements } from './push-statements.js';
 import { readStatements } from './read-statements.js';
 import { stateBackendStatements } from './state-backend-statements.js';
-import {
-  GITHUB_OIDC_AUDIENCE,
-  GITHUB_OIDC_HOST,
-  githubSubjects,
-  type TrustedSubjects,
-} from './trust-policy.js';
+import { CI_OIDC_AUDIENCE, type TrustedSubjects } from './trust-policy.js';
 
-export interface GithubActionsAccessArgs {
-  readonly github: GithubConfig;
-  /** Where the stack's resources are; without `managesGithubProvider` (derived from `github`). */
-  readonly scope: Omit<DeployScope, 'managesGithubProvider'>;
+/** The component's type per provider: GitHub's is the one existing stacks' URNs carry. */
+const ACCESS_TYPES: Readonly<Record<CiProvider, string>> = {
+  github: 'platform:ci:GithubActionsAccess',
+  gitlab: 'platform:ci:GitlabCiAccess',
+};
+
+export interface CiAccessArgs {
+  readonly ci: CiConfig;
+  /** Where the stack's resources are; without what `ci` decides. */
+  readonly scope: Omit<DeployScope, 'ciProvider' | 'managedCiOidcHost'>;
   /** CI pushes images to the repositories `<repositoryPrefix>/<app>`, creating them on first push. */
   readonly repositoryPrefix: string;
   /** The environment's hosted zone: the only one the add-ons' roles may reach (the boundary). */
@@ -30,8 +36,9 @@ export interface GithubActionsAccessArgs {
 }
 
 /**
- * What GitHub Actions may do in this account, through OIDC (no stored keys), one role per job
- * kind, each trusting only the subjects of that kind (see githubSubjects):
+ * What CI (GitHub Actions or GitLab CI, `ciProvider`) may do in this account, through OIDC (no
+ * stored keys), one role per job kind, `<prefix>-<provider>-<kind>`, each trusting only the
+ * subjects of that kind (see githubSubjects, gitlabSubjects):
  * - deploy: jobs of the protected environments on the deploy branch: `pulumi up` of both
  *   programs. It can never change itself, the other CI roles or the managed-role boundary.
  * - push: image builds on the deploy branch: push to the apps' repositories, nothing else.
@@ -39,7 +46,7 @@ export interface GithubActionsAccessArgs {
  *   state only infra-cluster's stack of this environment. Pull-request code is unreviewed.
  * Also the boundary every role the deploy role manages must carry.
  */
-export class GithubActionsAccess extends pulumi.ComponentResource {
+export class CiAccess extends pulumi.ComponentResource {
   public readonly oidcProviderArn: pulumi.Output<string>;
   public readonly deployRoleArn: pulumi.Output<string>;
   public readonly pushRoleArn: pulumi.Output<string>;
@@ -47,24 +54,29 @@ export class GithubActionsAccess extends pulumi.ComponentResource {
   /** The permissions boundary of every role the deploy role creates or changes. */
   public readonly managedRoleBoundaryArn: pulumi.Output<string>;
 
-  constructor(name: string, args: GithubActionsAccessArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('platform:ci:GithubActionsAccess', name, {}, opts);
-    const { github, scope } = args;
+  constructor(name: string, args: CiAccessArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(ACCESS_TYPES[args.ci.provider], name, {}, opts);
+    const { scope } = args;
+    const trust = ciTrust(args.ci);
     const backend = args.stateBackend ?? {
       bucket: undefined,
       secretsKeyArn: undefined,
       bootstrapSecretsKeyArn: undefined,
     };
     const stateScope = { partition: scope.partition, environment: scope.tags.environment };
-    this.oidcProviderArn = github.oidcProviderArn
-      ? pulumi.output(github.oidcProviderArn)
+    this.oidcProviderArn = trust.oidcProviderArn
+      ? pulumi.output(trust.oidcProviderArn)
       : new aws.iam.OpenIdConnectProvider(
           `${name}-oidc`,
-          { url: `https://${GITHUB_OIDC_HOST}`, clientIdLists: [GITHUB_OIDC_AUDIENCE] },
+          { url: `https://${trust.issuer.host}`, clientIdLists: [CI_OIDC_AUDIENCE] },
           { parent: this },
         ).arn;
-    const deployScope = { ...scope, managesGithubProvider: github.oidcProviderArn === undefined };
-    const subjects = githubSubjects(github);
+    const deployScope: DeployScope = {
+      ...scope,
+      ciProvider: trust.provider,
+      managedCiOidcHost: trust.oidcProviderArn === undefined ? trust.issuer.host : undefined,
+    };
+    const subjects = trust.subjects;
 
     this.managedRoleBoundaryArn = new aws.iam.Policy(
       `${name}-managed-role-boundary`,
@@ -95,11 +107,13 @@ export class GithubActionsAccess extends pulumi.ComponentResource {
       roleSubjects: TrustedSubjects,
       policies: Record<string, PolicyDocument>,
     ) =>
-      new GithubRole(
+      new CiRole(
         `${name}-${kind}`,
         {
-          roleName: `${scope.namePrefix}-github-${kind}`,
-          description: `GitHub Actions of ${github.repository}: ${description}`,
+          provider: trust.provider,
+          roleName: `${ciRoleNamePrefix(scope.namePrefix, trust.provider)}-${kind}`,
+          description: `${trust.assumedBy}: ${description}`,
+          issuer: trust.issuer,
           oidcProviderArn: this.oidcProviderArn,
           subjects: roleSubjects,
           policies,
