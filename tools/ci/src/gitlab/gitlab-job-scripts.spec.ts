@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { WORKSPACE_ROOT, runStep } from '../workflow-checks/testing/run-workflow-step.js';
+
+/** A job's `script:` entries in .gitlab-ci.yml (GitLab runs them in one bash with `set -e`). */
+function jobScript(job: string): string[] {
+  const pipeline = parse(readFileSync(join(WORKSPACE_ROOT, '.gitlab-ci.yml'), 'utf8'), {
+    logLevel: 'error',
+  }) as Record<string, { script?: string[] }>;
+  const script = pipeline[job]?.script;
+  if (!script) throw new Error(`.gitlab-ci.yml has no job ${job} with a script`);
+  return script;
+}
+
+/** A fake CLI that logs its arguments to calls.log, then runs `body`. */
+const fake = (body: string) => `echo "$(basename "$0") $*" >> calls.log\n${body}`;
+const calls = (directory: string) => readFileSync(join(directory, 'calls.log'), 'utf8');
+
+describe('tools/ci/bin/aws-web-identity.sh (every AWS job)', () => {
+  const role = 'arn:aws:iam::100000000001:role/platform-staging-gitlab-push';
+  const env = {
+    AWS_ID_TOKEN: 'eyJ.fixture',
+    AWS_REGION: 'eu-west-1',
+    CI_PIPELINE_ID: '12',
+    CI_JOB_ID: '34',
+  };
+  const login = `. tools/ci/bin/aws-web-identity.sh "${role}"\necho "$AWS_ACCESS_KEY_ID $AWS_SECRET_ACCESS_KEY $AWS_SESSION_TOKEN $AWS_DEFAULT_REGION"`;
+
+  it('exchanges the job’s ID token for the role and exports its credentials to the job', () => {
+    const run = runStep(login, env, { aws: fake("printf 'ASIAFIXTURE\\tsecret\\tsession\\n'") });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('ASIAFIXTURE secret session eu-west-1');
+    expect(calls(run.directory)).toBe(
+      `aws sts assume-role-with-web-identity --role-arn ${role} --role-session-name gitlab-12-34 ` +
+        '--web-identity-token eyJ.fixture --duration-seconds 3600 ' +
+        '--query Credentials.[AccessKeyId,SecretAccessKey,SessionToken] --output text\n',
+    );
+  });
+
+  it('fails the job when AWS refuses the token, naming the role', () => {
+    const run = runStep(login, env, { aws: fake('echo AccessDenied >&2; exit 254') });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`AWS refused the job's ID token for ${role}`);
+    expect(run.stdout).not.toContain('ASIA');
+  });
+
+  it.each([
+    ['no ID token', { ...env, AWS_ID_TOKEN: '' }, role, 'AWS_ID_TOKEN is not set'],
+    ['no region', { ...env, AWS_REGION: '' }, role, 'AWS_REGION is not set'],
+    ['no role (an unset variable)', env, '', 'no role ARN given'],
+  ])('refuses %s before calling AWS', (_name, environment, roleArn, message) => {
+    const run = runStep(`. tools/ci/bin/aws-web-identity.sh "${roleArn}"`, environment, {
+      aws: fake('exit 0'),
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+});
+
+describe('.gitlab-ci.yml image-push: push each built archive, or find it pushed', () => {
+  // After installing skopeo and assuming the push role (tested above): the loop.
+  const [install, login, loop] = jobScript('image-push');
+  const plan =
+    "mkdir -p plan && printf 'orders\\tapps/orders/Dockerfile\\t1.dkr.ecr.eu-west-1.amazonaws.com/platform-staging/orders\\tplatform-staging/orders\\n' > plan/images.tsv\n";
+  const env = { CI_COMMIT_SHA: 'abc123' };
+  const skopeo = fake(
+    'for a in "$@"; do [ "$prev" = --digestfile ] && echo sha256:built > "$a"; prev=$a; done',
+  );
+
+  it('installs skopeo and assumes the push role first', () => {
+    expect(install).toContain('apt-get install');
+    expect(login).toBe('. tools/ci/bin/aws-web-identity.sh "$AWS_PUSH_ROLE_ARN_STAGING"');
+  });
+
+  it('pushes an archive ECR does not have yet, with an ECR login, and records its digest', () => {
+    const run = runStep(`${plan}${loop}\ncat pushed.tsv`, env, {
+      aws: fake(
+        'case "$2" in describe-images) echo "An error occurred (ImageNotFoundException)" >&2; exit 254;; get-login-password) echo ecr-password;; esac',
+      ),
+      skopeo,
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(
+      'orders\t1.dkr.ecr.eu-west-1.amazonaws.com/platform-staging/orders\tsha256:built\n',
+    );
+    expect(calls(run.directory)).toContain(
+      'skopeo copy --all --preserve-digests --digestfile digest.txt --dest-creds AWS:ecr-password ' +
+        'oci-archive:images/orders.tar docker://1.dkr.ecr.eu-west-1.amazonaws.com/platform-staging/orders:abc123',
+    );
+  });
+
+  it('bumps to the image a re-run finds, pushing nothing', () => {
+    const run = runStep(`${plan}${loop}\ncat pushed.tsv`, env, {
+      aws: fake('echo sha256:pushed'),
+      skopeo,
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('platform-staging/orders\tsha256:pushed\n');
+    expect(calls(run.directory)).not.toContain('skopeo');
+  });
+
+  it('fails, never reads "not pushed", when the role may not ask', () => {
+    const run = runStep(`${plan}${loop}`, env, {
+      aws: fake('echo "An error occurred (AccessDeniedException)" >&2; exit 254'),
+      skopeo,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('AccessDeniedException');
+    expect(calls(run.directory)).not.toContain('skopeo');
+  });
+});
