@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 
 export interface GitlabCiCheck {
   readonly valid: boolean;
@@ -20,6 +21,16 @@ export interface GitlabCiCheck {
 export function checkGitlabCi(file: string): GitlabCiCheck {
   const result = gitlabCiLocal(file, ['--preview', '--json-schema-validation'], {});
   return { valid: result.status === 0, output: result.output };
+}
+
+/**
+ * The pipeline as GitLab reads it: `extends`, anchors and `!reference` resolved, job by job
+ * (what `gitlab-ci-local --preview` prints).
+ */
+export function expandGitlabCi(file: string): Record<string, unknown> {
+  const result = gitlabCiLocal(file, ['--preview'], {});
+  if (result.status !== 0) throw new Error(`gitlab-ci-local --preview failed:\n${result.output}`);
+  return parse(result.stdout) as Record<string, unknown>;
 }
 
 /** A job of the pipeline as gitlab-ci-local evaluates its rules for given variables. */
