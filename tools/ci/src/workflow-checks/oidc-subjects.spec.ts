@@ -47,4 +47,12 @@ describe('OIDC subjects: the workflows against the roles infra/cluster creates',
     const workflow = `jobs:\n  image:\n    environment: staging\n    steps:\n      - uses: aws-actions/configure-aws-credentials@${'a'.repeat(40)} # v6.2.4\n        with:\n          role-to-assume: \${{ vars.AWS_PUSH_ROLE_ARN_STAGING }}\n`;
     expect(untrustedJobs('x.yml', workflow, trust)).toHaveLength(1);
   });
+
+  it('checks no GitHub job against a stack that trusts GitLab (ciProvider: gitlab)', () => {
+    const workflow = `jobs:\n  up:\n    steps:\n      - uses: aws-actions/configure-aws-credentials@${'a'.repeat(40)} # v6.2.4\n        with:\n          role-to-assume: \${{ vars.AWS_CI_ROLE_ARN_STAGING }}\n`;
+    const gitlab = stackTrust('config:\n  infra-cluster:ciProvider: gitlab\n');
+    expect(gitlab).toEqual({ ciProvider: 'gitlab', environments: [], pullRequests: true });
+    expect(untrustedJobs('x.yml', workflow, { ...trust, staging: gitlab })).toEqual([]);
+    expect(untrustedJobs('x.yml', workflow, trust)).toHaveLength(1);
+  });
 });

@@ -2,6 +2,8 @@ import { parse } from 'yaml';
 
 /** What a stack's CI roles trust, from its Pulumi.<stack>.yaml (infra/cluster config keys). */
 export interface StackTrust {
+  /** `infra-cluster:ciProvider`: a `gitlab` stack trusts GitLab's tokens, never GitHub's. */
+  readonly ciProvider: 'github' | 'gitlab';
   readonly environments: readonly string[];
   readonly pullRequests: boolean;
 }
@@ -10,6 +12,7 @@ export function stackTrust(stackFile: string): StackTrust {
   const config = ((parse(stackFile) as { config?: Record<string, unknown> }).config ??
     {}) as Record<string, unknown>;
   return {
+    ciProvider: config['infra-cluster:ciProvider'] === 'gitlab' ? 'gitlab' : 'github',
     environments: (config['infra-cluster:githubEnvironments'] as string[] | undefined) ?? [],
     pullRequests: config['infra-cluster:githubPullRequests'] !== false,
   };
@@ -67,6 +70,9 @@ export function untrustedJobs(
           );
           continue;
         }
+        // A team on GitLab keeps .github/ (it never runs there): its pipeline, .gitlab-ci.yml,
+        // is checked against GitLab's trust by tools/ci/src/gitlab instead.
+        if (stackTrusts.ciProvider === 'gitlab') continue;
         const subject = environment
           ? `environment:${environment}`
           : onPullRequest
