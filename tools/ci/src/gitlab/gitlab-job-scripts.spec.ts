@@ -111,3 +111,52 @@ describe('.gitlab-ci.yml image-push: push each built archive, or find it pushed'
     expect(calls(run.directory)).not.toContain('skopeo');
   });
 });
+
+describe('.gitlab-ci.yml bump: each pushed digest through `release bump`', () => {
+  const [guard, ...rest] = jobScript('bump');
+  const loop = rest.at(-1) ?? '';
+  const env = { CI_COMMIT_SHA: 'abc123', CI_COMMIT_BRANCH: 'main' };
+
+  it('refuses to start without the release bot’s token', () => {
+    const run = runStep(guard ?? '', { RELEASE_BOT_TOKEN: '' }, {});
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('RELEASE_BOT_TOKEN is not set');
+  });
+
+  it('bumps staging to every pushed image, with its source commit, pushing to the branch', () => {
+    const pushed =
+      "printf 'orders\\tr.example/p/orders\\tsha256:aa\\nbilling\\tr.example/p/billing\\tsha256:bb\\n' > pushed.tsv\n";
+    const run = runStep(`${pushed}${loop}`, env, { npm: fake('exit 0') });
+    expect(run.status).toBe(0);
+    expect(calls(run.directory)).toBe(
+      [
+        'npm run release -- bump --env staging --app orders --repository r.example/p/orders --image-digest sha256:aa --source-commit abc123 --push --branch main',
+        'npm run release -- bump --env staging --app billing --repository r.example/p/billing --image-digest sha256:bb --source-commit abc123 --push --branch main',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('.gitlab-ci.yml review-note: one note of what the pipeline rendered', () => {
+  const [assemble, post] = jobScript('review-note');
+  const script = `${assemble}\n${post}`;
+
+  it('joins the manifest diff and every preview, and posts them under the marker', () => {
+    const files =
+      "printf '## Manifests\\n' > manifest-diff.md && mkdir previews && printf '## infra-cluster staging\\n' > previews/infra-cluster-staging.md\n";
+    const run = runStep(`${files}${script}\ncat review-note.md`, {}, { npx: fake('exit 0') });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('## Manifests\n## infra-cluster staging\n');
+    expect(calls(run.directory)).toBe(
+      'npx tsx tools/ci/src/gitlab/merge-request-note-main.ts --marker platform-review --body review-note.md\n',
+    );
+  });
+
+  it('posts nothing when nothing was rendered (the diff job failed, no preview ran)', () => {
+    const run = runStep(script, {}, { npx: fake('exit 0') });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Nothing was rendered');
+    expect(() => calls(run.directory)).toThrow();
+  });
+});
