@@ -138,25 +138,61 @@ describe('.gitlab-ci.yml bump: each pushed digest through `release bump`', () =>
   });
 });
 
-describe('.gitlab-ci.yml review-note: one note of what the pipeline rendered', () => {
-  const [assemble, post] = jobScript('review-note');
-  const script = `${assemble}\n${post}`;
-
-  it('joins the manifest diff and every preview, and posts them under the marker', () => {
-    const files =
-      "printf '## Manifests\\n' > manifest-diff.md && mkdir previews && printf '## infra-cluster staging\\n' > previews/infra-cluster-staging.md\n";
-    const run = runStep(`${files}${script}\ncat review-note.md`, {}, { npx: fake('exit 0') });
-    expect(run.status).toBe(0);
-    expect(run.stdout).toBe('## Manifests\n## infra-cluster staging\n');
-    expect(calls(run.directory)).toBe(
-      'npx tsx tools/ci/src/gitlab/merge-request-note-main.ts --marker platform-review --body review-note.md\n',
+describe('.gitlab-ci.yml review-note: one note, built by the review comment builder', () => {
+  it('reads how the jobs ended, builds the comment from their artifacts, and upserts the note', () => {
+    const run = runStep(
+      jobScript('review-note').join('\n'),
+      { CI_PIPELINE_URL: 'https://gitlab.example/p/-/pipelines/7', CI_COMMIT_SHA: 'abc123' },
+      { npx: fake('exit 0') },
     );
+    expect(run.status).toBe(0);
+    expect(calls(run.directory).split('\n')).toEqual([
+      'npx tsx tools/ci/src/gitlab/review-runs-main.ts --artifacts review --pipeline-url https://gitlab.example/p/-/pipelines/7',
+      'npx tsx tools/ci/src/review-comment/review-comment-main.ts --runs runs.json --artifacts review --head-sha abc123',
+      'npx tsx tools/ci/src/gitlab/merge-request-note-main.ts --marker platform-review --body review-note.md',
+      '',
+    ]);
+  });
+});
+
+describe('.gitlab-ci.yml preview: infra.yml’s artifacts, one folder per program', () => {
+  const [started, role, login, loop = ''] = jobScript('preview');
+  const plan =
+    "mkdir -p plan && printf 'infra/cluster\\tinfra-cluster\\ninfra/other\\tinfra-other\\n' > plan/preview-programs.tsv\n";
+  // `pulumi` fails for the second program, as a refused policy or an error would.
+  const pulumi = fake(
+    'case "$*" in *infra/other*) echo boom >&2; exit 255;; *) echo \'{"steps": []}\';; esac',
+  );
+
+  it('marks the stack as started, then assumes its preview role', () => {
+    expect(started).toBe('mkdir -p review/infra && touch "review/infra/started-$STACK"');
+    expect(role).toBe('role_variable="AWS_PREVIEW_ROLE_ARN_${STACK^^}"');
+    expect(login).toBe('. tools/ci/bin/aws-web-identity.sh "${!role_variable}"');
   });
 
-  it('posts nothing when nothing was rendered (the diff job failed, no preview ran)', () => {
-    const run = runStep(script, {}, { npx: fake('exit 0') });
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Nothing was rendered');
-    expect(() => calls(run.directory)).toThrow();
+  it('keeps every program’s digest and exit code, and fails when one preview failed', () => {
+    const show =
+      'for f in review/infra/*/outcome.json review/infra/infra-preview-infra-cluster-staging/preview.json; do cat "$f"; done';
+    const run = runStep(
+      `${plan}${started}\n${loop}`,
+      { STACK: 'staging', STACK_ORG: 'acme' },
+      { pulumi },
+    );
+    expect(run.status).toBe(1);
+    const after = runStep(
+      `${plan}${started}\n${loop.replace('exit "$status"', '')}\n${show}`,
+      { STACK: 'staging', STACK_ORG: 'acme' },
+      { pulumi },
+    );
+    expect(after.stdout).toContain(
+      '{"project": "infra-cluster", "stack": "staging", "exitCode": 0}\n',
+    );
+    expect(after.stdout).toContain(
+      '{"project": "infra-other", "stack": "staging", "exitCode": 255}\n',
+    );
+    expect(after.stdout).toContain('{"steps": []}');
+    expect(calls(after.directory)).toContain(
+      'pulumi preview --cwd infra/cluster --stack acme/infra-cluster/staging',
+    );
   });
 });
