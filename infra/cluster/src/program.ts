@@ -115,7 +115,7 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
       },
       // The scheduled drift check reads Applications, Kustomizations and HelmReleases with the
       // read-only role, and nothing else (git's RBAC for the group; no EKS access policy).
-      driftReaders: { 'github-preview': ci.previewRoleArn },
+      driftReaders: { [`${config.ci.provider}-preview`]: ci.previewRoleArn },
       deletionProtection: config.cluster.deletionProtection,
       partition: config.partition,
       permissionsBoundaryArn: ci.managedRoleBoundaryArn,

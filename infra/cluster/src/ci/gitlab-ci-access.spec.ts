@@ -168,3 +168,17 @@ describe('the GitLab CI roles', () => {
     expect(JSON.stringify(resources('selfhosted-staging'))).not.toMatch(/gitlab|githubusercontent/);
   });
 });
+
+describe('the GitLab deploy and preview roles in the cluster', () => {
+  it('the deploy role is a cluster admin and the preview role a drift reader, under gitlab-* keys', () => {
+    const entries = recorder.find('eks:index:Cluster', 'lab-staging-cluster-eks').inputs[
+      'accessEntries'
+    ] as Record<string, { principalArn: string; kubernetesGroups?: string[] }>;
+    expect(Object.keys(entries).sort()).toEqual(['gitlab-deploy', 'gitlab-preview']);
+    expect(entries['gitlab-deploy']?.principalArn).toMatch(/:role\/lab-staging-gitlab-deploy$/);
+    expect(entries['gitlab-preview']).toMatchObject({
+      principalArn: expect.stringMatching(/:role\/lab-staging-gitlab-preview$/),
+      kubernetesGroups: ['platform:drift-readers'],
+    });
+  });
+});
