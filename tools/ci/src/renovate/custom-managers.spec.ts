@@ -64,7 +64,12 @@ describe('applyCustomManager', () => {
   });
 
   it('refuses a match without a datasource, naming the manager and the file', () => {
-    const { datasourceTemplate: _unused, ...withoutDatasource } = helm;
+    const withoutDatasource: RegexCustomManager = {
+      customType: 'regex',
+      description: 'helm charts',
+      managerFilePatterns: helm.managerFilePatterns,
+      matchStrings: helm.matchStrings,
+    };
     expect(() => applyCustomManager(withoutDatasource, [charts])).toThrow(
       "'helm charts' matched in lib/charts.ts without a depName, currentValue and datasource",
     );
