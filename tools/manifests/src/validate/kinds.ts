@@ -9,6 +9,8 @@ import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
+import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
@@ -20,6 +22,12 @@ import { ApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/
 import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { ClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
 import { EnvoyProxy } from '@kubernetes-models/envoy-gateway/gateway.envoyproxy.io/v1alpha1/EnvoyProxy';
+import { HelmRelease } from '@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2/HelmRelease';
+import { Kustomization } from '@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1/Kustomization';
+import { Alert } from '@kubernetes-models/flux-cd/notification.toolkit.fluxcd.io/v1beta3/Alert';
+import { Provider } from '@kubernetes-models/flux-cd/notification.toolkit.fluxcd.io/v1beta3/Provider';
+import { HelmRepository } from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/HelmRepository';
+import { OCIRepository } from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/OCIRepository';
 
 /** A kubernetes-models class: constructing one and calling validate() checks the object against the API schema. */
 interface ModelClass {
@@ -151,7 +159,39 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
     'kubernetes-models/networking.k8s.io/v1/NetworkPolicy',
     'INetworkPolicy',
   ),
+  // The platform layer's read-only access to the engines' objects (drift-readers.ts).
+  'rbac.authorization.k8s.io/v1/ClusterRole': kind(
+    ClusterRole as ModelClass,
+    'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole',
+    'IClusterRole',
+    false,
+  ),
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': kind(
+    ClusterRoleBinding as ModelClass,
+    'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding',
+    'IClusterRoleBinding',
+    false,
+  ),
+  // Flux (an environment whose engine is flux): @kubernetes-models/flux-cd 4.0.0, generated
+  // from the controllers' Go API types (source v1, kustomize v1, helm v2, notification
+  // v1beta3: the versions Flux 2.8 serves).
+  ...fluxKind(Kustomization, 'kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'IKustomization'),
+  ...fluxKind(HelmRelease, 'helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'IHelmRelease'),
+  ...fluxKind(HelmRepository, 'source.toolkit.fluxcd.io/v1', 'HelmRepository', 'IHelmRepository'),
+  ...fluxKind(OCIRepository, 'source.toolkit.fluxcd.io/v1', 'OCIRepository', 'IOCIRepository'),
+  ...fluxKind(Provider, 'notification.toolkit.fluxcd.io/v1beta3', 'Provider', 'IProvider'),
+  ...fluxKind(Alert, 'notification.toolkit.fluxcd.io/v1beta3', 'Alert', 'IAlert'),
 };
+
+function fluxKind(model: unknown, apiVersion: string, name: string, typeName: string) {
+  return {
+    [`${apiVersion}/${name}`]: kind(
+      model as ModelClass,
+      `@kubernetes-models/flux-cd/${apiVersion}/${name}`,
+      typeName,
+    ),
+  };
+}
 
 export function kindKey(apiVersion: unknown, kindName: unknown): string {
   return `${String(apiVersion)}/${String(kindName)}`;
