@@ -40,11 +40,8 @@ export function appProjectManifest(input: AppProjectInput): Named<IAppProject> {
       clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
       // Argo CD (3.3 and later) matches `name` as a glob; a blacklisted name wins over the
       // whitelist. The destinations above bind only namespaced objects: without this, an app
-      // directory could adopt, relabel or prune a platform Namespace. (@kubernetes-models/argo-cd
-      // models Argo CD 2.14, which has no `name`: hence the cast.)
-      clusterResourceBlacklist: reserved.map(
-        (name) => ({ group: '', kind: 'Namespace', name }) as { group: string; kind: string },
-      ),
+      // directory could adopt, relabel or prune a platform Namespace.
+      clusterResourceBlacklist: reserved.map((name) => ({ group: '', kind: 'Namespace', name })),
       orphanedResources: {
         warn: true,
         // Kubernetes creates these in every namespace; they are nobody's drift.

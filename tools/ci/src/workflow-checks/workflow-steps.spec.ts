@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WORKSPACE_ROOT, runStep, stepScript } from './testing/run-workflow-step.js';
@@ -39,6 +40,69 @@ describe('release.yml: is the image already pushed?', () => {
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('AccessDeniedException');
+  });
+});
+
+describe("release.yml: the base images' digests", () => {
+  const script = stepScript('release.yml', 'image', 'base-images');
+  const dockerfile = (text: string) => {
+    const directory = mkdtempSync(join(tmpdir(), 'base-images-'));
+    writeFileSync(join(directory, 'Dockerfile'), text);
+    return { DOCKERFILE: join(directory, 'Dockerfile') };
+  };
+  const twoImages = dockerfile(
+    [
+      '# syntax=docker/dockerfile:1',
+      'ARG BUILD_IMAGE=node:22-trixie-slim',
+      'ARG RUNTIME_IMAGE=gcr.io/distroless/nodejs22-debian13:nonroot',
+      'FROM ${BUILD_IMAGE} AS build',
+      'ARG SERVICE_VERSION=0.0.0-dev',
+      'FROM ${RUNTIME_IMAGE}',
+    ].join('\n'),
+  );
+  const output = (directory: string) => readFileSync(join(directory, 'github-output'), 'utf8');
+
+  it('passes each ARG *_IMAGE as <tag>@<digest>, the digest the registry has for the tag', () => {
+    const run = runStep(script, twoImages, {
+      docker: `echo "$*" >> calls.log\ncase "$4" in node:*) echo sha256:aaa ;; *) echo sha256:bbb ;; esac`,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(output(run.directory)).toBe(
+      [
+        'build-args<<BUILD_ARGS_END',
+        'BUILD_IMAGE=node:22-trixie-slim@sha256:aaa',
+        'RUNTIME_IMAGE=gcr.io/distroless/nodejs22-debian13:nonroot@sha256:bbb',
+        'BUILD_ARGS_END',
+        '',
+      ].join('\n'),
+    );
+    expect(readFileSync(join(run.directory, 'calls.log'), 'utf8').split('\n')).toEqual([
+      'buildx imagetools inspect node:22-trixie-slim --format {{.Manifest.Digest}}',
+      'buildx imagetools inspect gcr.io/distroless/nodejs22-debian13:nonroot --format {{.Manifest.Digest}}',
+      '',
+    ]);
+  });
+
+  it('fails, writing no build argument, when the registry gives no digest', () => {
+    const run = runStep(script, twoImages, {
+      docker:
+        'case "$4" in node:*) echo sha256:aaa ;; *) echo "ERROR: not found" >&2; exit 1 ;; esac',
+    });
+    expect(run.status).toBe(1);
+    expect(output(run.directory)).toBe('');
+  });
+
+  it('fails on an answer that is not a digest, naming the image', () => {
+    const run = runStep(script, twoImages, { docker: 'echo "<nil>"' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("node:22-trixie-slim resolved to '<nil>', not a digest");
+    expect(output(run.directory)).toBe('');
+  });
+
+  it('fails on a Dockerfile without an image argument to resolve', () => {
+    const run = runStep(script, dockerfile('FROM node:22\n'), { docker: 'echo sha256:aaa' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('no ARG <NAME>_IMAGE=<tag> to resolve');
   });
 });
 

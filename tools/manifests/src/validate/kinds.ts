@@ -95,7 +95,7 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
     'IPodDisruptionBudget',
   ),
   // Gateway API v1 (standard channel), from kubernetes-models' Gateway API package: generated
-  // from the upstream CRDs, pinned in package.json (0.5.1: the last major that runs on Node 20).
+  // from the upstream CRDs, pinned in package.json (2.0.0: ESM, on kubernetes-models 5).
   'gateway.networking.k8s.io/v1/HTTPRoute': kind(
     HTTPRoute as ModelClass,
     '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute',
@@ -103,16 +103,15 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
   ),
   // The platform layer's kinds (manifests/<env>/_platform/), each from a kubernetes-models
   // package generated from the project's upstream CRDs and pinned in package.json:
-  // Gateway API as above; Argo CD from @kubernetes-models/argo-cd 2.7.2 (Argo CD v2.14.11's
-  // CRDs: the last line on kubernetes-models 4); cert-manager from
+  // Gateway API as above; Argo CD from @kubernetes-models/argo-cd 4.0.0 (its AppProject has
+  // Argo CD 3.3's clusterResourceBlacklist `name`); cert-manager from
   // @kubernetes-models/cert-manager 6.0.0 (go-generated from cert-manager v1.20.2's API: the
-  // 4.4 line models v1.11, whose Route 53 solver still required a region). 6.0.0 is ESM and
-  // declares Node 22 (.nvmrc's); it also runs on Node 20.19+, and brings its own copies of
-  // kubernetes-models 5 (nested, used only by its models). Envoy Gateway's EnvoyProxy from
-  // @kubernetes-models/envoy-gateway 2.0.0 (go-generated from Envoy Gateway v1.7.3's API, the
-  // only release; the cluster runs v1.9.0, whose EnvoyProxy fields the platform renders
-  // (provider.type, provider.kubernetes.envoyService.type/annotations) are v1.7.3's too). Also
-  // ESM and Node 22, with its own nested kubernetes-models 5 and Gateway API models.
+  // 4.4 line models v1.11, whose Route 53 solver still required a region). Envoy Gateway's
+  // EnvoyProxy from @kubernetes-models/envoy-gateway 2.0.0 (go-generated from Envoy Gateway
+  // v1.7.3's API, the only release; the cluster runs v1.9.0, whose EnvoyProxy fields the
+  // platform renders (provider.type, provider.kubernetes.envoyService.type/annotations) are
+  // v1.7.3's too). Every one of them is ESM, declares Node 22 and shares the workspace's one
+  // kubernetes-models 5 and @kubernetes-models/base 6 (docs/pins.md).
   'gateway.networking.k8s.io/v1/GatewayClass': kind(
     GatewayClass as ModelClass,
     '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/GatewayClass',

@@ -1,17 +1,8 @@
-import { createRequire } from 'node:module';
+import { SealedSecret } from '@kubernetes-models/sealed-secrets/bitnami.com/v1alpha1/SealedSecret';
 import { KINDS, kindKey } from './kinds.js';
 import { problemFor, type ManifestObject, type Problem } from './problem.js';
 import { checkRepositoryDeclaration, isRepositoryDeclaration } from './repository-declaration.js';
 import { SEALED_SECRET_KIND, sealedSecretSchema } from './sealed-secret.js';
-
-/**
- * The SealedSecret model of kubernetes-models' Sealed Secrets package. Its `exports` map has no
- * `types` condition, so TypeScript cannot see its declarations through an import: required, and
- * typed here as what it is.
- */
-const { SealedSecret } = createRequire(import.meta.url)(
-  '@kubernetes-models/sealed-secrets/bitnami.com/v1alpha1/SealedSecret',
-) as { SealedSecret: new (data: never) => { validate(): void } };
 
 interface AjvLikeError {
   readonly instancePath?: string;
