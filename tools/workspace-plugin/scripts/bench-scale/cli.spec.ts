@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { runBenchCli, type ScaleBenchmark } from './cli.js';
 import type { Measurement } from './measure.js';
+import { scaleFigures, STEPS, type StepName, type StepTime } from './report.js';
 
+const steps = Object.fromEntries(STEPS.map((step) => [step, { seconds: 2, cpuSeconds: 1 }]));
 const measurement = (services: number): Measurement => ({
-  figures: {
+  figures: scaleFigures({
     services,
     generateSeconds: 1,
-    renderAllFirstSeconds: 2,
-    renderAllSeconds: 3,
-    renderOneAppSeconds: 0.5,
-    affectedSeconds: 4,
+    steps: steps as Record<StepName, StepTime>,
     affectedProjects: 1,
-    affectedWarmSeconds: 2,
-    affectedChartSeconds: 2,
     affectedChartProjects: 1,
-    bumpSeconds: 1.5,
-  },
+  }),
   affected: ['@platform/scale-001'],
   affectedByChart: ['@platform/scale-001-deploy'],
   pushedSubject: 'deploy(staging): scale-001 scale-1 -> scale-1-next',
@@ -41,7 +37,7 @@ describe('bench:scale command line', () => {
     });
     expect(code).toBe(0);
     expect(calls).toEqual([{ count: 7, keep: true }]);
-    expect(out[0]).toMatch(/^MEASUREMENT/);
+    expect(out[0]).toMatch(/^STEP/);
     const last = JSON.parse(out.at(-1) ?? '') as Record<string, unknown>;
     expect(last).toMatchObject({ services: 7, affectedProjects: 1 });
     for (const key of [

@@ -2,46 +2,58 @@ import { describe, expect, it } from 'vitest';
 import {
   formatTable,
   jsonLine,
+  parseChildCpuSeconds,
   parseProjectList,
+  scaleFigures,
   serviceNames,
-  type ScaleFigures,
+  STEPS,
+  type StepName,
+  type StepTime,
 } from './report.js';
 
-const FIGURES: ScaleFigures = {
+/** Step times 1 s, 2 s… of wall clock, a tenth of that in CPU. */
+const steps = Object.fromEntries(
+  STEPS.map((step, i) => [step, { seconds: i + 1, cpuSeconds: (i + 1) / 10 }]),
+) as Record<StepName, StepTime>;
+const FIGURES = scaleFigures({
   services: 500,
   generateSeconds: 61.5,
-  renderAllFirstSeconds: 40.25,
-  renderAllSeconds: 38,
-  renderOneAppSeconds: 2.5,
-  affectedSeconds: 12.345,
+  steps,
   affectedProjects: 1,
-  affectedWarmSeconds: 3,
-  affectedChartSeconds: 4,
   affectedChartProjects: 2,
-  bumpSeconds: 3.5,
-};
+});
+
+describe('scaleFigures', () => {
+  it('holds the issue keys and the wall clock and CPU time of every step', () => {
+    expect(FIGURES).toMatchObject({
+      services: 500,
+      renderAllSeconds: 2,
+      renderOneAppSeconds: 3,
+      affectedSeconds: 4,
+      affectedProjects: 1,
+      bumpSeconds: 7,
+      bumpCpuSeconds: 0.7,
+    });
+    expect(Object.keys(FIGURES)).toHaveLength(4 + 2 * STEPS.length);
+  });
+});
 
 describe('formatTable', () => {
-  it('puts every measurement on its own aligned line, in seconds with two decimals', () => {
+  it('puts every step on its own line with its wall clock and CPU time, aligned', () => {
     const lines = formatTable(FIGURES).split('\n');
-    expect(lines[0]).toMatch(/^MEASUREMENT\s+VALUE$/);
-    expect(lines).toContainEqual(expect.stringMatching(/^services\s+500$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^render one app\s+2\.50 s$/));
+    expect(lines[0]).toMatch(/^STEP\s+WALL\s+CPU$/);
+    expect(lines).toHaveLength(2 + STEPS.length);
+    expect(lines[1]).toMatch(/^500 services: generate \(in process\)\s+61\.50 s$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^render one app\s+3\.00 s\s+0\.30 s$/));
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^nx affected, one service file \(cold graph\)\s+12\.35 s {2}\(1 project\)$/,
+        /^nx affected, one service file \(cold graph\) \(1 project\)\s+4\.00 s/,
       ),
     );
-    expect(lines).toContainEqual(
-      expect.stringMatching(/one chart file\s+4\.00 s {2}\(2 projects\)$/),
-    );
-    // Every value starts in the header's VALUE column, after at least two spaces.
-    const column = lines[0]?.indexOf('VALUE') ?? -1;
-    for (const line of lines) {
-      expect(line.slice(column - 2, column)).toBe('  ');
-      expect(line[column]).not.toBe(' ');
-    }
-    expect(lines).toHaveLength(10);
+    expect(lines).toContainEqual(expect.stringMatching(/one chart file \(2 projects\)\s+6\.00 s/));
+    // The CPU column ends where the header's does.
+    const end = lines[0]?.length;
+    for (const line of lines.slice(2)) expect(line.length).toBe(end);
   });
 });
 
@@ -83,5 +95,24 @@ describe('serviceNames', () => {
     expect(() => serviceNames(count)).toThrow(
       `--services must be a positive integer, not ${count}`,
     );
+  });
+});
+
+describe('parseChildCpuSeconds', () => {
+  // A real line's shape: pid, (comm), state, then numbers; cutime 250 and cstime 30 ticks.
+  const stat = (comm: string) =>
+    `4242 (${comm}) S 1 4242 4242 0 -1 4194560 900 0 0 0 120 15 250 30 20 0 11 0 5000 1000 300`;
+
+  it("sums the waited-for children's user and system time", () => {
+    expect(parseChildCpuSeconds(stat('node'))).toBeCloseTo(2.8);
+    expect(parseChildCpuSeconds(stat('node'), 1000)).toBeCloseTo(0.28);
+  });
+
+  it('finds the fields after a command name with spaces and parentheses', () => {
+    expect(parseChildCpuSeconds(stat('my (odd) node'))).toBeCloseTo(2.8);
+  });
+
+  it('refuses a line it cannot read', () => {
+    expect(() => parseChildCpuSeconds('4242 (node) S 1')).toThrow(/unexpected \/proc\/self\/stat/);
   });
 });

@@ -1,50 +1,88 @@
-/** What one run of the scale benchmark measured; the JSON line is this object. */
-export interface ScaleFigures {
+/** The timed steps, in the order the benchmark runs them. */
+export const STEPS = [
+  'renderAllFirst',
+  'renderAll',
+  'renderOneApp',
+  'affected',
+  'affectedWarm',
+  'affectedChart',
+  'bump',
+] as const;
+export type StepName = (typeof STEPS)[number];
+
+/** What each step is, as the table shows it. */
+const STEP_LABELS: Readonly<Record<StepName, string>> = {
+  renderAllFirst: 'render all, first (writes every file)',
+  renderAll: 'render all (up to date)',
+  renderOneApp: 'render one app',
+  affected: 'nx affected, one service file (cold graph)',
+  affectedWarm: 'nx affected, same (warm graph)',
+  affectedChart: 'nx affected, one chart file',
+  bump: 'release bump --push',
+};
+
+/** One step's cost: the wall clock, and the CPU time its processes used (what load does not inflate). */
+export interface StepTime {
+  readonly seconds: number;
+  readonly cpuSeconds: number;
+}
+
+/**
+ * What one run measured; the JSON line is this object. `<step>Seconds` is the wall clock,
+ * `<step>CpuSeconds` the CPU time (user + system) of the step's processes.
+ */
+export type ScaleFigures = {
   readonly services: number;
   /** Generating the services with the real generator, in process. */
   readonly generateSeconds: number;
-  /** The first full render: every app in every environment, every file written. */
-  readonly renderAllFirstSeconds: number;
-  /** A full render of a workspace whose manifests are up to date (`npm start` again). */
-  readonly renderAllSeconds: number;
-  /** `synth --app <one>`: one app in every environment where it has an image. */
-  readonly renderOneAppSeconds: number;
-  /** `nx show projects --affected` after a one-file change to one service, on a cold graph. */
-  readonly affectedSeconds: number;
+  /** Projects `nx show projects --affected` selects after a one-file change to one service. */
   readonly affectedProjects: number;
-  /** The same question again, with the project graph cached in `.nx/workspace-data`. */
-  readonly affectedWarmSeconds: number;
-  /** `nx show projects --affected` after a one-file change to one app's chart. */
-  readonly affectedChartSeconds: number;
+  /** The same after a one-file change to one app's chart. */
   readonly affectedChartProjects: number;
-  /** `release bump --push`: write the image file, render, validate, commit, push. */
-  readonly bumpSeconds: number;
+} & { readonly [K in `${StepName}Seconds` | `${StepName}CpuSeconds`]: number };
+
+/** The figures of a run, from its step times and the projects the affected questions selected. */
+export function scaleFigures(input: {
+  readonly services: number;
+  readonly generateSeconds: number;
+  readonly steps: Readonly<Record<StepName, StepTime>>;
+  readonly affectedProjects: number;
+  readonly affectedChartProjects: number;
+}): ScaleFigures {
+  const times = Object.fromEntries(
+    STEPS.flatMap((step) => [
+      [`${step}Seconds`, input.steps[step].seconds],
+      [`${step}CpuSeconds`, input.steps[step].cpuSeconds],
+    ]),
+  ) as Record<`${StepName}Seconds` | `${StepName}CpuSeconds`, number>;
+  return {
+    services: input.services,
+    generateSeconds: input.generateSeconds,
+    ...times,
+    affectedProjects: input.affectedProjects,
+    affectedChartProjects: input.affectedChartProjects,
+  };
 }
 
-/** The benchmark's table: one line per measurement, the figure and what it is. */
+/** The benchmark's table: one line per step, its wall clock and CPU time. */
 export function formatTable(figures: ScaleFigures): string {
-  const rows: [string, string][] = [
-    ['services', String(figures.services)],
-    ['generate (in-process generator)', seconds(figures.generateSeconds)],
-    ['render all, first (writes every file)', seconds(figures.renderAllFirstSeconds)],
-    ['render all (up to date)', seconds(figures.renderAllSeconds)],
-    ['render one app', seconds(figures.renderOneAppSeconds)],
-    [
-      'nx affected, one service file (cold graph)',
-      `${seconds(figures.affectedSeconds)}  ${projects(figures.affectedProjects)}`,
-    ],
-    ['nx affected, same (warm graph)', seconds(figures.affectedWarmSeconds)],
-    [
-      'nx affected, one chart file',
-      `${seconds(figures.affectedChartSeconds)}  ${projects(figures.affectedChartProjects)}`,
-    ],
-    ['release bump --push', seconds(figures.bumpSeconds)],
+  const selected: Partial<Record<StepName, number>> = {
+    affected: figures.affectedProjects,
+    affectedChart: figures.affectedChartProjects,
+  };
+  const rows: [string, string, string][] = [
+    [`${figures.services} services: generate (in process)`, seconds(figures.generateSeconds), ''],
+    ...STEPS.map((step): [string, string, string] => {
+      const count = selected[step];
+      const label =
+        count === undefined ? STEP_LABELS[step] : `${STEP_LABELS[step]} ${projects(count)}`;
+      return [label, seconds(figures[`${step}Seconds`]), seconds(figures[`${step}CpuSeconds`])];
+    }),
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
-  return [
-    `${'MEASUREMENT'.padEnd(width)}  VALUE`,
-    ...rows.map(([name, value]) => `${name.padEnd(width)}  ${value}`),
-  ].join('\n');
+  const line = ([name, wall, cpu]: readonly [string, string, string]) =>
+    `${name.padEnd(width)}  ${wall.padStart(9)}  ${cpu.padStart(9)}`.trimEnd();
+  return [line(['STEP', 'WALL', 'CPU']), ...rows.map(line)].join('\n');
 }
 
 /** The last line the benchmark prints: every figure, machine-readable. */
@@ -80,6 +118,22 @@ export function serviceNames(count: number, taken: ReadonlySet<string> = new Set
     if (!taken.has(name)) names.push(name);
   }
   return names;
+}
+
+/**
+ * The CPU time (user + system, in seconds) of this process's children that have been waited
+ * for, from `/proc/self/stat` (Linux): a child run with spawnSync counts once it exits, with the
+ * grandchildren it waited for.
+ */
+export function parseChildCpuSeconds(stat: string, ticksPerSecond = 100): number {
+  // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 (cutime, cstime); `fields` starts at field 3.
+  const cutime = Number(fields[13]);
+  const cstime = Number(fields[14]);
+  if (!Number.isFinite(cutime) || !Number.isFinite(cstime))
+    throw new Error(`unexpected /proc/self/stat: ${stat}`);
+  return (cutime + cstime) / ticksPerSecond;
 }
 
 /** Seconds with two decimals: what a human compares between runs. */
