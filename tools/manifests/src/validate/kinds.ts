@@ -1,25 +1,5 @@
-// One module per kind, not the API groups' barrels: a barrel loads every kind of its group
-// with its schemas (measured: 0.8 s of a render's start-up for the six barrels).
-import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import { Namespace } from 'kubernetes-models/v1/Namespace';
-import { Service } from 'kubernetes-models/v1/Service';
-import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
-import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
-import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
-import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
-import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
-import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
-import { Job } from 'kubernetes-models/batch/v1/Job';
-import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
-import { Gateway } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/Gateway';
-import { GatewayClass } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/GatewayClass';
-import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
-import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
-import { ApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
-import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
-import { ClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
-import { EnvoyProxy } from '@kubernetes-models/envoy-gateway/gateway.envoyproxy.io/v1alpha1/EnvoyProxy';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 /** A kubernetes-models class: constructing one and calling validate() checks the object against the API schema. */
 interface ModelClass {
@@ -28,20 +8,39 @@ interface ModelClass {
 
 /** What the validator knows about one kind it accepts in `manifests/`. */
 export interface KindInfo {
-  readonly model: ModelClass;
+  /** Its kubernetes-models class, loaded on first use (see `lazyModel`). */
+  readonly model: () => ModelClass;
   /** Module and interface in kubernetes-models whose fields are the allowed ones. */
   readonly typeModule: string;
   readonly typeName: string;
   readonly namespaced: boolean;
 }
 
-function kind(
-  model: ModelClass,
-  typeModule: string,
-  typeName: string,
-  namespaced = true,
-): KindInfo {
-  return { model, typeModule, typeName, namespaced };
+function kind(typeModule: string, typeName: string, namespaced = true): KindInfo {
+  return { model: lazyModel(typeModule, typeName), typeModule, typeName, namespaced };
+}
+
+const requireModel = createRequire(import.meta.url);
+type ModelModule = Readonly<Record<string, ModelClass | undefined>>;
+
+/**
+ * The class `<Name>` of the module whose interface is `I<Name>`, required the first time a
+ * manifest of its kind is validated rather than when the validator loads, so a render of apps
+ * alone never loads the platform layer's models (Envoy Gateway's EnvoyProxy is some 270
+ * modules, 0.5 s of CPU). One module per kind, never an API group's barrel, which would load
+ * every kind of the group with its schemas. Resolved as an import would resolve it (the ES-module
+ * packages export nothing to require), then required: synchronous, and Node 22.12+ loads ES
+ * modules through require.
+ */
+function lazyModel(typeModule: string, typeName: string): () => ModelClass {
+  let model: ModelClass | undefined;
+  return () => {
+    if (model) return model;
+    const exported = requireModel(fileURLToPath(import.meta.resolve(typeModule))) as ModelModule;
+    model = exported[typeName.slice(1)];
+    if (!model) throw new Error(`${typeModule} exports no ${typeName.slice(1)}`);
+    return model;
+  };
 }
 
 /**
@@ -51,45 +50,25 @@ function kind(
  * `npm run generate-known-fields -w @platform/manifests`.
  */
 export const KINDS: Readonly<Record<string, KindInfo>> = {
-  'v1/Namespace': kind(
-    Namespace as ModelClass,
-    'kubernetes-models/v1/Namespace',
-    'INamespace',
-    false,
-  ),
-  'v1/ServiceAccount': kind(
-    ServiceAccount as ModelClass,
-    'kubernetes-models/v1/ServiceAccount',
-    'IServiceAccount',
-  ),
-  'v1/Service': kind(Service as ModelClass, 'kubernetes-models/v1/Service', 'IService'),
-  'v1/ConfigMap': kind(ConfigMap as ModelClass, 'kubernetes-models/v1/ConfigMap', 'IConfigMap'),
-  'apps/v1/Deployment': kind(
-    Deployment as ModelClass,
-    'kubernetes-models/apps/v1/Deployment',
-    'IDeployment',
-  ),
-  'apps/v1/StatefulSet': kind(
-    StatefulSet as ModelClass,
-    'kubernetes-models/apps/v1/StatefulSet',
-    'IStatefulSet',
-  ),
-  'batch/v1/Job': kind(Job as ModelClass, 'kubernetes-models/batch/v1/Job', 'IJob'),
-  'batch/v1/CronJob': kind(CronJob as ModelClass, 'kubernetes-models/batch/v1/CronJob', 'ICronJob'),
+  'v1/Namespace': kind('kubernetes-models/v1/Namespace', 'INamespace', false),
+  'v1/ServiceAccount': kind('kubernetes-models/v1/ServiceAccount', 'IServiceAccount'),
+  'v1/Service': kind('kubernetes-models/v1/Service', 'IService'),
+  'v1/ConfigMap': kind('kubernetes-models/v1/ConfigMap', 'IConfigMap'),
+  'apps/v1/Deployment': kind('kubernetes-models/apps/v1/Deployment', 'IDeployment'),
+  'apps/v1/StatefulSet': kind('kubernetes-models/apps/v1/StatefulSet', 'IStatefulSet'),
+  'batch/v1/Job': kind('kubernetes-models/batch/v1/Job', 'IJob'),
+  'batch/v1/CronJob': kind('kubernetes-models/batch/v1/CronJob', 'ICronJob'),
   'autoscaling/v2/HorizontalPodAutoscaler': kind(
-    HorizontalPodAutoscaler as ModelClass,
     'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler',
     'IHorizontalPodAutoscaler',
   ),
   'policy/v1/PodDisruptionBudget': kind(
-    PodDisruptionBudget as ModelClass,
     'kubernetes-models/policy/v1/PodDisruptionBudget',
     'IPodDisruptionBudget',
   ),
   // Gateway API v1 (standard channel), from kubernetes-models' Gateway API package: generated
   // from the upstream CRDs, pinned in package.json (0.5.1: the last major that runs on Node 20).
   'gateway.networking.k8s.io/v1/HTTPRoute': kind(
-    HTTPRoute as ModelClass,
     '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute',
     'IHTTPRoute',
   ),
@@ -106,49 +85,40 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
   // (provider.type, provider.kubernetes.envoyService.type/annotations) are v1.7.3's too). Also
   // ESM and Node 22, with its own nested kubernetes-models 5 and Gateway API models.
   'gateway.networking.k8s.io/v1/GatewayClass': kind(
-    GatewayClass as ModelClass,
     '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/GatewayClass',
     'IGatewayClass',
     false,
   ),
   'gateway.networking.k8s.io/v1/Gateway': kind(
-    Gateway as ModelClass,
     '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/Gateway',
     'IGateway',
   ),
   'argoproj.io/v1alpha1/Application': kind(
-    Application as ModelClass,
     '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application',
     'IApplication',
   ),
   'argoproj.io/v1alpha1/AppProject': kind(
-    AppProject as ModelClass,
     '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject',
     'IAppProject',
   ),
   'argoproj.io/v1alpha1/ApplicationSet': kind(
-    ApplicationSet as ModelClass,
     '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet',
     'IApplicationSet',
   ),
   'cert-manager.io/v1/Certificate': kind(
-    Certificate as ModelClass,
     '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate',
     'ICertificate',
   ),
   'cert-manager.io/v1/ClusterIssuer': kind(
-    ClusterIssuer as ModelClass,
     '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer',
     'IClusterIssuer',
     false,
   ),
   'gateway.envoyproxy.io/v1alpha1/EnvoyProxy': kind(
-    EnvoyProxy as ModelClass,
     '@kubernetes-models/envoy-gateway/gateway.envoyproxy.io/v1alpha1/EnvoyProxy',
     'IEnvoyProxy',
   ),
   'networking.k8s.io/v1/NetworkPolicy': kind(
-    NetworkPolicy as ModelClass,
     'kubernetes-models/networking.k8s.io/v1/NetworkPolicy',
     'INetworkPolicy',
   ),
