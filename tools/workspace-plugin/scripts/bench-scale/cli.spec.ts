@@ -11,9 +11,11 @@ const measurement = (services: number): Measurement => ({
     steps: steps as Record<StepName, StepTime>,
     affectedProjects: 1,
     affectedChartProjects: 1,
+    affectedBumpProjects: 2,
   }),
   affected: ['@platform/scale-001'],
   affectedByChart: ['@platform/scale-001-deploy'],
+  affectedByBump: ['@platform/scale-001-deploy', 'rendered-manifests'],
   pushedSubject: 'deploy(staging): scale-001 scale-1 -> scale-1-next',
 });
 

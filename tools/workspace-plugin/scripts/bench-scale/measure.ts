@@ -15,6 +15,8 @@ export interface Measurement {
   readonly figures: ScaleFigures;
   readonly affected: readonly string[];
   readonly affectedByChart: readonly string[];
+  /** What the commit the bump pushed affects. */
+  readonly affectedByBump: readonly string[];
   /** The subject of the commit the bump pushed, as the bare remote has it. */
   readonly pushedSubject: string;
 }
@@ -32,7 +34,8 @@ function childCpuSeconds(): number {
 /**
  * Runs, in order, each step a team pays for at this size, as separate processes (start-up and
  * module loading included, as a user and CI pay them): the full render, a one-app render, the
- * affected projects of a one-file service change and of a one-file chart change, one bump.
+ * affected projects of a one-file service change and of a one-file chart change, one bump, and
+ * the affected projects of the commit it pushed (what CI runs on it).
  */
 export function measure(
   workspace: ScaleWorkspace,
@@ -76,6 +79,7 @@ export function measure(
   const bumpArgs = ['bump', '--env', 'staging', '--app', app, '--image-tag', `${FIRST_TAG}-next`];
   timed('bump', tsx, [...RELEASE, ...bumpArgs, '--push']);
   const pushedSubject = copy.git('--git-dir', workspace.remote, 'log', '-1', '--format=%s', 'main');
+  const affectedByBump = parseProjectList(timed('affectedBump', nx, NX_AFFECTED));
 
   return {
     figures: scaleFigures({
@@ -84,9 +88,11 @@ export function measure(
       steps: steps as Record<StepName, StepTime>,
       affectedProjects: affected.length,
       affectedChartProjects: affectedByChart.length,
+      affectedBumpProjects: affectedByBump.length,
     }),
     affected,
     affectedByChart,
+    affectedByBump,
     pushedSubject: pushedSubject.trim(),
   };
 }

@@ -21,6 +21,7 @@ const FIGURES = scaleFigures({
   steps,
   affectedProjects: 1,
   affectedChartProjects: 2,
+  affectedBumpProjects: 2,
 });
 
 describe('scaleFigures', () => {
@@ -34,7 +35,7 @@ describe('scaleFigures', () => {
       bumpSeconds: 7,
       bumpCpuSeconds: 0.7,
     });
-    expect(Object.keys(FIGURES)).toHaveLength(4 + 2 * STEPS.length);
+    expect(Object.keys(FIGURES)).toHaveLength(5 + 2 * STEPS.length);
   });
 });
 

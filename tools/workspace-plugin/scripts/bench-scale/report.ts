@@ -7,6 +7,7 @@ export const STEPS = [
   'affectedWarm',
   'affectedChart',
   'bump',
+  'affectedBump',
 ] as const;
 export type StepName = (typeof STEPS)[number];
 
@@ -19,6 +20,7 @@ const STEP_LABELS: Readonly<Record<StepName, string>> = {
   affectedWarm: 'nx affected, same (warm graph)',
   affectedChart: 'nx affected, one chart file',
   bump: 'release bump --push',
+  affectedBump: 'nx affected, the bump commit',
 };
 
 /** One step's cost: the wall clock, and the CPU time its processes used (what load does not inflate). */
@@ -39,6 +41,8 @@ export type ScaleFigures = {
   readonly affectedProjects: number;
   /** The same after a one-file change to one app's chart. */
   readonly affectedChartProjects: number;
+  /** The same for the commit a bump pushed (its image file and rendered directory). */
+  readonly affectedBumpProjects: number;
 } & { readonly [K in `${StepName}Seconds` | `${StepName}CpuSeconds`]: number };
 
 /** The figures of a run, from its step times and the projects the affected questions selected. */
@@ -48,6 +52,7 @@ export function scaleFigures(input: {
   readonly steps: Readonly<Record<StepName, StepTime>>;
   readonly affectedProjects: number;
   readonly affectedChartProjects: number;
+  readonly affectedBumpProjects: number;
 }): ScaleFigures {
   const times = Object.fromEntries(
     STEPS.flatMap((step) => [
@@ -61,6 +66,7 @@ export function scaleFigures(input: {
     ...times,
     affectedProjects: input.affectedProjects,
     affectedChartProjects: input.affectedChartProjects,
+    affectedBumpProjects: input.affectedBumpProjects,
   };
 }
 
@@ -69,6 +75,7 @@ export function formatTable(figures: ScaleFigures): string {
   const selected: Partial<Record<StepName, number>> = {
     affected: figures.affectedProjects,
     affectedChart: figures.affectedChartProjects,
+    affectedBump: figures.affectedBumpProjects,
   };
   const rows: [string, string, string][] = [
     [`${figures.services} services: generate (in process)`, seconds(figures.generateSeconds), ''],

@@ -41,8 +41,13 @@ describe('the scale benchmark on two services', () => {
     expect(result.figures.affectedChartProjects).toBe(1);
   });
 
-  it('pushes the bump to the bare remote', () => {
-    expect(result.pushedSubject).toMatch(/^deploy\(staging\): scale-\d+ scale-1 -> scale-1-next$/);
+  it('pushes the bump to the bare remote; its commit affects only its chart and the manifests', () => {
+    const app = result.affected[0]?.replace('@platform/', '') ?? '';
+    expect(result.pushedSubject).toBe(`deploy(staging): ${app} scale-1 -> scale-1-next`);
+    expect([...result.affectedByBump].sort()).toEqual([
+      `@platform/${app}-deploy`,
+      'rendered-manifests',
+    ]);
   });
 
   it('reports every figure as a number of the right kind', () => {
