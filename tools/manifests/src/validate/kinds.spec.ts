@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS } from './kinds.js';
+import { KINDS, loadModels } from './kinds.js';
 
 describe('KINDS', () => {
   it.each(Object.entries(KINDS))(
-    '%s loads its kubernetes-models class on first use, the same one each time',
+    '%s has its kubernetes-models class, the same one each time',
     (key, info) => {
       const model = info.model();
       expect(typeof model).toBe('function');
@@ -12,4 +12,12 @@ describe('KINDS', () => {
       expect(info.model()).toBe(model);
     },
   );
+
+  it('loads the models of the kinds asked for, ignoring keys it does not know', async () => {
+    const key = 'gateway.envoyproxy.io/v1alpha1/EnvoyProxy';
+    await expect(loadModels([key, key, 'v1/Secret', 'example.org/v1/Unknown'])).resolves.toBe(
+      undefined,
+    );
+    expect(KINDS[key]?.model().name).toBe('EnvoyProxy');
+  });
 });

@@ -8,7 +8,7 @@ interface ModelClass {
 
 /** What the validator knows about one kind it accepts in `manifests/`. */
 export interface KindInfo {
-  /** Its kubernetes-models class, loaded on first use (see `lazyModel`). */
+  /** Its kubernetes-models class (see loadModels). */
   readonly model: () => ModelClass;
   /** Module and interface in kubernetes-models whose fields are the allowed ones. */
   readonly typeModule: string;
@@ -17,30 +17,58 @@ export interface KindInfo {
 }
 
 function kind(typeModule: string, typeName: string, namespaced = true): KindInfo {
-  return { model: lazyModel(typeModule, typeName), typeModule, typeName, namespaced };
+  return { model: () => loadedModel(typeModule, typeName), typeModule, typeName, namespaced };
 }
 
-const requireModel = createRequire(import.meta.url);
 type ModelModule = Readonly<Record<string, ModelClass | undefined>>;
 
 /**
- * The class `<Name>` of the module whose interface is `I<Name>`, required the first time a
- * manifest of its kind is validated rather than when the validator loads, so a render of apps
- * alone never loads the platform layer's models (Envoy Gateway's EnvoyProxy is some 270
- * modules, 0.5 s of CPU). One module per kind, never an API group's barrel, which would load
- * every kind of the group with its schemas. Resolved as an import would resolve it (the ES-module
- * packages export nothing to require), then required: synchronous, and Node 22.12+ loads ES
- * modules through require.
+ * The models loaded so far, by module. A kind's model is loaded when a manifest of that kind is
+ * first met, not when the validator loads, so a render of apps alone never loads the platform
+ * layer's models (Envoy Gateway's EnvoyProxy is some 270 modules, 0.5 s of CPU). One module per
+ * kind, never an API group's barrel, which would load every kind of the group with its schemas.
  */
-function lazyModel(typeModule: string, typeName: string): () => ModelClass {
-  let model: ModelClass | undefined;
-  return () => {
-    if (model) return model;
-    const exported = requireModel(fileURLToPath(import.meta.resolve(typeModule))) as ModelModule;
-    model = exported[typeName.slice(1)];
-    if (!model) throw new Error(`${typeModule} exports no ${typeName.slice(1)}`);
-    return model;
-  };
+const models = new Map<string, ModelClass>();
+
+function modelOf(exported: ModelModule, typeModule: string, typeName: string): ModelClass {
+  const model = exported[typeName.slice(1)];
+  if (!model) throw new Error(`${typeModule} exports no ${typeName.slice(1)}`);
+  models.set(typeModule, model);
+  return model;
+}
+
+/**
+ * Imports the models of these kinds (keys of KINDS; others are ignored), as the pipeline does
+ * before validating: the ES-module packages (cert-manager's, Envoy Gateway's) load only through
+ * import under tsx.
+ */
+export async function loadModels(keys: Iterable<string>): Promise<void> {
+  const wanted = [...new Set(keys)].flatMap((key) => KINDS[key] ?? []);
+  await Promise.all(
+    wanted
+      .filter((info) => !models.has(info.typeModule))
+      .map(async ({ typeModule, typeName }) =>
+        modelOf((await import(typeModule)) as ModelModule, typeModule, typeName),
+      ),
+  );
+}
+
+const requireModel = createRequire(import.meta.url);
+
+/**
+ * The model as loadModels left it or, for a caller that did not load it (a test validating
+ * objects directly), required now: resolved as an import would resolve it, since the ES-module
+ * packages export nothing to require (Node 22.12+ loads ES modules through require).
+ */
+function loadedModel(typeModule: string, typeName: string): ModelClass {
+  return (
+    models.get(typeModule) ??
+    modelOf(
+      requireModel(fileURLToPath(import.meta.resolve(typeModule))) as ModelModule,
+      typeModule,
+      typeName,
+    )
+  );
 }
 
 /**
