@@ -153,10 +153,12 @@ describe('bootstrap: staging (EKS, through the cluster stack)', () => {
       environment: 'staging',
       cluster: 'stack acme/infra-cluster/staging',
       platformPath: 'manifests/staging/_platform',
-      argocdChartVersion: ARGO_CD_CHART.version,
-      rootApplication: 'platform',
+      engine: 'argocd',
+      engineChartVersion: ARGO_CD_CHART.version,
+      root: 'platform',
     });
-    expect(await promiseOf(run.outputs.portForward)).toBe(
+    expect(await promiseOf(run.outputs.engineNamespace)).toBe('argocd');
+    expect(await promiseOf(run.outputs.inspect)).toBe(
       'kubectl --namespace argocd port-forward svc/argocd-server 8080:443',
     );
   });

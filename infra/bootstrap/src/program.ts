@@ -1,15 +1,18 @@
 import {
+  engineOf,
   workspaceEnvironments,
   workspaceRepository,
   type Environment,
   type WorkspaceRepository,
 } from '@platform/environments';
 import type { RawStackConfig } from '@platform/infra-stack-kit';
-import { ARGO_CD_CHART, platformPath } from '@platform/platform';
+import { ARGO_CD_CHART, FLUX_CHART, platformPath } from '@platform/platform';
 import * as pulumi from '@pulumi/pulumi';
 import { ArgoCd } from './argocd/argocd.js';
 import { connectCluster } from './cluster/kubernetes-provider.js';
+import type { BootstrapConfig } from './config/bootstrap-config.js';
 import { parseBootstrapConfig } from './config/parse-bootstrap-config.js';
+import { Flux } from './flux/flux.js';
 import { PlatformRoot } from './gitops/platform-root.js';
 import { SealedSecrets } from './sealed-secrets/sealed-secrets.js';
 
@@ -28,23 +31,28 @@ export interface BootstrapInput {
 export interface BootstrapOutputs {
   readonly environment: string;
   readonly cluster: string;
-  /** The directory the root Application syncs: `manifests/<env>/_platform`. */
+  /** The directory the root object syncs: `manifests/<env>/_platform`. */
   readonly platformPath: string;
-  readonly argocdNamespace: pulumi.Output<string>;
-  /** The version first installed; git's `argocd` Application upgrades it from then on. */
-  readonly argocdChartVersion: string;
+  /** The environment's GitOps engine: `argocd` or `flux`. */
+  readonly engine: string;
+  /** Where the engine runs: `argocd` or `flux-system`. */
+  readonly engineNamespace: pulumi.Output<string>;
+  /** The chart version installed (Argo CD's first install, which git upgrades from then on; Flux's, which this program upgrades). */
+  readonly engineChartVersion: string;
   readonly sealedSecretsNamespace: pulumi.Output<string>;
-  /** The root Application, `platform`, in the Argo CD namespace. */
-  readonly rootApplication: string;
-  readonly portForward: pulumi.Output<string>;
+  /** The root object, `platform`: an Application (Argo CD) or a Kustomization (Flux). */
+  readonly root: string;
+  /** A command that shows the engine: Argo CD's UI through a port-forward, or Flux's Kustomizations. */
+  readonly inspect: pulumi.Output<string>;
 }
 
 /**
  * The whole program: validate config (throwing before any resource exists), connect to the
- * cluster, install Argo CD once with its Secrets, keep the Sealed Secrets namespace, then create
- * the root Application over `manifests/<environment>/_platform/`. After one `up`, everything
- * else in the cluster, Argo CD included, comes from git. Nothing here reads the apps: adding one
- * changes no resource of this program.
+ * cluster, keep the Sealed Secrets namespace, and install the environment's GitOps engine with
+ * the Secrets git cannot hold and one root object over `manifests/<environment>/_platform/`:
+ * Argo CD (installed once; it then manages itself from git) and its root Application, or Flux
+ * and its GitRepository and root Kustomization. After one `up`, everything else in the cluster
+ * comes from git. Nothing here reads the apps: adding one changes no resource of this program.
  */
 export function bootstrap(input: BootstrapInput): BootstrapOutputs {
   const { config, warnings } = parseBootstrapConfig(
@@ -58,8 +66,27 @@ export function bootstrap(input: BootstrapInput): BootstrapOutputs {
   const cluster = connectCluster('cluster', config.cluster);
   const opts = { provider: cluster.provider };
   const environment = config.environment.name;
-
   const sealedSecrets = new SealedSecrets('sealed-secrets', opts);
+  const common = {
+    environment,
+    cluster: cluster.source,
+    platformPath: platformPath(environment),
+    sealedSecretsNamespace: sealedSecrets.namespace,
+  };
+  return engineOf(config.environment) === 'flux'
+    ? { ...common, ...installFlux(config, opts) }
+    : { ...common, ...installArgoCd(config, opts) };
+}
+
+type EngineOutputs = Pick<
+  BootstrapOutputs,
+  'engine' | 'engineNamespace' | 'engineChartVersion' | 'root' | 'inspect'
+>;
+
+function installArgoCd(
+  config: BootstrapConfig,
+  opts: pulumi.ComponentResourceOptions,
+): EngineOutputs {
   const argocd = new ArgoCd(
     'argocd',
     { environment: config.environment, secrets: config.argocdSecrets, repo: config.repo },
@@ -68,7 +95,7 @@ export function bootstrap(input: BootstrapInput): BootstrapOutputs {
   const root = new PlatformRoot(
     'platform',
     {
-      environment,
+      environment: config.environment.name,
       repoUrl: config.repo.url,
       revision: config.repo.revision,
       cluster: config.cluster.kind,
@@ -81,15 +108,34 @@ export function bootstrap(input: BootstrapInput): BootstrapOutputs {
     },
     opts,
   );
-
   return {
-    environment,
-    cluster: cluster.source,
-    platformPath: platformPath(environment),
-    argocdNamespace: argocd.namespace,
-    argocdChartVersion: ARGO_CD_CHART.version,
-    sealedSecretsNamespace: sealedSecrets.namespace,
-    rootApplication: root.applicationName,
-    portForward: pulumi.interpolate`kubectl --namespace ${argocd.namespace} port-forward svc/argocd-server 8080:443`,
+    engine: 'argocd',
+    engineNamespace: argocd.namespace,
+    engineChartVersion: ARGO_CD_CHART.version,
+    root: root.applicationName,
+    inspect: pulumi.interpolate`kubectl --namespace ${argocd.namespace} port-forward svc/argocd-server 8080:443`,
+  };
+}
+
+function installFlux(
+  config: BootstrapConfig,
+  opts: pulumi.ComponentResourceOptions,
+): EngineOutputs {
+  const flux = new Flux(
+    'flux',
+    {
+      environment: config.environment.name,
+      cluster: config.cluster.kind,
+      repo: config.repo,
+      settings: config.flux,
+    },
+    opts,
+  );
+  return {
+    engine: 'flux',
+    engineNamespace: flux.namespace,
+    engineChartVersion: FLUX_CHART.version,
+    root: flux.rootName,
+    inspect: pulumi.interpolate`kubectl --namespace ${flux.namespace} get kustomizations,helmreleases`,
   };
 }

@@ -110,6 +110,9 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
         // The entry depends on the role, so the role exists before EKS checks the principal.
         ...(config.github.deployClusterAdmin ? { 'github-deploy': ci.deployRoleArn } : {}),
       },
+      // The scheduled drift check reads Applications, Kustomizations and HelmReleases with the
+      // read-only role, and nothing else (git's RBAC for the group; no EKS access policy).
+      driftReaders: { 'github-preview': ci.previewRoleArn },
       deletionProtection: config.cluster.deletionProtection,
       partition: config.partition,
       permissionsBoundaryArn: ci.managedRoleBoundaryArn,

@@ -76,6 +76,11 @@ describe('Catalog', () => {
       "app name 'edge' is a namespace the platform reserves ('edge')",
     ],
     [
+      'an environment whose engine is neither argocd nor flux',
+      () => new Catalog([testEnvironment('qa', { engine: 'fluxcd' as never })], []),
+      "environment 'qa': engine 'fluxcd' is not one of argocd, flux",
+    ],
+    [
       'an app name too long for the names derived from it',
       () => new Catalog([], ['a'.repeat(57)]),
       'is 57 characters long; at most 56',

@@ -1,7 +1,7 @@
 import { isDnsLabel } from '@platform/service-contracts';
 import { appLayout } from './app-layout.js';
 import { discoverApps } from './discover-apps.js';
-import type { Environment } from './environment.js';
+import { engineOf, type Environment } from './environment.js';
 import { workspaceEnvironments } from './environments.js';
 import { appNameProblem, reservedNameProblem } from './names.js';
 
@@ -37,6 +37,13 @@ export class Catalog {
       apps,
       (name) => appNameProblem(name) ?? reservedNameProblem(name, environments),
     );
+    for (const environment of environments) {
+      try {
+        engineOf(environment);
+      } catch (error) {
+        throw new CatalogError((error as Error).message);
+      }
+    }
     this.environments = environments;
     this.apps = apps.map((name) => ({ name, ...appLayout(name) }));
   }

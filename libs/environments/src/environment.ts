@@ -79,6 +79,25 @@ export interface CertificateSettings {
   readonly email?: string;
 }
 
+/** The GitOps engines that can sync an environment's directories. */
+export const GITOPS_ENGINES = ['argocd', 'flux'] as const;
+export type GitOpsEngine = (typeof GITOPS_ENGINES)[number];
+
+/**
+ * The engine of an environment (`argocd` when unset). Environment data is TypeScript, but a
+ * cast or a JavaScript caller can still carry any string: refused here, naming the field and
+ * the values it takes.
+ */
+export function engineOf(environment: Pick<Environment, 'name' | 'engine'>): GitOpsEngine {
+  const engine = environment.engine ?? 'argocd';
+  if (!(GITOPS_ENGINES as readonly string[]).includes(engine)) {
+    throw new Error(
+      `environment '${environment.name}': engine '${String(engine)}' is not one of ${GITOPS_ENGINES.join(', ')}`,
+    );
+  }
+  return engine;
+}
+
 /**
  * One environment: a directory `manifests/<name>/`, a cluster, an Argo CD AppProject. Every
  * app's chart receives it, and the workload library takes its defaults from it.
@@ -96,7 +115,14 @@ export interface Environment {
    * terminates TLS; its namespace is let through to the pods a route sends traffic to.
    */
   readonly gateway: EnvironmentGateway;
-  /** Argo CD in this environment's clusters. @default every field's default */
+  /**
+   * The GitOps engine that syncs `manifests/<name>/` in its clusters: Argo CD (Applications, an
+   * ApplicationSet) or Flux (Kustomizations, HelmReleases). The apps' directories are the same
+   * either way; switching is this field, a render and a bootstrap run (README, "Choosing the
+   * engine"). @default 'argocd'
+   */
+  readonly engine?: GitOpsEngine;
+  /** Argo CD in this environment's clusters (when `engine` is `argocd`). @default every field's default */
   readonly argocd?: ArgoCdSettings;
   /** The Gateway's certificate (ACME DNS-01 through Route 53 on EKS). @default the fields' defaults */
   readonly certificates?: CertificateSettings;

@@ -1,11 +1,12 @@
 export { appLayout } from './app-layout.js';
 export { Catalog, CatalogError } from './catalog.js';
 export type { CatalogApp } from './catalog.js';
-export { defaultRepository } from './environment.js';
+export { defaultRepository, engineOf, GITOPS_ENGINES } from './environment.js';
 export type {
   ArgoCdSettings,
   CertificateSettings,
   Environment,
+  GitOpsEngine,
   WorkloadSizing,
 } from './environment.js';
 export { workspaceEnvironments } from './environments.js';

@@ -66,7 +66,17 @@ export const EXTERNAL_DNS_CHART: PinnedChart = {
   version: '1.21.1',
 };
 
-/** Every pin, by component, for the tests and the README's table. */
+/**
+ * flux2 2.18.3 (the fluxcd-community chart) ships Flux v2.8.5: what infra/bootstrap installs
+ * in an environment whose engine is `flux` (README, "Choosing the engine").
+ */
+export const FLUX_CHART: PinnedChart = {
+  chart: 'flux2',
+  repo: 'https://fluxcd-community.github.io/helm-charts',
+  version: '2.18.3',
+};
+
+/** Every pin of the Argo CD platform layer, by component, for the tests and the README's table. */
 export const PLATFORM_CHARTS = {
   argocd: ARGO_CD_CHART,
   sealedSecrets: SEALED_SECRETS_CHART,

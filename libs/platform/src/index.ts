@@ -14,6 +14,7 @@ export {
   CERT_MANAGER_CHART,
   ENVOY_GATEWAY_CHART,
   EXTERNAL_DNS_CHART,
+  FLUX_CHART,
   GATEWAY_CRDS_CHART,
   PLATFORM_CHARTS,
   SEALED_SECRETS_CHART,
@@ -32,3 +33,14 @@ export { REPOSITORY_DECLARATION_KEYS, REPOSITORY_SECRET_LABEL } from './chart/oc
 export { PLATFORM_PROJECT } from './chart/platform-project.js';
 export { SYNC_WAVES, SYNC_WAVE_ANNOTATION, IN_CLUSTER } from './chart/sync.js';
 export { environmentDirectory, SYNC_OPTIONS, SYNC_RETRY } from './chart/application-set.js';
+export { FLUX_KUSTOMIZE_BASES, fluxPlatformFiles } from './flux/flux-platform.js';
+export type { FluxPlatformFile, FluxPlatformProps } from './flux/flux-platform.js';
+export {
+  FLUX_ADDONS_KUSTOMIZATION,
+  FLUX_COMMIT_STATUS_SECRET,
+  FLUX_GIT_REPOSITORY,
+  FLUX_NAMESPACE,
+  FLUX_ROOT_KUSTOMIZATION,
+} from './flux/flux-layout.js';
+export { fluxValues } from './flux/flux-values.js';
+export { DRIFT_READERS_GROUP } from './chart/drift-readers.js';

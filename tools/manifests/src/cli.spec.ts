@@ -56,12 +56,21 @@ describe('manifests CLI', () => {
     expect(result.out).toContain('not in test-live: payments (no image there yet');
     expect(result.out).toContain('0 validation problems');
     const apps = (await files()).filter((f) => !f.includes('/_platform/'));
-    expect(apps).toHaveLength(27);
+    const objects = apps.filter((f) => !f.endsWith('/kustomization.yaml'));
+    expect(objects).toHaveLength(27);
+    // One per environment and one per app directory.
+    expect(apps.filter((f) => f.endsWith('/kustomization.yaml')).sort()).toEqual([
+      'test-live/kustomization.yaml',
+      'test-live/orders/kustomization.yaml',
+      'test-stage/kustomization.yaml',
+      'test-stage/orders/kustomization.yaml',
+      'test-stage/payments/kustomization.yaml',
+    ]);
     expect((await files()).some((f) => f.startsWith('test-live/payments/'))).toBe(false);
     expect((await run('check-fresh')).code).toBe(0);
     const total = (await files()).length;
     expect((await run('validate')).out).toBe(
-      `validate: ${total} objects in ${total} files, 0 problems`,
+      `validate: ${total - 5} objects in ${total} files, 0 problems`,
     );
   });
 

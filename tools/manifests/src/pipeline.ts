@@ -1,7 +1,10 @@
 import { reservedNamespaces } from '@platform/environments';
+import { PLATFORM_DIRECTORY } from '@platform/platform';
 import { ImageStore, type AppImage } from '@platform/image-catalog';
 import type { AppChartClass } from '@platform/workloads';
-import type { ManifestLocation } from './manifest-file.js';
+import type { ManifestFile, ManifestLocation } from './manifest-file.js';
+import { kustomizationFiles } from './render/kustomization-files.js';
+import { checkKustomizations } from './validate/kustomization-rules.js';
 import {
   diffTrees,
   readManifestTree,
@@ -39,6 +42,8 @@ export interface RenderResult {
   readonly environments: readonly string[];
   readonly apps: readonly string[];
   readonly files: readonly RenderedFile[];
+  /** The kustomization.yaml files of the environments in scope (render/kustomization-files.ts). */
+  readonly kustomizations: readonly ManifestFile[];
   /** The image of every app deployed in an environment, environment by environment. */
   readonly deployments: readonly AppImage[];
   /** Apps of the scope that have no image in an environment yet, so are not deployed there. */
@@ -48,8 +53,9 @@ export interface RenderResult {
 /**
  * Renders in memory: every app of the scope in every environment of the scope where it has an
  * image (an app enters an environment with its first image there), and each environment's
- * platform layer (`_platform/`) unless the scope names apps. Only the charts of the apps in
- * scope are loaded.
+ * platform layer (`_platform/`) and kustomization files, which depend on which apps an
+ * environment has, so they are rendered for a scope of some apps too. Only the charts of the
+ * apps in scope are loaded.
  */
 export async function renderWorkspace(
   workspace: Workspace,
@@ -85,21 +91,36 @@ export async function renderWorkspace(
       }),
     );
   }
-  if (!scope.apps) {
-    const everyEnvironment = catalog.environmentNames().map((name) => catalog.environment(name));
-    const reserved = reservedNamespaces(everyEnvironment);
-    for (const name of environments)
-      files.push(
-        ...renderPlatform({ environment: catalog.environment(name), reservedNamespaces: reserved }),
-      );
+  const everyEnvironment = catalog.environmentNames().map((name) => catalog.environment(name));
+  const reserved = reservedNamespaces(everyEnvironment);
+  // Which apps each environment has, in scope or not (an image file each: cheap to read).
+  const deployed = scope.apps
+    ? await new ImageStore(root).readAll(environments, catalog.appNames())
+    : deployments;
+  for (const name of environments) {
+    const apps = deployed.filter((d) => d.environment === name).map((d) => d.app);
+    files.push(
+      ...renderPlatform({
+        environment: catalog.environment(name),
+        reservedNamespaces: reserved,
+        apps,
+      }),
+    );
   }
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
+  const kustomizations = kustomizationFiles(
+    files,
+    environments.map((name) => ({
+      environment: catalog.environment(name),
+      apps: deployed.filter((d) => d.environment === name).map((d) => d.app),
+    })),
+  );
   const undeployed = apps.flatMap((app) =>
     environments
       .filter((e) => !deployments.some((d) => d.environment === e && d.app === app))
       .map((environment) => ({ environment, app })),
   );
-  return { environments, apps, files, deployments, undeployed };
+  return { environments, apps, files, kustomizations, deployments, undeployed };
 }
 
 export interface SynthResult extends RenderResult {
@@ -118,12 +139,24 @@ export interface SynthResult extends RenderResult {
 export async function synth(workspace: Workspace, scope: RenderScope = {}): Promise<SynthResult> {
   const result = await renderWorkspace(workspace, scope);
   await loadSchemasOf(result.files);
-  const problems = validateManifests(result.files);
+  const problems = [
+    ...validateManifests(result.files),
+    ...checkKustomizations([...result.files, ...result.kustomizations], result.files, {
+      partial: scope.apps !== undefined,
+    }),
+  ];
   if (problems.length > 0) throw new ValidationFailedError(problems);
-  const written = await writeManifests(workspace.root, result.files, {
-    environments: result.environments,
-    apps: scope.apps,
-  });
+  // A scope of some apps writes theirs, and what depends on which apps there are: the
+  // environment's kustomization.yaml and its platform layer.
+  const written = await writeManifests(
+    workspace.root,
+    [...result.files, ...result.kustomizations],
+    {
+      environments: result.environments,
+      apps: scope.apps && [...scope.apps, PLATFORM_DIRECTORY],
+      environmentFiles: scope.apps !== undefined,
+    },
+  );
   const everything = !scope.environments && !scope.apps;
   const removed = everything
     ? await removeStaleEnvironments(workspace.root, result.environments)
@@ -145,7 +178,12 @@ export async function validateOnDisk(
   const guard = await checkVersionGuard(root, manifests, options);
   await loadSchemasOf(manifests);
   return {
-    problems: [...problems, ...validateManifests(manifests), ...guard.problems],
+    problems: [
+      ...problems,
+      ...validateManifests(manifests),
+      ...checkKustomizations([...tree.values()], manifests),
+      ...guard.problems,
+    ],
     warnings: guard.warnings,
     objects: manifests.length,
     files: tree.size,
@@ -155,5 +193,8 @@ export async function validateOnDisk(
 /** Re-renders in memory and compares with `manifests/` on disk, without writing anything. */
 export async function checkFreshness(workspace: Workspace): Promise<TreeDifference> {
   const result = await renderWorkspace(workspace);
-  return diffTrees(toTree(result.files), await readManifestTree(workspace.root));
+  return diffTrees(
+    toTree([...result.files, ...result.kustomizations]),
+    await readManifestTree(workspace.root),
+  );
 }

@@ -1,5 +1,5 @@
 import { formatImageReference, type ImageReference } from '@platform/image-ref';
-import { MANIFESTS_DIRECTORY, synth } from '@platform/manifests';
+import { environmentIndexPaths, MANIFESTS_DIRECTORY, synth } from '@platform/manifests';
 import type { ReleaseContext } from './release-context.js';
 import { ReleaseError } from './release-error.js';
 
@@ -31,7 +31,11 @@ export type ChangeResult =
       readonly image: string;
     };
 
-/** The paths a change writes: the app's image file and its rendered directory in that environment. */
+/**
+ * The paths a change writes: the app's image file and its rendered directory in that
+ * environment, and what lists the environment's apps (its kustomization.yaml; on Flux, the
+ * app's Kustomization in `_platform/`), which changes when an app enters an environment.
+ */
 export function pathsOf(
   context: ReleaseContext,
   change: Pick<ImageChange, 'environment' | 'app'>,
@@ -39,6 +43,7 @@ export function pathsOf(
   return [
     context.images.relativePath(change.environment, change.app),
     `${MANIFESTS_DIRECTORY}/${change.environment}/${change.app}`,
+    ...environmentIndexPaths(change.environment),
   ];
 }
 

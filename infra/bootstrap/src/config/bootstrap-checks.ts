@@ -1,4 +1,4 @@
-import type { Environment, WorkspaceRepository } from '@platform/environments';
+import { engineOf, type Environment, type WorkspaceRepository } from '@platform/environments';
 import { quote } from '@platform/infra-stack-kit';
 import type { z } from 'zod';
 import { argoCdSecretChecks } from './argocd-secret-checks.js';
@@ -35,7 +35,57 @@ export function bootstrapChecks(
   clusterChecks(v, problem, environmentRefused);
   repoChecks(v, problem, repository);
   const environment = environments.find((e) => e.name === v.environment);
-  if (!environmentRefused && environment) argoCdSecretChecks(v, environment, problem);
+  if (environmentRefused || !environment) return;
+  if (engineOf(environment) === 'flux') fluxChecks(v, environment, problem);
+  else {
+    argoCdSecretChecks(v, environment, problem);
+    for (const key of FLUX_KEYS) {
+      if (v[key] !== '')
+        problem(
+          key,
+          `is set but environment '${environment.name}' runs Argo CD, which does not use it: remove it (pulumi config rm ${key})`,
+        );
+    }
+  }
+}
+
+const FLUX_KEYS = ['repoKnownHosts', 'commitStatusToken'] as const;
+const ARGO_CD_KEYS = ['githubWebhookSecret', 'oidcClientSecret'] as const;
+/** A known_hosts line: host patterns, a key type, base64. */
+const KNOWN_HOST =
+  /^\S+ (ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-\S+) [A-Za-z0-9+/=]+$/;
+
+/** An environment on Flux: no Argo CD secret; an SSH repository needs its host's keys. */
+function fluxChecks(v: BootstrapFields, environment: Environment, problem: Problem): void {
+  const name = `environment '${environment.name}'`;
+  for (const key of ARGO_CD_KEYS) {
+    if (v[key] !== '')
+      problem(
+        key,
+        `is set but ${name} runs Flux, which does not use it: remove it (pulumi config rm ${key})`,
+      );
+  }
+  if (v.repoAccess === 'ssh' && v.repoKnownHosts === '') {
+    problem(
+      'repoKnownHosts',
+      `is missing: ${name} runs Flux, which verifies the repository's SSH host (ssh-keyscan <host> | pulumi config set repoKnownHosts)`,
+    );
+  } else if (v.repoAccess !== 'ssh' && v.repoKnownHosts !== '') {
+    problem(
+      'repoKnownHosts',
+      `is set but repoAccess is '${v.repoAccess}': remove it (pulumi config rm repoKnownHosts)`,
+    );
+  }
+  const lines = v.repoKnownHosts
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  const bad = lines.find((line) => !KNOWN_HOST.test(line));
+  if (bad !== undefined)
+    problem(
+      'repoKnownHosts',
+      `holds a line that is not a known_hosts entry: ${quote(bad.slice(0, 60))}`,
+    );
 }
 
 function clusterChecks(v: BootstrapFields, problem: Problem, environmentRefused: boolean): void {

@@ -44,6 +44,14 @@ export interface ArgoCdSecrets {
   readonly oidcClientSecret?: SecretValue;
 }
 
+/** What Flux needs from the stack, in an environment on Flux. */
+export interface FluxSettings {
+  /** known_hosts lines of the repository's SSH host (repoAccess ssh only). */
+  readonly knownHosts?: string;
+  /** The token of the commit-status Provider. */
+  readonly commitStatusToken?: SecretValue;
+}
+
 /** The validated configuration of one stack. */
 export interface BootstrapConfig {
   /** The environment this cluster runs (`manifests/<name>/`), as libs/environments defines it. */
@@ -51,4 +59,5 @@ export interface BootstrapConfig {
   readonly cluster: ClusterAccess;
   readonly repo: RepoSettings;
   readonly argocdSecrets: ArgoCdSecrets;
+  readonly flux: FluxSettings;
 }

@@ -22,6 +22,7 @@ export const SECRET_KEYS = [
   'githubAppPrivateKey',
   'githubWebhookSecret',
   'oidcClientSecret',
+  'commitStatusToken',
 ] as const;
 
 export const REPO_ACCESS = ['public', 'ssh', 'github-app'] as const;
@@ -56,6 +57,8 @@ export function bootstrapFields(stack: string, environments: readonly string[]) 
     githubAppPrivateKey: text(),
     githubWebhookSecret: text(),
     oidcClientSecret: text(),
+    repoKnownHosts: text(),
+    commitStatusToken: text(),
   });
 }
 

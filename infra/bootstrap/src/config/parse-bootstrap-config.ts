@@ -1,4 +1,5 @@
 import {
+  engineOf,
   workspaceEnvironments,
   workspaceRepository,
   type Environment,
@@ -43,14 +44,26 @@ export function parseBootstrapConfig(
   const v = parseStackConfig(PROJECT, stack, schema, raw);
   // Found and valid: the schema refused anything else.
   const environment = environments.find((e) => e.name === v.environment) as Environment;
-  const settings = resolveArgoCdSettings(environment);
-  const warnings =
-    settings.gitWebhook && settings.ingress === undefined
+  return {
+    config: toBootstrapConfig(v, environment, repository),
+    warnings: warningsOf(v, environment),
+  };
+}
+
+function warningsOf(v: BootstrapFields, environment: Environment): string[] {
+  if (engineOf(environment) === 'flux') {
+    return v.commitStatusToken === ''
       ? [
-          `environment '${environment.name}' has argocd.gitWebhook on but no argocd.ingress: GitHub must reach <argocd>/api/webhook some other way, or pushes sync only on the poll`,
+          `environment '${environment.name}' runs Flux without commitStatusToken: sync results are not reported as commit statuses`,
         ]
       : [];
-  return { config: toBootstrapConfig(v, environment, repository), warnings };
+  }
+  const settings = resolveArgoCdSettings(environment);
+  return settings.gitWebhook && settings.ingress === undefined
+    ? [
+        `environment '${environment.name}' has argocd.gitWebhook on but no argocd.ingress: GitHub must reach <argocd>/api/webhook some other way, or pushes sync only on the poll`,
+      ]
+    : [];
 }
 
 function toBootstrapConfig(
@@ -77,6 +90,10 @@ function toBootstrapConfig(
     argocdSecrets: {
       ...(v.githubWebhookSecret !== '' ? { webhookSecret: secret('githubWebhookSecret') } : {}),
       ...(v.oidcClientSecret !== '' ? { oidcClientSecret: secret('oidcClientSecret') } : {}),
+    },
+    flux: {
+      ...(v.repoKnownHosts !== '' ? { knownHosts: v.repoKnownHosts } : {}),
+      ...(v.commitStatusToken !== '' ? { commitStatusToken: secret('commitStatusToken') } : {}),
     },
   };
 }

@@ -36,3 +36,20 @@ export function adminAccessEntries(
     ]),
   );
 }
+
+/**
+ * Access entries mapping each principal (by key) to Kubernetes groups only, with no EKS access
+ * policy: what the principal may do is what RBAC in git grants those groups (the drift check's
+ * read-only role: `platform:drift-readers`, libs/platform drift-readers.ts).
+ */
+export function groupAccessEntries(
+  principals: Readonly<Record<string, pulumi.Input<string>>>,
+  groups: readonly string[],
+): Record<string, eks.types.input.AccessEntryArgs> {
+  return Object.fromEntries(
+    Object.entries(principals).map(([key, principalArn]) => [
+      key,
+      { principalArn, type: 'STANDARD', kubernetesGroups: [...groups] },
+    ]),
+  );
+}

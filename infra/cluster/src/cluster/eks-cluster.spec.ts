@@ -114,15 +114,25 @@ describe('access entries', () => {
     },
   });
 
-  it('make the CI deploy role a cluster admin (infra/bootstrap deploys with it)', () => {
+  // The read-only role: in the drift readers' group, which git's RBAC lets read the engines'
+  // objects only; no EKS access policy, so nothing else.
+  const readerEntry = (prefix: string, account: string) => ({
+    principalArn: `arn:aws:iam::${account}:role/${prefix}-github-preview`,
+    type: 'STANDARD',
+    kubernetesGroups: ['platform:drift-readers'],
+  });
+
+  it('make the CI deploy role a cluster admin (infra/bootstrap deploys with it), the preview role a drift reader', () => {
     expect(eksCluster('platform-staging').inputs['accessEntries']).toEqual({
       'github-deploy': adminEntry('arn:aws:iam::123456789012:role/platform-staging-github-deploy'),
+      'github-preview': readerEntry('platform-staging', '123456789012'),
     });
   });
 
   it('add the configured admin roles, and leave the deploy role out when told to', () => {
     expect(eksCluster('private-staging').inputs['accessEntries']).toEqual({
       '100000000001-role-platform-operators': adminEntry(ADMIN),
+      'github-preview': readerEntry('private-staging', '123456789012'),
     });
   });
 });

@@ -3,7 +3,8 @@ import * as eks from '@pulumi/eks';
 import * as pulumi from '@pulumi/pulumi';
 import { awsProviderOf } from '../aws-provider.js';
 import { CONTROL_PLANE_LOG_TYPES } from '../config/cluster-config.js';
-import { adminAccessEntries } from './access-entries.js';
+import { DRIFT_READERS_GROUP } from '@platform/platform';
+import { adminAccessEntries, groupAccessEntries } from './access-entries.js';
 
 export interface EksClusterArgs {
   /** The cluster's physical name (the subnets are tagged with it). */
@@ -21,6 +22,11 @@ export interface EksClusterArgs {
   readonly logRetentionDays?: number;
   /** IAM principals given cluster-admin access entries, by entry key. @default {} */
   readonly admins?: Readonly<Record<string, pulumi.Input<string>>>;
+  /**
+   * IAM principals that may only read the GitOps engines' objects (the drift check's role), by
+   * entry key: an access entry in the group DRIFT_READERS_GROUP, which git's RBAC binds. @default {}
+   */
+  readonly driftReaders?: Readonly<Record<string, pulumi.Input<string>>>;
   /** @default false */
   readonly deletionProtection?: boolean;
   /** @default 'aws' */
@@ -110,7 +116,10 @@ export class EksCluster extends pulumi.ComponentResource {
         vpcId: args.vpcId,
         privateSubnetIds: args.privateSubnetIds,
         authenticationMode: eks.AuthenticationMode.Api,
-        accessEntries: adminAccessEntries(args.admins ?? {}, args.partition ?? 'aws'),
+        accessEntries: {
+          ...adminAccessEntries(args.admins ?? {}, args.partition ?? 'aws'),
+          ...groupAccessEntries(args.driftReaders ?? {}, [DRIFT_READERS_GROUP]),
+        },
         endpointPrivateAccess: true,
         endpointPublicAccess: publicAccessCidrs.length > 0,
         publicAccessCidrs: publicAccessCidrs.length > 0 ? [...publicAccessCidrs] : undefined,

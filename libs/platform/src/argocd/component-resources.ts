@@ -36,6 +36,11 @@ export const COMPONENT_RESOURCES = {
   certManagerCainjector: budget([25, 200], [128, 256]),
   envoyGatewayController: budget([100, 500], [256, 1024]),
   externalDns: budget([25, 200], [64, 128]),
+  /** Flux's controllers, in an environment on Flux (the kustomize and helm controllers build and apply). */
+  fluxSourceController: budget([50, 500], [64, 256]),
+  fluxKustomizeController: budget([100, 1000], [128, 512]),
+  fluxHelmController: budget([100, 1000], [128, 512]),
+  fluxNotificationController: budget([25, 200], [32, 128]),
 } as const satisfies Record<string, ResourceBudget>;
 
 export type Component = keyof typeof COMPONENT_RESOURCES;

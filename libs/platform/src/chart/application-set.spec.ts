@@ -36,7 +36,7 @@ describe('applicationSetManifest', () => {
       repoURL: 'git@github.com:acme/platform.git',
       targetRevision: 'main',
       path: '{{.path.path}}',
-      directory: { recurse: false },
+      directory: { recurse: false, exclude: 'kustomization.yaml' },
     });
     expect(template?.spec.destination).toEqual({
       server: 'https://kubernetes.default.svc',

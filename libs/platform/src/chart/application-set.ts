@@ -79,7 +79,9 @@ export function applicationSetManifest(input: ApplicationSetInput): Named<IAppli
             repoURL: input.repoUrl,
             targetRevision: input.revision,
             path: '{{.path.path}}',
-            directory: { recurse: false },
+            // The directory's objects, not its kustomization.yaml (the entry point for
+            // `kubectl apply -k` and Flux, which Argo CD would try to apply as an object).
+            directory: { recurse: false, exclude: 'kustomization.yaml' },
           },
           destination: { server: IN_CLUSTER, namespace: '{{.path.basename}}' },
           syncPolicy: {

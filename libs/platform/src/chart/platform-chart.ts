@@ -11,6 +11,7 @@ import { awsAddonApplications, commonAddonApplications } from './addon-applicati
 import { appProjectManifest } from './app-project.js';
 import { applicationSetManifest } from './application-set.js';
 import { acmeClusterIssuerManifest, selfSignedClusterIssuerManifest } from './cluster-issuers.js';
+import { driftReaderManifests } from './drift-readers.js';
 import { awsEnvoyProxyManifest, localEnvoyProxyManifest } from './envoy-proxy.js';
 import { certificateManifest, gatewayClassManifest, gatewayManifest } from './gateway.js';
 import { BOOTSTRAP_NAMESPACES, RESTRICTED_LABELS, platformNamespaces } from './namespaces.js';
@@ -78,6 +79,12 @@ export class PlatformChart extends Chart {
     });
     add(this, project);
     ociRepositorySecrets(env).forEach((secret) => add(this, secret));
+    driftReaderManifests(env).forEach((object) =>
+      add(this, {
+        ...object,
+        metadata: waveMetadata(object.metadata.name, env, SYNC_WAVES.foundation),
+      }),
+    );
     commonAddonApplications(environment).forEach((application) => add(this, application));
     awsAddonApplications(environment).forEach((application) => add(this.aws, application));
     add(this, gatewayClassManifest(environment));

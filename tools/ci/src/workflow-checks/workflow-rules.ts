@@ -96,6 +96,14 @@ export function checkWorkflow(file: string, text: string): string[] {
         fail(`job '${name}' pushes to main without the release GitHub App's token`);
     }
     for (const [index, step] of (job.steps ?? []).entries()) {
+      // The pull request's one review comment is pr-comment.yml's: the action must post none
+      // (its defaults are off today; a pin bump must not turn them on unseen).
+      if (String(step.uses ?? '').startsWith('pulumi/actions@'))
+        for (const input of ['comment-on-pr', 'comment-on-summary'])
+          if (String(step.with?.[input]) !== 'false')
+            fail(
+              `job '${name}' step ${index + 1}: pulumi/actions must set ${input}: 'false' (pr-comment.yml writes the one review comment)`,
+            );
       if (String(step.uses ?? '').startsWith('pulumi/actions@') && step.with?.['command'])
         fail(
           `job '${name}' step ${index + 1}: pulumi/actions runs '${String(step.with['command'])}': run tools/ci/bin/pulumi-stack.sh instead (the policy pack, and the output even when it fails)`,

@@ -110,15 +110,64 @@ describe('tools/ci/bin/pulumi-stack.sh (every preview and up)', () => {
   });
 });
 
-describe('infra.yml: the drift check reads the preview’s own output', () => {
-  it('hands the failed preview’s text to the drift issue', () => {
-    const script = stepScript(
-      'infra.yml',
-      'drift',
-      'Preview after a refresh, expecting no changes; file the drift issue if not',
-    );
+describe('tools/ci/bin/pulumi-stack.sh --json (the digest the comment and the drift check read)', () => {
+  it('keeps stdout alone in the file, so it stays one JSON document, and stderr beside it', () => {
     const run = runStep(
-      script,
+      'tools/ci/bin/pulumi-stack.sh preview infra/cluster o/infra-cluster/staging preview.json --json',
+      {},
+      {
+        pulumi: fake(
+          '{"changeSummary": {"same": 3}}\n',
+          0,
+          'Installing policy pack infra-policies\n',
+        ),
+      },
+    );
+    expect(run.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(run.directory, 'preview.json'), 'utf8'))).toEqual({
+      changeSummary: { same: 3 },
+    });
+    expect(readFileSync(join(run.directory, 'preview.json.stderr'), 'utf8')).toContain(
+      'Installing policy pack',
+    );
+    const calls = readFileSync(join(run.directory, 'calls.log'), 'utf8');
+    expect(calls).toContain('--json');
+    expect(calls).not.toContain('--diff');
+  });
+});
+
+describe('infra.yml: the preview kept for the review comment', () => {
+  it('keeps the exit code of a failed preview, and fails the step', () => {
+    const preview = runStep(
+      stepScript('infra.yml', 'preview', 'Preview, with the policy pack'),
+      { DIR: 'infra/cluster', STACK: 'o/infra-cluster/staging' },
+      { pulumi: fake('{"changeSummary": {}}\n', 255, 'error: preview failed') },
+    );
+    expect(preview.status).toBe(255);
+    expect(readFileSync(join(preview.directory, 'exit-code'), 'utf8').trim()).toBe('255');
+    const keep = stepScript('infra.yml', 'preview', 'Keep the preview for the review comment');
+    const kept = runStep(
+      `cp ${join(preview.directory, 'exit-code')} . && ${keep}`,
+      { PROJECT: 'infra-cluster', STACK: 'staging' },
+      {},
+    );
+    expect(JSON.parse(readFileSync(join(kept.directory, 'outcome.json'), 'utf8'))).toEqual({
+      project: 'infra-cluster',
+      stack: 'staging',
+      exitCode: 255,
+    });
+    // A preview that never ran (credentials) is a failure too.
+    const never = runStep(keep, { PROJECT: 'infra-cluster', STACK: 'staging' }, {});
+    expect(JSON.parse(readFileSync(join(never.directory, 'outcome.json'), 'utf8')).exitCode).toBe(
+      1,
+    );
+  });
+});
+
+describe('drift.yml: both sides of the drift check', () => {
+  it('Pulumi: the refreshed preview’s digest and exit code, kept whether it passes or fails', () => {
+    const run = runStep(
+      stepScript('drift.yml', 'pulumi', 'Preview after a refresh, expecting no changes'),
       {
         DIR: 'infra/cluster',
         PROJECT: 'infra-cluster',
@@ -127,20 +176,158 @@ describe('infra.yml: the drift check reads the preview’s own output', () => {
       },
       {
         pulumi: fake(
-          '~ aws:ec2/vpc:Vpc update\n',
+          '{"changeSummary": {"update": 1}}\n',
           255,
           'error: no changes were expected but changes were proposed',
         ),
-        npx: 'echo "npx $*" >> calls.log; cat preview.txt >> calls.log',
       },
     );
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(0);
     const calls = readFileSync(join(run.directory, 'calls.log'), 'utf8');
-    expect(calls).toContain('--expect-no-changes');
+    expect(calls).toContain('--refresh --expect-no-changes --json');
+    expect(JSON.parse(readFileSync(join(run.directory, 'outcome.json'), 'utf8'))).toEqual({
+      project: 'infra-cluster',
+      stack: 'staging',
+      exitCode: 255,
+    });
+    expect(readFileSync(join(run.directory, 'preview.json'), 'utf8')).toContain('"update": 1');
+  });
+
+  const gitops = stepScript('drift.yml', 'gitops', "Read the GitOps engine's objects");
+  const env = {
+    ENVIRONMENT: 'staging',
+    STACK_REF: 'o/infra-cluster/staging',
+    PULUMI_BACKEND_URL: '',
+  };
+
+  it('GitOps: reads both engines with the kubeconfig of the stack’s cluster, keeping each exit code', () => {
+    const run = runStep(gitops, env, {
+      pulumi: fake('platform-staging\n'),
+      aws: fake(''),
+      kubectl: [
+        'echo "kubectl $* KUBECONFIG=$KUBECONFIG" >> calls.log',
+        'case "$2" in',
+        '  applications.argoproj.io) echo \'{"items": []}\' ;;',
+        "  *) echo 'error: the server doesn'\"'\"'t have a resource type \"kustomizations\"' >&2; exit 1 ;;",
+        'esac',
+      ].join('\n'),
+    });
+    expect(run.status).toBe(0);
+    const calls = readFileSync(join(run.directory, 'calls.log'), 'utf8');
     expect(calls).toContain(
-      'infra-preview/drift-issue-main.ts --project infra-cluster --stack staging --preview preview.txt',
+      'pulumi stack output clusterName --cwd infra/cluster --stack o/infra-cluster/staging',
     );
-    expect(calls).toContain('no changes were expected but changes were proposed');
+    expect(calls).toContain(
+      `aws eks update-kubeconfig --name platform-staging --kubeconfig ${run.directory}`,
+    );
+    expect(calls).toContain('kubectl get applications.argoproj.io -A -o json');
+    expect(calls).toContain(
+      'kubectl get kustomizations.kustomize.toolkit.fluxcd.io,helmreleases.helm.toolkit.fluxcd.io -A -o json',
+    );
+    expect(JSON.parse(readFileSync(join(run.directory, 'outcome.json'), 'utf8'))).toEqual({
+      environment: 'staging',
+      applicationsExit: 0,
+      fluxExit: 1,
+    });
+    expect(readFileSync(join(run.directory, 'flux.stderr'), 'utf8')).toContain(
+      "doesn't have a resource type",
+    );
+  });
+
+  it('GitOps: an unreachable cluster is a failed read, never "no drift"', () => {
+    const run = runStep(gitops, env, {
+      pulumi: fake('platform-staging\n'),
+      aws: fake(
+        '',
+        254,
+        'An error occurred (AccessDeniedException) when calling the DescribeCluster operation',
+      ),
+      kubectl: fake(''),
+    });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(run.directory, 'outcome.json'), 'utf8'))).toEqual({
+      environment: 'staging',
+      applicationsExit: 1,
+      fluxExit: 1,
+    });
+    expect(readFileSync(join(run.directory, 'applications.stderr'), 'utf8')).toContain(
+      'AccessDeniedException',
+    );
+    expect(readFileSync(join(run.directory, 'calls.log'), 'utf8')).not.toContain('kubectl');
+  });
+});
+
+describe('pr-comment.yml: the latest ci and infra runs of the head commit', () => {
+  const script = stepScript(
+    'pr-comment.yml',
+    'comment',
+    'The latest ci and infra runs of the head commit, and their artifacts',
+  );
+  const env = {
+    GH_TOKEN: 't',
+    REPOSITORY: 'acme/platform',
+    HEAD_REPOSITORY: 'acme/platform',
+    HEAD_SHA: 'a'.repeat(40),
+  };
+  const run = (id: number, workflow: string, status: string, repo = 'acme/platform') => ({
+    id,
+    path: `.github/workflows/${workflow}.yml`,
+    status,
+    conclusion: status === 'completed' ? 'success' : null,
+    html_url: `https://github.com/acme/platform/actions/runs/${id}`,
+    head_repository: { full_name: repo },
+  });
+  const gh = (runs: object[]) =>
+    [
+      'echo "gh $*" >> calls.log',
+      'case "$1 $2" in',
+      `  "api --method") echo '${JSON.stringify({ workflow_runs: runs })}' ;;`,
+      '  "api repos/acme/platform/actions/runs/"*) echo \'[{"id": 51, "name": "manifest-diff"}]\' ;;',
+      '  "run download") mkdir -p "$7/manifest-diff" && echo patch > "$7/manifest-diff/manifest-diff.patch" ;;',
+      'esac',
+    ].join('\n');
+
+  it('takes the newest run of each workflow from the head repository; a running one has no artifacts yet', () => {
+    const result = runStep(script, env, {
+      gh: gh([
+        run(10, 'ci', 'completed'),
+        run(12, 'ci', 'completed'),
+        run(13, 'ci', 'completed', 'mallory/platform'),
+        run(14, 'infra', 'in_progress'),
+      ]),
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(result.directory, 'runs.json'), 'utf8'))).toEqual({
+      ci: {
+        status: 'completed',
+        conclusion: 'success',
+        html_url: 'https://github.com/acme/platform/actions/runs/12',
+        artifacts: [{ id: 51, name: 'manifest-diff' }],
+      },
+      infra: {
+        status: 'in_progress',
+        conclusion: null,
+        html_url: 'https://github.com/acme/platform/actions/runs/14',
+        artifacts: [],
+      },
+    });
+    const calls = readFileSync(join(result.directory, 'calls.log'), 'utf8');
+    expect(calls).toContain('-f head_sha=' + 'a'.repeat(40));
+    expect(calls).toContain('gh run download 12 --repo acme/platform --dir artifacts/ci');
+    expect(calls).not.toContain('download 14');
+    expect(
+      readFileSync(
+        join(result.directory, 'artifacts/ci/manifest-diff/manifest-diff.patch'),
+        'utf8',
+      ),
+    ).toBe('patch\n');
+  });
+
+  it('is null for a workflow that did not run for the commit', () => {
+    const result = runStep(script, env, { gh: gh([run(12, 'ci', 'in_progress')]) });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(result.directory, 'runs.json'), 'utf8')).infra).toBeNull();
   });
 });
 

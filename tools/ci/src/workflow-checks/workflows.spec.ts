@@ -24,6 +24,7 @@ describe('GitHub workflows', () => {
     expect(workflows.sort()).toEqual(
       expect.arrayContaining([
         'ci.yml',
+        'drift.yml',
         'e2e.yml',
         'infra.yml',
         'pr-comment.yml',
@@ -81,6 +82,32 @@ describe('GitHub workflows', () => {
       group: 'rollback-${{ inputs.env }}',
       'cancel-in-progress': false,
     });
+  });
+
+  it('writes issues and pull-request comments only from jobs that run no pull-request code and hold no cloud role', () => {
+    type Steps = { uses?: string; with?: Record<string, unknown> }[];
+    const writers: string[] = [];
+    for (const file of workflows) {
+      const jobs = (
+        parse(read(file)) as {
+          jobs: Record<string, { permissions?: Record<string, string>; steps?: Steps }>;
+        }
+      ).jobs;
+      for (const [name, job] of Object.entries(jobs)) {
+        const permissions = job.permissions ?? {};
+        if (permissions['issues'] !== 'write' && permissions['pull-requests'] !== 'write') continue;
+        writers.push(`${file}:${name}`);
+        expect(permissions['id-token'], `${file}:${name}`).toBeUndefined();
+        // The default branch (workflow_run, schedule): never a ref of the pull request.
+        const checkoutRefs = (job.steps ?? [])
+          .filter((step) => String(step.uses).startsWith('actions/checkout@'))
+          .map((step) => step.with?.['ref']);
+        expect(checkoutRefs.filter(Boolean), `${file}:${name}`).toEqual([]);
+      }
+    }
+    expect(writers.sort()).toEqual(['drift.yml:report', 'pr-comment.yml:comment']);
+    const comment = parse(read('pr-comment.yml')) as { on: Record<string, unknown> };
+    expect(Object.keys(comment.on)).toEqual(['workflow_run']);
   });
 
   it('promotes and rolls back inside the target GitHub environment (production reviewers gate them)', () => {
@@ -153,6 +180,17 @@ describe('checkWorkflow', () => {
       base +
         `      - uses: pulumi/actions@${'c'.repeat(40)} # v7.0.0\n        with:\n          command: up\n`,
       "pulumi/actions runs 'up'",
+    ],
+    [
+      'pulumi/actions posting its own comment',
+      base +
+        `      - uses: pulumi/actions@${'c'.repeat(40)} # v7.0.0\n        with:\n          comment-on-pr: 'true'\n          comment-on-summary: 'false'\n`,
+      "pulumi/actions must set comment-on-pr: 'false'",
+    ],
+    [
+      'pulumi/actions leaving its comment to its default',
+      base + `      - uses: pulumi/actions@${'c'.repeat(40)} # v7.0.0\n`,
+      "pulumi/actions must set comment-on-summary: 'false'",
     ],
     [
       'pulumi up without the policy pack',

@@ -12,6 +12,7 @@ if (!environment) throw new Error('no test environment');
 const rendered = renderPlatform({
   environment,
   reservedNamespaces: reservedNamespaces(testEnvironments),
+  apps: ['orders'],
 });
 
 /** The rendered files with one object replaced by `change` of it. */

@@ -1,5 +1,5 @@
-import type { Environment, WorkspaceRepository } from '@platform/environments';
-import { PLATFORM_DIRECTORY, PlatformChart } from '@platform/platform';
+import { engineOf, type Environment, type WorkspaceRepository } from '@platform/environments';
+import { fluxPlatformFiles, PLATFORM_DIRECTORY, PlatformChart } from '@platform/platform';
 import { App } from 'cdk8s';
 import { manifestLocation } from '../manifest-file.js';
 import type { KubeObject } from '../validate/problem.js';
@@ -11,25 +11,33 @@ export interface PlatformRender {
   readonly environment: Environment;
   /** The namespaces no app may take, over every environment of the workspace. */
   readonly reservedNamespaces: readonly string[];
+  /** The apps deployed in the environment (Flux has a Kustomization per app directory). */
+  readonly apps: readonly string[];
   /** @default the workspace's repository (libs/environments) */
   readonly repository?: WorkspaceRepository;
 }
 
 /**
- * Renders an environment's platform layer (libs/platform's chart) to
- * `manifests/<env>/_platform/`, the objects of AWS-only add-ons to `aws/`, their kind
- * stand-ins to `local/`: one file per object, as for an app.
+ * Renders an environment's platform layer to `manifests/<env>/_platform/`, one file per object
+ * as for an app: libs/platform's Argo CD chart (the objects of AWS-only add-ons in `aws/`,
+ * their kind stand-ins in `local/`), or its Flux layer when the environment's engine is Flux.
  */
 export function renderPlatform(input: PlatformRender): RenderedFile[] {
   const { environment } = input;
-  const chart = new PlatformChart(new App({ outdir: '/dev/null' }), PLATFORM_DIRECTORY, {
-    environment,
-    reservedNamespaces: input.reservedNamespaces,
-    ...(input.repository ? { repository: input.repository } : {}),
-  });
+  const files =
+    engineOf(environment) === 'flux'
+      ? fluxPlatformFiles({
+          environment,
+          apps: input.apps,
+          ...(input.repository ? { repository: input.repository } : {}),
+        })
+      : new PlatformChart(new App({ outdir: '/dev/null' }), PLATFORM_DIRECTORY, {
+          environment,
+          reservedNamespaces: input.reservedNamespaces,
+          ...(input.repository ? { repository: input.repository } : {}),
+        }).files();
   const seen = new Set<string>();
-  return chart
-    .files()
+  return files
     .map(({ directory, object }): RenderedFile => {
       const name = fileNameFor(object as KubeObject);
       const location = manifestLocation(

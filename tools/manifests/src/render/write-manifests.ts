@@ -9,6 +9,8 @@ export interface WriteScope {
   readonly environments: readonly string[];
   /** Only these apps' directories are compared and written. @default every directory, and stray files beside them */
   readonly apps?: readonly string[] | undefined;
+  /** With `apps`: the files directly in `manifests/<env>/` too (its kustomization.yaml). @default false */
+  readonly environmentFiles?: boolean;
 }
 
 /**
@@ -35,7 +37,8 @@ export async function writeManifests(
   scope: WriteScope,
 ): Promise<string[]> {
   const inScope = (file: ManifestFile) =>
-    !scope.apps || (file.app !== undefined && scope.apps.includes(file.app));
+    !scope.apps ||
+    (file.app === undefined ? scope.environmentFiles === true : scope.apps.includes(file.app));
   const wanted = toTree(rendered.filter(inScope));
   const current = toTree(
     [...(await readManifestTree(root, scope.environments, scope.apps)).values()].filter(inScope),

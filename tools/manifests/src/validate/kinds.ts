@@ -150,7 +150,33 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
     'kubernetes-models/networking.k8s.io/v1/NetworkPolicy',
     'INetworkPolicy',
   ),
+  // The platform layer's read-only access to the engines' objects (drift-readers.ts).
+  'rbac.authorization.k8s.io/v1/ClusterRole': kind(
+    'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole',
+    'IClusterRole',
+    false,
+  ),
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': kind(
+    'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding',
+    'IClusterRoleBinding',
+    false,
+  ),
+  // Flux (an environment whose engine is flux): @kubernetes-models/flux-cd 4.0.0, generated
+  // from the controllers' Go API types (source v1, kustomize v1, helm v2, notification
+  // v1beta3: the versions Flux 2.8 serves).
+  ...fluxKind('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'IKustomization'),
+  ...fluxKind('helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'IHelmRelease'),
+  ...fluxKind('source.toolkit.fluxcd.io/v1', 'HelmRepository', 'IHelmRepository'),
+  ...fluxKind('source.toolkit.fluxcd.io/v1', 'OCIRepository', 'IOCIRepository'),
+  ...fluxKind('notification.toolkit.fluxcd.io/v1beta3', 'Provider', 'IProvider'),
+  ...fluxKind('notification.toolkit.fluxcd.io/v1beta3', 'Alert', 'IAlert'),
 };
+
+function fluxKind(apiVersion: string, name: string, typeName: string) {
+  return {
+    [`${apiVersion}/${name}`]: kind(`@kubernetes-models/flux-cd/${apiVersion}/${name}`, typeName),
+  };
+}
 
 export function kindKey(apiVersion: unknown, kindName: unknown): string {
   return `${String(apiVersion)}/${String(kindName)}`;

@@ -1,4 +1,5 @@
 import { parseAllDocuments } from 'yaml';
+import { isKustomizationFile } from '../render/kustomization-files.js';
 import { generatedHeader } from '../render/serialize.js';
 import type { ManifestFile } from '../manifest-file.js';
 import type { KubeObject, ManifestObject, Problem } from './problem.js';
@@ -19,6 +20,8 @@ export function loadManifests(files: Iterable<ManifestFile>): {
   });
   for (const { content, ...location } of files) {
     const { file, app } = location;
+    // kustomize's entry points, not objects: checked on their own (kustomization-rules.ts).
+    if (isKustomizationFile(file)) continue;
     if (!file.endsWith('.yaml')) {
       problems.push(
         fileProblem(file, 'is not a .yaml file', 'remove it: manifests/ holds rendered YAML only'),

@@ -1,4 +1,4 @@
-import { BOOTSTRAP_NAMESPACES, PLATFORM_DIRECTORY } from '@platform/platform';
+import { BOOTSTRAP_NAMESPACES, FLUX_NAMESPACE, PLATFORM_DIRECTORY } from '@platform/platform';
 import { EnvironmentObjects, namespaceOf } from './environment-objects.js';
 import { KINDS, kindKey } from './kinds.js';
 import { checkKindReferences } from './kind-references.js';
@@ -8,8 +8,11 @@ import { problemFor, type ManifestObject, type Problem } from './problem.js';
 
 const RESTRICTED_LABEL = 'pod-security.kubernetes.io/enforce';
 
-/** Namespaces infra/bootstrap creates, which only the platform layer's objects may use unrendered. */
-const BOOTSTRAPPED = new Set<string>(BOOTSTRAP_NAMESPACES);
+/**
+ * Namespaces infra/bootstrap creates (Argo CD's or Flux's, and Sealed Secrets'), which only the
+ * platform layer's objects may use unrendered.
+ */
+const BOOTSTRAPPED = new Set<string>([...BOOTSTRAP_NAMESPACES, FLUX_NAMESPACE]);
 
 /**
  * Rules between objects of one environment: every namespaced object lives in a namespace of
@@ -40,6 +43,13 @@ export function checkReferences(manifests: readonly ManifestObject[]): Problem[]
     if (KINDS[key]?.namespaced === false) {
       if (namespace)
         report(`is cluster-scoped but has namespace '${namespace}'`, 'remove metadata.namespace');
+      // Cluster-wide RBAC is the platform's (its reviewed layer), never an app's: an app's
+      // ClusterRole could reach every namespace.
+      if (!platform && String(object.apiVersion).startsWith('rbac.authorization.k8s.io/'))
+        report(
+          `is cluster-wide RBAC in the '${String(manifest.app)}' app directory`,
+          'give the app a Role and RoleBinding in its namespace; cluster-wide access belongs to libs/platform',
+        );
       continue;
     }
     if (!namespace) {

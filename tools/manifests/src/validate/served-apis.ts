@@ -136,6 +136,10 @@ export const CRD_GROUPS: readonly string[] = [
   'acme.cert-manager.io',
   'bitnami.com',
   'gateway.envoyproxy.io',
+  'kustomize.toolkit.fluxcd.io',
+  'helm.toolkit.fluxcd.io',
+  'source.toolkit.fluxcd.io',
+  'notification.toolkit.fluxcd.io',
 ];
 
 /** The Kubernetes versions the table is dated for: 1.16 (the first big removal) to 1.35. */

@@ -37,6 +37,34 @@ describe('validateManifests', () => {
     expect(validateManifests(rendered())).toEqual([]);
   });
 
+  it('refuses cluster-wide RBAC in an app directory: it belongs to the platform layer', () => {
+    const manifests = rendered();
+    const clusterRole = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name: 'orders-everything' },
+      rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }],
+    };
+    const problems = validateManifests([
+      ...manifests,
+      {
+        ...manifestLocation('test-stage', 'orders', 'clusterrole-orders-everything.yaml'),
+        object: clusterRole,
+      },
+    ]);
+    expect(problems.map((p) => `${p.object}: ${p.message}`)).toEqual([
+      "ClusterRole/orders-everything: is cluster-wide RBAC in the 'orders' app directory",
+    ]);
+    expect(
+      validateManifests([
+        {
+          ...manifestLocation('test-stage', '_platform', 'clusterrole-orders-everything.yaml'),
+          object: clusterRole,
+        },
+      ]),
+    ).toEqual([]);
+  });
+
   it('reports file, kind/name, the check and what to change', () => {
     const [problem] = problemsAfter('Deployment', (d) => delete container(d).readinessProbe);
     expect(problem).toEqual({

@@ -24,7 +24,9 @@ describe('adding an environment: one entry, then promote each app into it', () =
         .split('\n')
         .every(
           (file) =>
-            file.startsWith('manifests/qa/app-01/') || file.startsWith('manifests/qa/_platform/'),
+            file.startsWith('manifests/qa/app-01/') ||
+            file.startsWith('manifests/qa/_platform/') ||
+            file === 'manifests/qa/kustomization.yaml',
         ),
     ).toBe(true);
     // An app enters an environment with its first image there: the render is fresh already.
@@ -38,6 +40,10 @@ describe('adding an environment: one entry, then promote each app into it', () =
   it('is complete, and fresh, once every app is promoted', async () => {
     await promote(context, { app: 'app-02', from: 'staging', to: 'qa' });
     expect(git(context.root, 'ls-files', 'manifests/qa/app-02')).not.toBe('');
+    // The environment's kustomization lists both, committed with the second promotion.
+    expect(git(context.root, 'show', 'HEAD:manifests/qa/kustomization.yaml')).toContain(
+      'resources:\n  - app-01\n  - app-02',
+    );
     expect(await checkFreshness(context.workspace)).toEqual({
       added: [],
       changed: [],
