@@ -37,12 +37,13 @@ describe('readManifestTree', () => {
     });
   });
 
-  it("reads only the named apps' directories, in every environment asked for", async () => {
+  it("reads only the named apps' directories and the files beside them, in every environment asked for", async () => {
     const tree = await readManifestTree(root, ['staging', 'production'], ['orders', 'absent']);
     expect([...tree.keys()].sort()).toEqual([
       'manifests/production/orders/deployment-orders.yaml',
       'manifests/staging/orders/deployment-orders.yaml',
       'manifests/staging/orders/extra/config-map-orders.yaml',
+      'manifests/staging/stray.yaml',
     ]);
   });
 });

@@ -19,8 +19,8 @@ export function toTree(files: readonly ManifestFile[]): ManifestTree {
 
 /**
  * Reads `manifests/<env>/**` for the given environments, or every directory under `manifests/`;
- * with `apps`, only those apps' directories (`manifests/<env>/<app>/`), so what a one-app render
- * reads does not grow with the number of apps. A file's environment and app are the directories
+ * with `apps`, only those apps' directories (`manifests/<env>/<app>/`) and the files beside them,
+ * so what a one-app render reads does not grow with the number of apps. A file's environment and app are the directories
  * it is found in, recorded as the walk finds them.
  */
 export async function readManifestTree(
@@ -44,22 +44,25 @@ export async function readManifestTree(
 }
 
 /**
- * The files of one environment's directory, by app directory (undefined: a file beside them):
- * every entry, or only the named apps' directories.
+ * The files of one environment's directory, by app directory (undefined: a file beside them,
+ * such as its kustomization.yaml): every app directory, or only the named apps'.
  */
 async function filesByApp(
   directory: string,
   apps: readonly string[] | undefined,
 ): Promise<[string | undefined, string[]][]> {
-  if (apps)
-    return Promise.all(apps.map(async (app) => [app, await listFiles(join(directory, app))]));
-  return Promise.all(
-    (await sortedEntries(directory)).map(async (entry) =>
-      entry.isDirectory()
-        ? [entry.name, await listFiles(join(directory, entry.name))]
-        : [undefined, [entry.name]],
-    ),
+  const entries = await sortedEntries(directory);
+  const beside = entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry): [undefined, string[]] => [undefined, [entry.name]]);
+  const names = apps ?? entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const inApps = await Promise.all(
+    names.map(async (app): Promise<[string, string[]]> => [
+      app,
+      await listFiles(join(directory, app)),
+    ]),
   );
+  return [...beside, ...inApps];
 }
 
 export function diffTrees(expected: ManifestTree, actual: ManifestTree): TreeDifference {
