@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     name: '@platform/workspace-plugin',
-    include: ['src/**/*.spec.ts'],
+    include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
     // The end-to-end specs copy the workspace and run Nx and npm in it.
     testTimeout: 300_000,
     hookTimeout: 300_000,

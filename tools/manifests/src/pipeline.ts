@@ -17,7 +17,7 @@ import { readSealedSecrets } from './render/sealed-secrets.js';
 import { removeStaleEnvironments, writeManifests } from './render/write-manifests.js';
 import { loadManifests } from './validate/load-manifests.js';
 import { formatProblem, type Problem } from './validate/problem.js';
-import { validateManifests } from './validate/validate-manifests.js';
+import { loadSchemasOf, validateManifests } from './validate/validate-manifests.js';
 import { checkVersionGuard, type VersionGuardOptions } from './validate/version-guard.js';
 import type { Warning } from './validate/warning.js';
 import type { Workspace } from './workspace.js';
@@ -138,6 +138,7 @@ export interface SynthResult extends RenderResult {
  */
 export async function synth(workspace: Workspace, scope: RenderScope = {}): Promise<SynthResult> {
   const result = await renderWorkspace(workspace, scope);
+  await loadSchemasOf(result.files);
   const problems = [
     ...validateManifests(result.files),
     ...checkKustomizations([...result.files, ...result.kustomizations], result.files, {
@@ -175,6 +176,7 @@ export async function validateOnDisk(
   const tree = await readManifestTree(root, only);
   const { manifests, problems } = loadManifests(tree.values());
   const guard = await checkVersionGuard(root, manifests, options);
+  await loadSchemasOf(manifests);
   return {
     problems: [
       ...problems,

@@ -18,21 +18,20 @@ export function toTree(files: readonly ManifestFile[]): ManifestTree {
 }
 
 /**
- * Reads `manifests/<env>/**` for the given environments, or every directory under `manifests/`.
- * A file's environment and app are the directories it is found in (`manifests/<env>/<app>/`),
- * recorded as the walk finds them.
+ * Reads `manifests/<env>/**` for the given environments, or every directory under `manifests/`;
+ * with `apps`, only those apps' directories (`manifests/<env>/<app>/`) and the files beside them,
+ * so what a one-app render reads does not grow with the number of apps. A file's environment and app are the directories
+ * it is found in, recorded as the walk finds them.
  */
 export async function readManifestTree(
   root: string,
   environments?: readonly string[],
+  apps?: readonly string[],
 ): Promise<ManifestTree> {
   const base = join(root, MANIFESTS_DIRECTORY);
   const tree = new Map<string, ManifestFile>();
   for (const environment of environments ?? (await listDirectories(base))) {
-    for (const entry of await sortedEntries(join(base, environment))) {
-      const app = entry.isDirectory() ? entry.name : undefined;
-      const names =
-        app === undefined ? [entry.name] : await listFiles(join(base, environment, app));
+    for (const [app, names] of await filesByApp(join(base, environment), apps)) {
       for (const name of names) {
         const location = manifestLocation(environment, app, name);
         // Synchronous: for thousands of small files, faster than queueing them on libuv's pool.
@@ -42,6 +41,28 @@ export async function readManifestTree(
     }
   }
   return tree;
+}
+
+/**
+ * The files of one environment's directory, by app directory (undefined: a file beside them,
+ * such as its kustomization.yaml): every app directory, or only the named apps'.
+ */
+async function filesByApp(
+  directory: string,
+  apps: readonly string[] | undefined,
+): Promise<[string | undefined, string[]][]> {
+  const entries = await sortedEntries(directory);
+  const beside = entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry): [undefined, string[]] => [undefined, [entry.name]]);
+  const names = apps ?? entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const inApps = await Promise.all(
+    names.map(async (app): Promise<[string, string[]]> => [
+      app,
+      await listFiles(join(directory, app)),
+    ]),
+  );
+  return [...beside, ...inApps];
 }
 
 export function diffTrees(expected: ManifestTree, actual: ManifestTree): TreeDifference {

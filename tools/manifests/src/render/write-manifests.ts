@@ -41,7 +41,7 @@ export async function writeManifests(
     (file.app === undefined ? scope.environmentFiles === true : scope.apps.includes(file.app));
   const wanted = toTree(rendered.filter(inScope));
   const current = toTree(
-    [...(await readManifestTree(root, scope.environments)).values()].filter(inScope),
+    [...(await readManifestTree(root, scope.environments, scope.apps)).values()].filter(inScope),
   );
   const { added, changed, removed } = diffTrees(wanted, current);
   const touched = new Set<string>();

@@ -27,7 +27,7 @@ export function checkSchema(manifest: ManifestObject): Problem[] {
         : `render only the kinds listed in tools/manifests/src/validate/kinds.ts, or add '${key}' there`;
     return [problem(`kind '${key}' is not one the workspace renders`, fix)];
   }
-  return modelProblems(manifest, () => new info.model(manifest.object as never).validate());
+  return modelProblems(manifest, () => new (info.model())(manifest.object as never).validate());
 }
 
 /** What a kubernetes-models validator (ajv under the hood) reports, as problems. */

@@ -5,6 +5,12 @@ import { checkReferences } from './reference-rules.js';
 import { checkSchema } from './schema.js';
 import { checkWorkloadRules } from './workload-rules.js';
 import type { ManifestObject, Problem } from './problem.js';
+import { kindKey, loadModels } from './kinds.js';
+
+/** Loads the schemas of the kinds among `manifests`, before validateManifests meets them. */
+export function loadSchemasOf(manifests: readonly ManifestObject[]): Promise<void> {
+  return loadModels(manifests.map(({ object }) => kindKey(object.apiVersion, object.kind)));
+}
 
 /**
  * Validates rendered objects offline: the API schema, unknown fields, the Pod

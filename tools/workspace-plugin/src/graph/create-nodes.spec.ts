@@ -62,4 +62,40 @@ describe('the targets an app gets from its folder', () => {
       'tsx tools/ci/src/image-rehearsal-main.ts apps/report/Dockerfile --run-to-completion',
     );
   });
+
+  it('tests and lints each app project from its own configs, as the inferring plugins would', () => {
+    const service = nodesFor('apps/billing/vitest.config.mts').projects?.['apps/billing'];
+    expect(service?.targets?.['test']).toMatchObject({
+      command: 'vitest',
+      options: { cwd: 'apps/billing' },
+      cache: true,
+      outputs: ['{projectRoot}/test-output'],
+    });
+    expect(service?.targets?.['test']?.inputs).toEqual(
+      expect.arrayContaining([
+        'default',
+        '^production',
+        { json: '{workspaceRoot}/tsconfig.json', fields: ['compilerOptions'] },
+        { externalDependencies: ['vitest'] },
+      ]),
+    );
+    // A chart's specs also read its service's tsconfig.json, one folder up.
+    expect(
+      nodesFor('apps/billing/deploy/vitest.config.mts').projects?.['apps/billing/deploy']
+        ?.targets?.['test']?.inputs,
+    ).toContainEqual({
+      json: '{workspaceRoot}/apps/billing/tsconfig.json',
+      fields: ['compilerOptions'],
+    });
+    const lint = nodesFor('apps/billing/deploy/eslint.config.mjs').projects?.['apps/billing/deploy']
+      ?.targets?.['lint'];
+    expect(lint).toMatchObject({ command: 'eslint .', options: { cwd: 'apps/billing/deploy' } });
+    expect(lint?.inputs).toEqual(
+      expect.arrayContaining([
+        '{workspaceRoot}/eslint.config.mjs',
+        '{workspaceRoot}/apps/billing/deploy/eslint.config.mjs',
+      ]),
+    );
+    expect(Object.keys(service?.targets ?? {})).toEqual(['test']);
+  });
 });
