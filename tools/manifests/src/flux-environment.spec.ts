@@ -187,6 +187,32 @@ describe('an environment whose engine is flux', () => {
   });
 });
 
+describe('a render of one app', () => {
+  it("on Flux, adds the app's Kustomization to the layer; on Argo CD, leaves the layer unrendered and untouched", async () => {
+    await synth(workspace());
+    const more = { ...apps, shipping: FixtureWebChart };
+    for (const { name } of environments)
+      await writeImage(root, name, 'shipping', `registry.test/${name}/shipping:1.0.0`);
+    const result = await synth(fixtureWorkspace(root, more, environments), { apps: ['shipping'] });
+    expect(result.platformEnvironments).toEqual([stage.name]);
+    expect(result.files.some((f) => f.file.startsWith(`manifests/${live.name}/_platform/`))).toBe(
+      false,
+    );
+    await readFile(
+      join(
+        root,
+        `manifests/${stage.name}/_platform/sync/kustomization-${stage.name}-shipping.yaml`,
+      ),
+      'utf8',
+    );
+    expect(await checkFreshness(fixtureWorkspace(root, more, environments))).toEqual({
+      added: [],
+      changed: [],
+      removed: [],
+    });
+  });
+});
+
 describe('the kustomization files', () => {
   it('list exactly what is rendered: kubectl kustomize of an environment yields every app object, Namespaces first', async () => {
     const result = await synth(workspace());

@@ -1,4 +1,4 @@
-import { reservedNamespaces } from '@platform/environments';
+import { engineOf, reservedNamespaces } from '@platform/environments';
 import { PLATFORM_DIRECTORY } from '@platform/platform';
 import { ImageStore, type AppImage } from '@platform/image-catalog';
 import type { AppChartClass } from '@platform/workloads';
@@ -44,6 +44,8 @@ export interface RenderResult {
   readonly files: readonly RenderedFile[];
   /** The kustomization.yaml files of the environments in scope (render/kustomization-files.ts). */
   readonly kustomizations: readonly ManifestFile[];
+  /** The environments whose platform layer (`_platform/`) is among `files`. */
+  readonly platformEnvironments: readonly string[];
   /** The image of every app deployed in an environment, environment by environment. */
   readonly deployments: readonly AppImage[];
   /** Apps of the scope that have no image in an environment yet, so are not deployed there. */
@@ -97,7 +99,12 @@ export async function renderWorkspace(
   const deployed = scope.apps
     ? await new ImageStore(root).readAll(environments, catalog.appNames())
     : deployments;
-  for (const name of environments) {
+  // A scope of some apps re-renders a platform layer only where it lists the apps (Flux's
+  // Kustomization per app); Argo CD's is the same whatever apps there are.
+  const platformEnvironments = environments.filter(
+    (name) => !scope.apps || engineOf(catalog.environment(name)) === 'flux',
+  );
+  for (const name of platformEnvironments) {
     const apps = deployed.filter((d) => d.environment === name).map((d) => d.app);
     files.push(
       ...renderPlatform({
@@ -120,7 +127,15 @@ export async function renderWorkspace(
       .filter((e) => !deployments.some((d) => d.environment === e && d.app === app))
       .map((environment) => ({ environment, app })),
   );
-  return { environments, apps, files, kustomizations, deployments, undeployed };
+  return {
+    environments,
+    apps,
+    files,
+    kustomizations,
+    platformEnvironments,
+    deployments,
+    undeployed,
+  };
 }
 
 export interface SynthResult extends RenderResult {
@@ -147,14 +162,18 @@ export async function synth(workspace: Workspace, scope: RenderScope = {}): Prom
   ];
   if (problems.length > 0) throw new ValidationFailedError(problems);
   // A scope of some apps writes theirs, and what depends on which apps there are: the
-  // environment's kustomization.yaml and its platform layer.
+  // environment's kustomization.yaml and, on Flux, its platform layer.
   const written = await writeManifests(
     workspace.root,
     [...result.files, ...result.kustomizations],
     {
       environments: result.environments,
-      apps: scope.apps && [...scope.apps, PLATFORM_DIRECTORY],
+      apps: scope.apps && [
+        ...scope.apps,
+        ...(result.platformEnvironments.length > 0 ? [PLATFORM_DIRECTORY] : []),
+      ],
       environmentFiles: scope.apps !== undefined,
+      platformEnvironments: result.platformEnvironments,
     },
   );
   const everything = !scope.environments && !scope.apps;

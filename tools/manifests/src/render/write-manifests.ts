@@ -1,3 +1,4 @@
+import { PLATFORM_DIRECTORY } from '@platform/platform';
 import { writeFileAtomic } from '@platform/image-catalog';
 import { rm, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -11,6 +12,8 @@ export interface WriteScope {
   readonly apps?: readonly string[] | undefined;
   /** With `apps`: the files directly in `manifests/<env>/` too (its kustomization.yaml). @default false */
   readonly environmentFiles?: boolean;
+  /** With `apps` naming `_platform`: only these environments' platform layers. @default every environment's */
+  readonly platformEnvironments?: readonly string[];
 }
 
 /**
@@ -36,9 +39,13 @@ export async function writeManifests(
   rendered: readonly ManifestFile[],
   scope: WriteScope,
 ): Promise<string[]> {
-  const inScope = (file: ManifestFile) =>
-    !scope.apps ||
-    (file.app === undefined ? scope.environmentFiles === true : scope.apps.includes(file.app));
+  const inScope = (file: ManifestFile) => {
+    if (!scope.apps) return true;
+    if (file.app === undefined) return scope.environmentFiles === true;
+    if (file.app === PLATFORM_DIRECTORY && scope.platformEnvironments)
+      return scope.platformEnvironments.includes(file.environment);
+    return scope.apps.includes(file.app);
+  };
   const wanted = toTree(rendered.filter(inScope));
   const current = toTree(
     [...(await readManifestTree(root, scope.environments, scope.apps)).values()].filter(inScope),
