@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRepoUrl } from './repo-url.js';
+import { asUrl, parseRepoUrl } from './repo-url.js';
 
 describe('parseRepoUrl', () => {
   it.each([
@@ -29,5 +29,15 @@ describe('parseRepoUrl', () => {
     const parsed = parseRepoUrl(url);
     expect(parsed).toHaveProperty('problem');
     expect((parsed as { problem: string }).problem).toContain(problem);
+  });
+});
+
+describe('asUrl', () => {
+  it.each([
+    ['git@github.com:acme/platform.git', 'ssh://git@github.com/acme/platform.git'],
+    ['ssh://git@github.com:2222/acme/platform.git', 'ssh://git@github.com:2222/acme/platform.git'],
+    ['https://github.com/acme/platform.git', 'https://github.com/acme/platform.git'],
+  ])('writes %s as %s', (url, expected) => {
+    expect(asUrl(url)).toBe(expected);
   });
 });

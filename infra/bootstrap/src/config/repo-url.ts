@@ -36,5 +36,15 @@ export function parseRepoUrl(url: string): RepoUrl | { readonly problem: string 
   return { url, transport: parsed.protocol === 'https:' ? 'https' : 'ssh', host: parsed.hostname };
 }
 
+/**
+ * The same repository's URL with an scp-like address (`git@host:org/repo.git`) written as a
+ * URL (`ssh://git@host/org/repo.git`), for a client that takes only URLs (Flux); any other
+ * URL as it is.
+ */
+export function asUrl(url: string): string {
+  const scp = SCP_LIKE.exec(url);
+  return scp ? `ssh://${url.replace(':', '/')}` : url;
+}
+
 const NEITHER =
   'is neither https (https://github.com/org/repo.git) nor ssh (git@github.com:org/repo.git, ssh://git@github.com/org/repo.git)';

@@ -9,20 +9,10 @@ import {
   platformPath,
 } from '@platform/platform';
 import type { ClusterAccess, RepoSettings, SecretValue } from '../config/bootstrap-config.js';
+import { asUrl } from '../config/repo-url.js';
 
 /** The Secret of the repository's credentials, in flux-system (none for a public repository). */
 export const FLUX_REPOSITORY_SECRET = 'platform-repository';
-
-const SCP_LIKE = /^([A-Za-z0-9._-]+)@([A-Za-z0-9.-]+):(?!\/)(\S+)$/;
-
-/**
- * The repository URL as Flux clones it: the same repository, with an scp-like address
- * (`git@host:org/repo.git`, which Flux does not take) written as `ssh://git@host/org/repo.git`.
- */
-export function fluxRepositoryUrl(url: string): string {
-  const scp = SCP_LIKE.exec(url);
-  return scp ? `ssh://${scp[1]}@${scp[2]}/${scp[3]}` : url;
-}
 
 /** A full commit SHA is followed as a commit; anything else as a branch. */
 function reference(revision: string): { branch: string } | { commit: string } {
@@ -37,7 +27,8 @@ export function gitRepositoryManifest(repo: RepoSettings): IGitRepository {
     metadata: { name: FLUX_GIT_REPOSITORY, namespace: FLUX_NAMESPACE },
     spec: {
       interval: '1m',
-      url: fluxRepositoryUrl(repo.url),
+      // Flux takes no scp-like address: `git@host:org/repo.git` as `ssh://git@host/org/repo.git`.
+      url: asUrl(repo.url),
       ref: reference(repo.revision),
       ...(repo.credentials.kind === 'public'
         ? {}
