@@ -32,10 +32,23 @@ const workspace = () => fixtureWorkspace(root, apps, environments);
 const objectsOf = (files: { file: string; object: KubeObject }[], prefix: string) =>
   files.filter((f) => f.file.startsWith(prefix)).map((f) => f.object);
 /** What `kubectl kustomize` builds from a directory of the rendered tree. */
-const kustomize = (directory: string): KubeObject[] =>
-  parseAllDocuments(
-    execFileSync('kubectl', ['kustomize', join(root, directory)], { encoding: 'utf8' }),
-  ).map((document) => document.toJS() as KubeObject);
+/**
+ * What `kubectl kustomize` (kustomize as Flux and `kubectl apply -k` run it) builds from a
+ * directory of the rendered tree. kubectl is a prerequisite of the tests (README, "Set up").
+ */
+const kustomize = (directory: string): KubeObject[] => {
+  let output: string;
+  try {
+    output = execFileSync('kubectl', ['kustomize', join(root, directory)], { encoding: 'utf8' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error('these tests need kubectl (client only; kustomize is built in) on PATH', {
+        cause: error,
+      });
+    throw error;
+  }
+  return parseAllDocuments(output).map((document) => document.toJS() as KubeObject);
+};
 const kinds = (objects: KubeObject[]) =>
   objects.map((o) => `${String(o.kind)}/${String(o.metadata?.name)}`);
 
