@@ -1,5 +1,6 @@
 import { isDnsLabel } from '@platform/service-contracts';
 import { appLayout } from './app-layout.js';
+import { clusterStacks, clusterTopology } from './clusters.js';
 import { discoverApps } from './discover-apps.js';
 import { engineOf, type Environment } from './environment.js';
 import { workspaceEnvironments } from './environments.js';
@@ -40,9 +41,15 @@ export class Catalog {
     for (const environment of environments) {
       try {
         engineOf(environment);
+        clusterTopology(environment);
       } catch (error) {
         throw new CatalogError((error as Error).message);
       }
+    }
+    try {
+      clusterStacks(environments);
+    } catch (error) {
+      throw new CatalogError((error as Error).message);
     }
     this.environments = environments;
     this.apps = apps.map((name) => ({ name, ...appLayout(name) }));

@@ -1,3 +1,5 @@
+import type { EnvironmentCluster } from './clusters.js';
+
 /**
  * How big each app runs in an environment unless its chart says otherwise. The one definition
  * of these sizes: the workload library's props (`replicas`, `resources`) are its parts, each
@@ -141,6 +143,13 @@ export interface Environment {
    * the app's chart puts in its `AppConfig`. @default none
    */
   readonly config?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * The environment's clusters, when it has more than one: a hub that runs its one Argo CD and
+   * the workload clusters that hub syncs (README, "Many clusters"). Adding a cluster is one
+   * entry here, its cluster stack and a bootstrap run. @default none: one cluster, the stack
+   * named after the environment, runs the engine and the apps
+   */
+  readonly clusters?: readonly EnvironmentCluster[];
 }
 
 /** The image repository of an app in an environment that has no image file for it yet. */

@@ -1,5 +1,25 @@
 export { appLayout } from './app-layout.js';
 export { Catalog, CatalogError } from './catalog.js';
+export {
+  argoClusterName,
+  CLUSTER_ROLES,
+  clusterAppsDirectory,
+  clusterEnvironment,
+  clusterOfStack,
+  clusterRole,
+  CLUSTERS_DIRECTORY,
+  clusterStacks,
+  clustersWithOwnValues,
+  clusterTopology,
+  hasOwnValues,
+} from './clusters.js';
+export type {
+  ClusterRole,
+  ClusterStack,
+  ClusterTopology,
+  ClusterValues,
+  EnvironmentCluster,
+} from './clusters.js';
 export type { CatalogApp } from './catalog.js';
 export { defaultRepository, engineOf, GITOPS_ENGINES } from './environment.js';
 export type {

@@ -22,9 +22,11 @@ export {
 export type { PinnedChart } from './charts.js';
 export {
   AWS_ADDONS_DIRECTORY,
+  CLUSTER_SECRET_LABELS,
   LOCAL_ADDONS_DIRECTORY,
   PLATFORM_DIRECTORY,
   platformPath,
+  WORKLOAD_PLATFORM_DIRECTORY,
 } from './layout.js';
 export { PlatformChart } from './chart/platform-chart.js';
 export type { PlatformChartProps, PlatformDirectory } from './chart/platform-chart.js';

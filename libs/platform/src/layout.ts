@@ -14,3 +14,23 @@ export const LOCAL_ADDONS_DIRECTORY = 'local';
 export function platformPath(environment: string): string {
   return `manifests/${environment}/${PLATFORM_DIRECTORY}`;
 }
+
+/**
+ * The subdirectory of what every workload cluster of a hub-and-spoke environment gets (its
+ * Namespaces, Gateway, issuers, RBAC): synced there by the hub's ApplicationSet
+ * `<env>-workload-platform`, and left out by the root Application, which syncs the hub.
+ */
+export const WORKLOAD_PLATFORM_DIRECTORY = 'workloads';
+
+/**
+ * The labels of a workload cluster's Argo CD cluster Secret (infra/bootstrap writes them, the
+ * ApplicationSets' cluster generators select on them).
+ */
+export const CLUSTER_SECRET_LABELS = {
+  /** Argo CD's own: the Secret declares a cluster. */
+  secretType: 'argocd.argoproj.io/secret-type',
+  environment: 'platform.gitops/environment',
+  region: 'platform.gitops/region',
+  /** The cluster's name in its environment's data. */
+  cluster: 'platform.gitops/cluster',
+} as const;

@@ -6,7 +6,11 @@ import {
 } from '@platform/environments';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { AWS_ADDONS_DIRECTORY, LOCAL_ADDONS_DIRECTORY } from '../layout.js';
+import {
+  AWS_ADDONS_DIRECTORY,
+  LOCAL_ADDONS_DIRECTORY,
+  WORKLOAD_PLATFORM_DIRECTORY,
+} from '../layout.js';
 import { awsAddonApplications, commonAddonApplications } from './addon-applications.js';
 import { appProjectManifest } from './app-project.js';
 import { applicationSetManifest } from './application-set.js';
@@ -32,7 +36,10 @@ export interface PlatformChartProps {
 
 /** Where an object of the chart is written: `_platform/`, or its `aws/` or `local/` subdirectory. */
 export type PlatformDirectory =
-  typeof AWS_ADDONS_DIRECTORY | typeof LOCAL_ADDONS_DIRECTORY | undefined;
+  | typeof AWS_ADDONS_DIRECTORY
+  | typeof LOCAL_ADDONS_DIRECTORY
+  | typeof WORKLOAD_PLATFORM_DIRECTORY
+  | undefined;
 
 /**
  * Everything of `manifests/<env>/_platform/`: what the root Application (infra/bootstrap's)
