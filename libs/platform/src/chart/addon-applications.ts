@@ -28,18 +28,23 @@ function addonApplication(environment: Environment, addon: PlatformAddon) {
  */
 export function commonAddonApplications(environment: Environment) {
   return [
-    helmApplication({
-      name: 'argocd',
-      environment: environment.name,
-      chart: ARGO_CD_CHART,
-      releaseName: 'argocd',
-      namespace: ARGOCD_NAMESPACE,
-      wave: SYNC_WAVES.argocd,
-      values: argoCdValues(environment),
-      objectSyncOptions: KEEP,
-    }),
+    argoCdApplication(environment),
     ...commonAddons().map((addon) => addonApplication(environment, addon)),
   ];
+}
+
+/** Argo CD's own Application, in the cluster it runs in (a hub's, or the single cluster). */
+export function argoCdApplication(environment: Environment) {
+  return helmApplication({
+    name: 'argocd',
+    environment: environment.name,
+    chart: ARGO_CD_CHART,
+    releaseName: 'argocd',
+    namespace: ARGOCD_NAMESPACE,
+    wave: SYNC_WAVES.argocd,
+    values: argoCdValues(environment),
+    objectSyncOptions: KEEP,
+  });
 }
 
 /** The Applications only a cluster on AWS runs (they call Route 53 through Pod Identity). */

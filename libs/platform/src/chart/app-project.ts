@@ -10,6 +10,11 @@ export interface AppProjectInput {
    * change here.
    */
   readonly reservedNamespaces: readonly string[];
+  /**
+   * The clusters the apps go to, by Argo CD name: a hub's workload clusters.
+   * @default the cluster Argo CD runs in
+   */
+  readonly clusters?: readonly string[];
 }
 
 /** An Argo CD object with the name this library always sets. */
@@ -17,7 +22,7 @@ export type Named<T> = T & { readonly metadata: { readonly name: string } };
 
 /**
  * The environment's apps AppProject (never `default`): sources from this repository only, apps
- * into any namespace of this cluster but the platform's (Argo CD denies a destination that
+ * into any namespace of its cluster (or each workload cluster) but the platform's (Argo CD denies a destination that
  * matches a `!` pattern, whatever else allows it), Namespace as the only cluster-scoped kind
  * (each app renders its own) but never one of the platform's names, and a warning for objects
  * in those namespaces that git does not declare.
@@ -33,10 +38,13 @@ export function appProjectManifest(input: AppProjectInput): Named<IAppProject> {
     spec: {
       description: `The apps of environment '${input.environment}' (manifests/${input.environment}/), rendered from libs/platform`,
       sourceRepos: [input.repoUrl],
-      destinations: [
-        ...reserved.map((namespace) => ({ server: IN_CLUSTER, namespace: `!${namespace}` })),
-        { server: IN_CLUSTER, namespace: '*' },
-      ],
+      destinations: (input.clusters === undefined
+        ? [{ server: IN_CLUSTER }]
+        : input.clusters.map((name) => ({ name }))
+      ).flatMap((cluster) => [
+        ...reserved.map((namespace) => ({ ...cluster, namespace: `!${namespace}` })),
+        { ...cluster, namespace: '*' },
+      ]),
       clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
       // Argo CD (3.3 and later) matches `name` as a glob; a blacklisted name wins over the
       // whitelist. The destinations above bind only namespaced objects: without this, an app

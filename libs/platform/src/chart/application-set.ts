@@ -1,7 +1,14 @@
 import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
+import {
+  clusterAppsDirectory,
+  CLUSTERS_DIRECTORY,
+  hasOwnValues,
+  type EnvironmentCluster,
+} from '@platform/environments';
 import { APPLICATIONS_SYNC_POLICY } from '../argocd/argocd-values.js';
 import { platformPath } from '../layout.js';
 import type { Named } from './app-project.js';
+import { CLUSTER_PARAMETERS, workloadClustersGenerator } from './hub/workload-clusters.js';
 import { ARGOCD_NAMESPACE, IN_CLUSTER, SYNC_WAVES, waveMetadata } from './sync.js';
 
 /**
@@ -33,6 +40,39 @@ export interface ApplicationSetInput {
   readonly project: string;
   readonly repoUrl: string;
   readonly revision: string;
+}
+
+/** A hub's directories that no app is in: `_platform/` (the root Application's) and `_clusters/`. */
+function notApps(environment: string) {
+  return [
+    { path: platformPath(environment), exclude: true },
+    { path: `${environmentDirectory(environment)}/${CLUSTERS_DIRECTORY}`, exclude: true },
+  ];
+}
+
+/** An app's Application, wherever it runs: `destination` says where. */
+function appApplicationSpec(
+  input: ApplicationSetInput,
+  destination: { readonly server: string } | { readonly name: string },
+) {
+  return {
+    project: input.project,
+    source: {
+      repoURL: input.repoUrl,
+      targetRevision: input.revision,
+      path: '{{.path.path}}',
+      // The directory's objects, not its kustomization.yaml (the entry point for
+      // `kubectl apply -k` and Flux, which Argo CD would try to apply as an object).
+      directory: { recurse: false, exclude: 'kustomization.yaml' },
+    },
+    destination: { ...destination, namespace: '{{.path.basename}}' },
+    syncPolicy: {
+      // allowEmpty false: a directory that suddenly renders nothing is an error, not "delete everything".
+      automated: { prune: true, selfHeal: true, allowEmpty: false },
+      syncOptions: [...SYNC_OPTIONS],
+      retry: { limit: SYNC_RETRY.limit, backoff: { ...SYNC_RETRY.backoff } },
+    },
+  };
 }
 
 /**
@@ -73,24 +113,70 @@ export function applicationSetManifest(input: ApplicationSetInput): Named<IAppli
           name: `${input.environment}-{{.path.basename}}`,
           labels: { environment: input.environment, app: '{{.path.basename}}' },
         },
-        spec: {
-          project: input.project,
-          source: {
-            repoURL: input.repoUrl,
-            targetRevision: input.revision,
-            path: '{{.path.path}}',
-            // The directory's objects, not its kustomization.yaml (the entry point for
-            // `kubectl apply -k` and Flux, which Argo CD would try to apply as an object).
-            directory: { recurse: false, exclude: 'kustomization.yaml' },
-          },
-          destination: { server: IN_CLUSTER, namespace: '{{.path.basename}}' },
-          syncPolicy: {
-            // allowEmpty false: a directory that suddenly renders nothing is an error, not "delete everything".
-            automated: { prune: true, selfHeal: true, allowEmpty: false },
-            syncOptions: [...SYNC_OPTIONS],
-            retry: { limit: SYNC_RETRY.limit, backoff: { ...SYNC_RETRY.backoff } },
+        spec: appApplicationSpec(input, { server: IN_CLUSTER }),
+      },
+    },
+  } satisfies IApplicationSet;
+}
+
+export interface HubApplicationSetInput extends ApplicationSetInput {
+  /** The environment's workload clusters (the hub runs no apps). */
+  readonly workloads: readonly EnvironmentCluster[];
+}
+
+/**
+ * The apps of a hub-and-spoke environment: one Application `<env>-<cluster>-<app>` per app
+ * directory and workload cluster, from a matrix of the cluster generator (the cluster Secrets
+ * infra/bootstrap writes) and the git directories. A cluster with values of its own syncs its
+ * own directories (`_clusters/<cluster>/<app>/`), every other one the environment's: adding a
+ * cluster without values is its Secret, with no change here. The same guards against mass
+ * deletion as the single cluster's.
+ */
+export function hubApplicationSetManifest(input: HubApplicationSetInput): Named<IApplicationSet> {
+  const env = input.environment;
+  const own = input.workloads.filter(hasOwnValues).map((cluster) => cluster.name);
+  const matrix = (
+    clusters: ReturnType<typeof workloadClustersGenerator>,
+    directories: readonly { readonly path: string; readonly exclude?: boolean }[],
+  ) => ({
+    matrix: {
+      generators: [
+        clusters,
+        {
+          git: { repoURL: input.repoUrl, revision: input.revision, directories: [...directories] },
+        },
+      ],
+    },
+  });
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'ApplicationSet',
+    metadata: waveMetadata(env, env, SYNC_WAVES.apps, { namespace: ARGOCD_NAMESPACE }),
+    spec: {
+      syncPolicy: { preserveResourcesOnDeletion: true, applicationsSync: APPLICATIONS_SYNC_POLICY },
+      goTemplate: true,
+      goTemplateOptions: ['missingkey=error'],
+      generators: [
+        matrix(workloadClustersGenerator(env, { except: own }), [
+          { path: `${environmentDirectory(env)}/*` },
+          ...notApps(env),
+        ]),
+        ...own.map((cluster) =>
+          matrix(workloadClustersGenerator(env, { only: cluster }), [
+            { path: `${clusterAppsDirectory(env, cluster)}/*` },
+          ]),
+        ),
+      ],
+      template: {
+        metadata: {
+          name: `${CLUSTER_PARAMETERS.name}-{{.path.basename}}`,
+          labels: {
+            environment: env,
+            app: '{{.path.basename}}',
+            cluster: CLUSTER_PARAMETERS.cluster,
           },
         },
+        spec: appApplicationSpec(input, { name: CLUSTER_PARAMETERS.name }),
       },
     },
   } satisfies IApplicationSet;

@@ -1,6 +1,7 @@
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import type { PinnedChart } from '../charts.js';
 import type { Named } from './app-project.js';
+import { SYNC_RETRY } from './application-set.js';
 import { PLATFORM_PROJECT } from './platform-project.js';
 import { ARGOCD_NAMESPACE, IN_CLUSTER, waveMetadata } from './sync.js';
 
@@ -23,6 +24,10 @@ export interface HelmApplicationInput {
    * `Prune=false,Delete=false` so removing it from git never uninstalls it. @default none
    */
   readonly objectSyncOptions?: readonly string[];
+  /** Which cluster it deploys to, by Argo CD's name for it. @default the cluster Argo CD runs in */
+  readonly clusterName?: string;
+  /** How often a failed sync is retried. @default SYNC_RETRY's five tries */
+  readonly retryLimit?: number;
 }
 
 /**
@@ -51,11 +56,14 @@ export function helmApplication(input: HelmApplicationInput): Named<IApplication
           valuesObject: input.values,
         },
       },
-      destination: { server: IN_CLUSTER, namespace: input.namespace },
+      destination:
+        input.clusterName === undefined
+          ? { server: IN_CLUSTER, namespace: input.namespace }
+          : { name: input.clusterName, namespace: input.namespace },
       syncPolicy: {
         automated: { prune: true, selfHeal: true },
         syncOptions: ['ServerSideApply=true'],
-        retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
+        retry: { limit: input.retryLimit ?? SYNC_RETRY.limit, backoff: { ...SYNC_RETRY.backoff } },
       },
     },
   } satisfies IApplication;

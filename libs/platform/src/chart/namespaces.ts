@@ -1,4 +1,5 @@
 import { ADDON_IDENTITIES } from '../addon-identities.js';
+import { SYNC_WAVES, waveMetadata } from './sync.js';
 
 /** The Envoy Gateway controller's namespace (its proxies run in the Gateway's). */
 export const ENVOY_GATEWAY_NAMESPACE = 'envoy-gateway-system';
@@ -31,3 +32,17 @@ export const RESTRICTED_LABELS = {
   'pod-security.kubernetes.io/audit': 'restricted',
   'pod-security.kubernetes.io/warn': 'restricted',
 } as const;
+
+/** A platform Namespace, "restricted" enforced, in the foundation wave. */
+export function platformNamespaceManifest(
+  name: string,
+  environment: string,
+  syncOptions: readonly string[] = [],
+) {
+  const metadata = waveMetadata(name, environment, SYNC_WAVES.foundation, { syncOptions });
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { ...metadata, labels: { ...metadata.labels, ...RESTRICTED_LABELS } },
+  };
+}

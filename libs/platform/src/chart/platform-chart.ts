@@ -1,4 +1,5 @@
 import {
+  clusterTopology,
   reservedNamespaces,
   workspaceRepository,
   type Environment,
@@ -16,9 +17,14 @@ import { appProjectManifest } from './app-project.js';
 import { applicationSetManifest } from './application-set.js';
 import { acmeClusterIssuerManifest, selfSignedClusterIssuerManifest } from './cluster-issuers.js';
 import { driftReaderManifests } from './drift-readers.js';
+import { hubPlatformObjects } from './hub/hub-platform.js';
 import { awsEnvoyProxyManifest, localEnvoyProxyManifest } from './envoy-proxy.js';
 import { certificateManifest, gatewayClassManifest, gatewayManifest } from './gateway.js';
-import { BOOTSTRAP_NAMESPACES, RESTRICTED_LABELS, platformNamespaces } from './namespaces.js';
+import {
+  BOOTSTRAP_NAMESPACES,
+  platformNamespaceManifest,
+  platformNamespaces,
+} from './namespaces.js';
 import { ociRepositorySecrets } from './oci-repositories.js';
 import { platformProjectManifest } from './platform-project.js';
 import { SYNC_WAVES, waveMetadata } from './sync.js';
@@ -50,6 +56,8 @@ export type PlatformDirectory =
 export class PlatformChart extends Chart {
   private readonly aws: Construct;
   private readonly local: Construct;
+  /** A hub's `workloads/`: what every workload cluster gets (unset in a single cluster). */
+  private workloads: Construct | undefined;
 
   constructor(scope: Construct, id: string, props: PlatformChartProps) {
     super(scope, id, { disableResourceNameHashes: true });
@@ -61,15 +69,20 @@ export class PlatformChart extends Chart {
     const namespaces = platformNamespaces(environment.gateway.namespace);
     const add = (parent: Construct, object: { kind: string; metadata: { name: string } }) =>
       new ApiObject(parent, `${object.kind}-${object.metadata.name}`, object as never);
-    const namespace = (name: string) => ({
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: (() => {
-        const metadata = waveMetadata(name, env, SYNC_WAVES.foundation);
-        return { ...metadata, labels: { ...metadata.labels, ...RESTRICTED_LABELS } };
-      })(),
-    });
+    const namespace = (name: string) => platformNamespaceManifest(name, env);
 
+    const topology = clusterTopology(environment);
+    if (topology.kind === 'hub-and-spoke') {
+      const spokes = new Construct(this, WORKLOAD_PLATFORM_DIRECTORY);
+      this.workloads = spokes;
+      hubPlatformObjects({
+        environment,
+        repository,
+        workloads: topology.workloads,
+        ...(props.reservedNamespaces ? { reservedNamespaces: props.reservedNamespaces } : {}),
+      }).forEach(({ workloads, object }) => add(workloads ? spokes : this, object));
+      return;
+    }
     namespaces.common.forEach((name) => add(this, namespace(name)));
     namespaces.aws.forEach((name) => add(this.aws, namespace(name)));
     add(
@@ -127,6 +140,7 @@ export class PlatformChart extends Chart {
     const scopes = apiObject.node.scopes;
     if (scopes.includes(this.aws)) return AWS_ADDONS_DIRECTORY;
     if (scopes.includes(this.local)) return LOCAL_ADDONS_DIRECTORY;
+    if (this.workloads && scopes.includes(this.workloads)) return WORKLOAD_PLATFORM_DIRECTORY;
     return undefined;
   }
 }

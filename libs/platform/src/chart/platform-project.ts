@@ -8,8 +8,13 @@ export const PLATFORM_PROJECT = 'platform';
 
 export interface PlatformProjectInput {
   readonly environment: string;
-  /** The namespaces its Applications deploy into (the add-ons' and Argo CD's). */
+  /** The namespaces its Applications deploy into in the cluster Argo CD runs in (the add-ons' and Argo CD's). */
   readonly namespaces: readonly string[];
+  /** A hub's workload clusters (Argo CD names) and the namespaces the add-ons deploy into there. @default none */
+  readonly workloadClusters?: {
+    readonly names: readonly string[];
+    readonly namespaces: readonly string[];
+  };
 }
 
 /**
@@ -31,9 +36,16 @@ export function platformProjectManifest(input: PlatformProjectInput): Named<IApp
     spec: {
       description: `The platform layer of environment '${input.environment}' (manifests/${input.environment}/_platform/), rendered from libs/platform`,
       sourceRepos: [...new Set(chartRepositories)].sort(),
-      destinations: [...new Set(input.namespaces)]
-        .sort()
-        .map((namespace) => ({ server: IN_CLUSTER, namespace })),
+      destinations: [
+        ...[...new Set(input.namespaces)]
+          .sort()
+          .map((namespace) => ({ server: IN_CLUSTER, namespace })),
+        ...(input.workloadClusters?.names ?? []).flatMap((name) =>
+          [...new Set(input.workloadClusters?.namespaces)]
+            .sort()
+            .map((namespace) => ({ name, namespace })),
+        ),
+      ],
       clusterResourceWhitelist: [{ group: '*', kind: '*' }],
     },
   } satisfies IAppProject;
