@@ -16,3 +16,4 @@ export const engineChartVersion = outputs.engineChartVersion;
 export const sealedSecretsNamespace = outputs.sealedSecretsNamespace;
 export const root = outputs.root;
 export const inspect = outputs.inspect;
+export const workloadClusters = outputs.workloadClusters;

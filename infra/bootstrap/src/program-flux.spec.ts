@@ -60,6 +60,7 @@ describe('bootstrap: an environment on Flux (staging, EKS)', () => {
       engine: 'flux',
       engineChartVersion: FLUX_CHART.version,
       root: 'platform',
+      workloadClusters: [],
     });
   });
 

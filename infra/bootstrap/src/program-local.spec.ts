@@ -29,7 +29,7 @@ describe('bootstrap: the local stack (kind, minikube, Docker Desktop)', () => {
     ).inputs;
     expect(root.spec.source).toMatchObject({
       path: 'manifests/staging/_platform',
-      directory: { recurse: true, exclude: 'aws/*' },
+      directory: { recurse: true, exclude: '{aws/*,workloads/*}' },
     });
   });
 

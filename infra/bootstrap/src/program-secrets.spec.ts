@@ -89,7 +89,7 @@ describe('secrets stay secret', () => {
 
   it('keeps the kubeconfig secret even when the cluster stack forgot to mark it', async () => {
     const run = await runProgram(stagingConfig(), 'staging', {
-      stacks: { 'acme/infra-cluster/staging': clusterStack('staging', []) },
+      stacks: { 'acme/infra-cluster/staging': clusterStack('staging', { secretOutputNames: [] }) },
     });
     const provider = run.engine.get('pulumi:providers:kubernetes cluster')?.inputs;
     expect(provider.kubeconfig[SECRET_SIG_KEY]).toBe(SECRET_SIG);

@@ -70,7 +70,7 @@ describe('bootstrap: staging (EKS, through the cluster stack)', () => {
       repoURL: workspaceRepository.url,
       targetRevision: workspaceRepository.revision,
       path: 'manifests/staging/_platform',
-      directory: { recurse: true, exclude: 'local/*' },
+      directory: { recurse: true, exclude: '{local/*,workloads/*}' },
     });
     expect(root.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
     expect(root.metadata).not.toHaveProperty('finalizers');
@@ -194,7 +194,7 @@ describe('bootstrap: production', () => {
     expect(root.spec.source).toMatchObject({
       repoURL: 'https://github.com/acme/platform.git',
       path: 'manifests/production/_platform',
-      directory: { exclude: 'local/*' },
+      directory: { exclude: '{local/*,workloads/*}' },
     });
   });
 

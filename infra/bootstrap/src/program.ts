@@ -9,6 +9,7 @@ import type { RawStackConfig } from '@platform/infra-stack-kit';
 import { ARGO_CD_CHART, FLUX_CHART, platformPath } from '@platform/platform';
 import * as pulumi from '@pulumi/pulumi';
 import { ArgoCd } from './argocd/argocd.js';
+import { WorkloadClusters } from './argocd/workload-clusters.js';
 import { connectCluster } from './cluster/kubernetes-provider.js';
 import type { BootstrapConfig } from './config/bootstrap-config.js';
 import { parseBootstrapConfig } from './config/parse-bootstrap-config.js';
@@ -44,6 +45,8 @@ export interface BootstrapOutputs {
   readonly root: string;
   /** A command that shows the engine: Argo CD's UI through a port-forward, or Flux's Kustomizations. */
   readonly inspect: pulumi.Output<string>;
+  /** The workload clusters registered in the hub's Argo CD, as it names them: none for one cluster. */
+  readonly workloadClusters: readonly string[];
 }
 
 /**
@@ -53,6 +56,8 @@ export interface BootstrapOutputs {
  * Argo CD (installed once; it then manages itself from git) and its root Application, or Flux
  * and its GitRepository and root Kustomization. After one `up`, everything else in the cluster
  * comes from git. Nothing here reads the apps: adding one changes no resource of this program.
+ * In a hub-and-spoke environment the cluster is the hub, and its Argo CD gets a cluster Secret
+ * for each workload cluster.
  */
 export function bootstrap(input: BootstrapInput): BootstrapOutputs {
   const { config, warnings } = parseBootstrapConfig(
@@ -80,7 +85,7 @@ export function bootstrap(input: BootstrapInput): BootstrapOutputs {
 
 type EngineOutputs = Pick<
   BootstrapOutputs,
-  'engine' | 'engineNamespace' | 'engineChartVersion' | 'root' | 'inspect'
+  'engine' | 'engineNamespace' | 'engineChartVersion' | 'root' | 'inspect' | 'workloadClusters'
 >;
 
 function installArgoCd(
@@ -108,12 +113,27 @@ function installArgoCd(
     },
     opts,
   );
+  // Only in a hub-and-spoke environment: a single cluster's stack gains no resource.
+  const workloads =
+    config.workloadClusters.length > 0
+      ? new WorkloadClusters(
+          'workload-clusters',
+          {
+            environment: config.environment.name,
+            clusters: config.workloadClusters,
+            argocdNamespace: argocd.namespace,
+            waitFor: [argocd.release],
+          },
+          opts,
+        )
+      : undefined;
   return {
     engine: 'argocd',
     engineNamespace: argocd.namespace,
     engineChartVersion: ARGO_CD_CHART.version,
     root: root.applicationName,
     inspect: pulumi.interpolate`kubectl --namespace ${argocd.namespace} port-forward svc/argocd-server 8080:443`,
+    workloadClusters: workloads?.names ?? [],
   };
 }
 
@@ -137,5 +157,7 @@ function installFlux(
     engineChartVersion: FLUX_CHART.version,
     root: flux.rootName,
     inspect: pulumi.interpolate`kubectl --namespace ${flux.namespace} get kustomizations,helmreleases`,
+    // libs/environments refuses clusters on Flux, which runs in each cluster it syncs.
+    workloadClusters: [],
   };
 }

@@ -1,8 +1,15 @@
-import { engineOf, type Environment, type WorkspaceRepository } from '@platform/environments';
+import {
+  clusterTopology,
+  engineOf,
+  type ClusterTopology,
+  type Environment,
+  type WorkspaceRepository,
+} from '@platform/environments';
 import { quote } from '@platform/infra-stack-kit';
 import type { z } from 'zod';
 import { argoCdSecretChecks } from './argocd-secret-checks.js';
 import { PROJECT, type BootstrapFields } from './bootstrap-fields.js';
+import { connectedStack, siblingStack } from './cluster-stacks.js';
 import { parseRepoUrl } from './repo-url.js';
 
 /** Reports a problem with one key; the message follows the `infra-bootstrap:<key>: ` prefix. */
@@ -32,10 +39,13 @@ export function bootstrapChecks(
   const problem: Problem = (key, message) => ctx.addIssue({ code: 'custom', message, path: [key] });
   // The cluster stack is compared with the environment only once the environment is valid.
   const environmentRefused = ctx.issues.some((issue) => issue.path?.[0] === 'environment');
-  clusterChecks(v, problem, environmentRefused);
+  const environment = environmentRefused
+    ? undefined
+    : environments.find((e) => e.name === v.environment);
+  const topology = environment && topologyOf(environment, problem);
+  clusterChecks(v, problem, environment && topology ? { environment, topology } : undefined);
   repoChecks(v, problem, repository);
-  const environment = environments.find((e) => e.name === v.environment);
-  if (environmentRefused || !environment) return;
+  if (!environment) return;
   if (engineOf(environment) === 'flux') fluxChecks(v, environment, problem);
   else {
     argoCdSecretChecks(v, environment, problem);
@@ -88,22 +98,50 @@ function fluxChecks(v: BootstrapFields, environment: Environment, problem: Probl
     );
 }
 
-function clusterChecks(v: BootstrapFields, problem: Problem, environmentRefused: boolean): void {
+/** The environment's clusters (libs/environments checks them), or undefined, reported, when invalid. */
+function topologyOf(environment: Environment, problem: Problem): ClusterTopology | undefined {
+  try {
+    return clusterTopology(environment);
+  } catch (error) {
+    problem('environment', `cannot be bootstrapped: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/**
+ * One of clusterStack and kubeContext, and the right cluster: the stack named after the
+ * environment, or a hub-and-spoke environment's hub (which runs its one Argo CD). A hub and
+ * its workload clusters are EKS only: the hub's Argo CD reaches them through IAM, so a
+ * kubeconfig context (kind) cannot bootstrap them.
+ */
+function clusterChecks(
+  v: BootstrapFields,
+  problem: Problem,
+  data: { readonly environment: Environment; readonly topology: ClusterTopology } | undefined,
+): void {
   if ((v.clusterStack === undefined) === (v.kubeContext === undefined)) {
     const which = v.clusterStack === undefined ? 'neither is set' : 'both are set';
     problem('clusterStack', `this or ${PROJECT}:kubeContext must be set, not both (${which})`);
   }
-  const clusterEnvironment = v.clusterStack?.split('/')[2];
-  if (
-    !environmentRefused &&
-    clusterEnvironment !== undefined &&
-    clusterEnvironment !== v.environment
-  ) {
+  if (!data) return;
+  const { environment, topology } = data;
+  const name = `environment '${environment.name}'`;
+  if (topology.kind === 'hub-and-spoke' && v.kubeContext !== undefined) {
     problem(
-      'clusterStack',
-      `${quote(v.clusterStack)} is the cluster of '${clusterEnvironment}', not of environment '${v.environment}'`,
+      'kubeContext',
+      `cannot bootstrap ${name}: it has a hub and workload clusters (libs/environments clusters), which are EKS only, and its Argo CD reaches them through IAM (EKS Pod Identity), which a kubeconfig context (kind) cannot give; set clusterStack to the hub's stack, <org>/infra-cluster/${topology.hub.stack}, instead`,
     );
   }
+  const given = v.clusterStack?.split('/')[2];
+  const expected = connectedStack(topology);
+  if (v.clusterStack === undefined || given === expected) return;
+  const expectedName = siblingStack(v.clusterStack, expected);
+  problem(
+    'clusterStack',
+    topology.kind === 'single'
+      ? `${quote(v.clusterStack)} is the cluster of '${String(given)}', not of ${name} (${quote(expectedName)})`
+      : `${quote(v.clusterStack)} is not the hub of ${name}: the bootstrap connects to its hub '${topology.hub.name}', ${quote(expectedName)}, which registers the workload clusters`,
+  );
 }
 
 function repoChecks(v: BootstrapFields, problem: Problem, repository: WorkspaceRepository): void {

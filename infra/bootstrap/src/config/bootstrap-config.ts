@@ -1,11 +1,11 @@
-import type { Environment } from '@platform/environments';
+import type { Environment, EnvironmentCluster } from '@platform/environments';
 import type * as pulumi from '@pulumi/pulumi';
 import type { RepoTransport } from './repo-url.js';
 
 /** A secret config value, read with `pulumi.Config.requireSecret`: it stays encrypted in state. */
 export type SecretValue = pulumi.Output<string>;
 
-/** How the program reaches the cluster it bootstraps. */
+/** How the program reaches the cluster it bootstraps (a hub-and-spoke environment's hub). */
 export type ClusterAccess =
   /** The cluster stack's `kubeconfig` output, e.g. `acme/infra-cluster/staging` (EKS). */
   | { readonly kind: 'stack-reference'; readonly stackName: string }
@@ -52,11 +52,21 @@ export interface FluxSettings {
   readonly commitStatusToken?: SecretValue;
 }
 
+/** A workload cluster of a hub-and-spoke environment, which the hub's Argo CD syncs. */
+export interface WorkloadCluster {
+  /** Its entry in the environment's data (libs/environments `clusters`). */
+  readonly cluster: EnvironmentCluster;
+  /** Its infra-cluster stack: `<org>/<project>/<cluster.stack>`, the hub stack's org and project. */
+  readonly stackName: string;
+}
+
 /** The validated configuration of one stack. */
 export interface BootstrapConfig {
   /** The environment this cluster runs (`manifests/<name>/`), as libs/environments defines it. */
   readonly environment: Environment;
   readonly cluster: ClusterAccess;
+  /** The clusters the hub registers in its Argo CD: none for an environment of one cluster. */
+  readonly workloadClusters: readonly WorkloadCluster[];
   readonly repo: RepoSettings;
   readonly argocdSecrets: ArgoCdSecrets;
   readonly flux: FluxSettings;

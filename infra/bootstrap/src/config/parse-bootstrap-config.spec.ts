@@ -10,11 +10,21 @@ import {
   stagingConfig,
 } from '../testing/config-fixtures.js';
 import {
+  HUB_AND_SPOKE,
+  HUB_AND_SPOKE_ENVIRONMENTS,
   NO_WEBHOOK_ENVIRONMENTS,
   SSO_ENVIRONMENTS,
   withStagingArgoCd,
 } from '../testing/environments.js';
 import { parseStack, problemsOf } from '../testing/problems-of.js';
+
+/** The bootstrap stack of HUB_AND_SPOKE: named after the environment, connected to its hub. */
+const hubConfig = (overrides: Record<string, string | undefined> = {}) =>
+  stagingConfig({
+    environment: 'retail',
+    clusterStack: 'acme/infra-cluster/retail-mgmt',
+    ...overrides,
+  });
 
 describe('parseBootstrapConfig: valid stacks', () => {
   it("reads staging: the environment, the cluster stack, the workspace's repository, an ssh deploy key, the webhook secret", async () => {
@@ -31,6 +41,24 @@ describe('parseBootstrapConfig: valid stacks', () => {
     expect(await pulumi.isSecret(webhookSecret)).toBe(true);
     expect(await promiseOf(webhookSecret)).toBe(SECRETS.webhook);
     expect(config.argocdSecrets.oidcClientSecret).toBeUndefined();
+    // One cluster: nothing to register in its Argo CD.
+    expect(config.workloadClusters).toEqual([]);
+  });
+
+  it("reads a hub-and-spoke environment's stack: the hub's cluster stack, and each workload cluster's beside it", () => {
+    const { config } = parseStack(hubConfig(), 'retail', {
+      environments: HUB_AND_SPOKE_ENVIRONMENTS,
+    });
+    expect(config.cluster).toEqual({
+      kind: 'stack-reference',
+      stackName: 'acme/infra-cluster/retail-mgmt',
+    });
+    expect(
+      config.workloadClusters.map(({ cluster, stackName }) => [cluster.name, stackName]),
+    ).toEqual([
+      ['emea', 'acme/infra-cluster/retail-emea'],
+      ['apac', 'acme/infra-cluster/retail-apac'],
+    ]);
   });
 
   it('reads production: its environment data (HA lives there) and GitHub App credentials', () => {
@@ -120,6 +148,51 @@ describe('parseBootstrapConfig: every problem names its key', () => {
     ],
   ])('refuses %s', (_what, raw, expected, stack = 'staging') => {
     expect(problemsOf(raw, stack)).toContainEqual(expect.stringContaining(expected));
+  });
+
+  it.each<[string, StackValues, string, string?]>([
+    [
+      "a workload cluster's stack",
+      hubConfig({ clusterStack: 'acme/infra-cluster/retail-emea' }),
+      "infra-bootstrap:clusterStack: 'acme/infra-cluster/retail-emea' is not the hub of environment 'retail': the bootstrap connects to its hub 'mgmt', 'acme/infra-cluster/retail-mgmt', which registers the workload clusters",
+    ],
+    [
+      'the stack named after the environment, which no cluster has',
+      hubConfig({ clusterStack: 'acme/infra-cluster/retail' }),
+      "'acme/infra-cluster/retail' is not the hub of environment 'retail'",
+    ],
+    [
+      'a kubeconfig context instead of the hub',
+      hubConfig({ clusterStack: undefined, kubeContext: 'kind-platform' }),
+      "infra-bootstrap:kubeContext: cannot bootstrap environment 'retail': it has a hub and workload clusters (libs/environments clusters), which are EKS only, and its Argo CD reaches them through IAM (EKS Pod Identity), which a kubeconfig context (kind) cannot give; set clusterStack to the hub's stack, <org>/infra-cluster/retail-mgmt, instead",
+    ],
+    [
+      'the local stack (kind)',
+      localConfig({
+        environment: 'retail',
+        repoAccess: 'ssh',
+        repoSshPrivateKey: SECRETS.deployKey,
+      }),
+      "infra-bootstrap:kubeContext: cannot bootstrap environment 'retail'",
+      'local',
+    ],
+  ])('refuses for a hub-and-spoke environment %s', (_what, raw, expected, stack = 'retail') => {
+    expect(problemsOf(raw, stack, { environments: HUB_AND_SPOKE_ENVIRONMENTS })).toContainEqual(
+      expect.stringContaining(expected),
+    );
+  });
+
+  it('refuses clusters on Flux, on the environment (libs/environments says why)', () => {
+    const onFlux = [{ ...HUB_AND_SPOKE, engine: 'flux' as const }];
+    expect(
+      problemsOf(hubConfig({ githubWebhookSecret: undefined }), 'retail', {
+        environments: onFlux,
+      }),
+    ).toContainEqual(
+      expect.stringContaining(
+        "infra-bootstrap:environment: cannot be bootstrapped: environment 'retail': clusters need engine 'argocd'",
+      ),
+    );
   });
 
   it('reports every problem at once, one a line, in one error', () => {

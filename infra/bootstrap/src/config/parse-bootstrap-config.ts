@@ -1,4 +1,5 @@
 import {
+  clusterTopology,
   engineOf,
   workspaceEnvironments,
   workspaceRepository,
@@ -16,6 +17,7 @@ import {
   type BootstrapFields,
   type SECRET_KEYS,
 } from './bootstrap-fields.js';
+import { workloadClustersOf } from './cluster-stacks.js';
 import { parseRepoUrl } from './repo-url.js';
 
 export interface ParsedBootstrapConfig {
@@ -75,12 +77,15 @@ function toBootstrapConfig(
   const config = new pulumi.Config(PROJECT);
   const secret = (key: (typeof SECRET_KEYS)[number]) => config.requireSecret(key);
   const url = parseRepoUrl(repository.url);
+  // The checks refused a kube context for a hub-and-spoke environment, so its hub's stack is set.
+  const stackName = v.clusterStack ?? '';
   return {
     environment,
     cluster:
       v.kubeContext !== undefined
         ? { kind: 'kube-context', context: v.kubeContext }
-        : { kind: 'stack-reference', stackName: v.clusterStack ?? '' },
+        : { kind: 'stack-reference', stackName },
+    workloadClusters: workloadClustersOf(clusterTopology(environment), stackName),
     repo: {
       url: repository.url,
       transport: 'problem' in url ? 'https' : url.transport,

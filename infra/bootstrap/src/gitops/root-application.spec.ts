@@ -10,8 +10,15 @@ const props = {
 } as const;
 
 describe('the root Application', () => {
-  it('syncs the AWS add-ons on EKS and the local stand-ins elsewhere, never both', () => {
-    const files = ['namespaces.yaml', 'aws/cluster-issuer.yaml', 'local/cluster-issuer.yaml'];
+  it("syncs the AWS add-ons on EKS and the local stand-ins elsewhere, never both, and never the workload clusters' platform", () => {
+    const files = [
+      'namespaces.yaml',
+      'aws/cluster-issuer.yaml',
+      'local/cluster-issuer.yaml',
+      'workloads/namespaces.yaml',
+      'workloads/aws/cluster-issuer.yaml',
+      'workloads.yaml',
+    ];
     const synced = (cluster: 'stack-reference' | 'kube-context') => {
       const { directory } = rootApplicationManifest({ ...props, cluster }).spec.source!;
       return files.filter(
@@ -20,8 +27,16 @@ describe('the root Application', () => {
           (directory?.exclude === undefined || !argoCdGlob(directory.exclude, file)),
       );
     };
-    expect(synced('stack-reference')).toEqual(['namespaces.yaml', 'aws/cluster-issuer.yaml']);
-    expect(synced('kube-context')).toEqual(['namespaces.yaml', 'local/cluster-issuer.yaml']);
+    expect(synced('stack-reference')).toEqual([
+      'namespaces.yaml',
+      'aws/cluster-issuer.yaml',
+      'workloads.yaml',
+    ]);
+    expect(synced('kube-context')).toEqual([
+      'namespaces.yaml',
+      'local/cluster-issuer.yaml',
+      'workloads.yaml',
+    ]);
   });
 
   it('models Argo CD globs faithfully: `*` spans `/`, which is why an include cannot pick a kind', () => {

@@ -1,6 +1,11 @@
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
-import { AWS_ADDONS_DIRECTORY, LOCAL_ADDONS_DIRECTORY, platformPath } from '@platform/platform';
+import {
+  AWS_ADDONS_DIRECTORY,
+  LOCAL_ADDONS_DIRECTORY,
+  platformPath,
+  WORKLOAD_PLATFORM_DIRECTORY,
+} from '@platform/platform';
 import type { ClusterAccess } from '../config/bootstrap-config.js';
 
 /** The in-cluster destination: Argo CD runs in the cluster it deploys to. */
@@ -21,13 +26,16 @@ export interface RootApplicationProps {
 /**
  * Which files of `_platform/` the root leaves out: `local/` on EKS (the self-signed stand-ins) or
  * `aws/` elsewhere (external-dns, the Route 53 ACME issuer, the NLB proxy), so each cluster gets
- * the shared files plus its own kind's. An exclude, not an include: Argo CD matches these globs
- * without path separators (`*` spans `/`), so an include such as `{*.yaml,aws/*.yaml}` would
- * take `local/` as well.
+ * the shared files plus its own kind's; and always `workloads/`, what a hub-and-spoke
+ * environment's ApplicationSet syncs to its workload clusters, not to the hub this root syncs
+ * (absent elsewhere, so leaving it out changes nothing). An exclude, not an include: Argo CD
+ * matches these globs without path separators (`*` spans `/`), so an include such as
+ * `{*.yaml,aws/*.yaml}` would take `local/` as well. Several patterns are one brace glob
+ * (argo-cd docs/user-guide/directory.md, "Excluding Certain Files": `{config.json,env-usw2/*}`).
  */
 export function platformExclude(cluster: ClusterAccess['kind']): string {
   const other = cluster === 'stack-reference' ? LOCAL_ADDONS_DIRECTORY : AWS_ADDONS_DIRECTORY;
-  return `${other}/*`;
+  return `{${other}/*,${WORKLOAD_PLATFORM_DIRECTORY}/*}`;
 }
 
 /**

@@ -29,21 +29,22 @@ export const SECRETS = {
   oidc: 'test-oidc-client-secret',
 } as const;
 
-export const CLUSTER_KUBECONFIG = {
-  apiVersion: 'v1',
-  kind: 'Config',
-  clusters: [
-    { name: 'staging', cluster: { server: 'https://ABC123.gr7.eu-west-1.eks.amazonaws.com' } },
-  ],
-  contexts: [{ name: 'staging', context: { cluster: 'staging', user: 'aws' } }],
-  'current-context': 'staging',
-  users: [
-    {
-      name: 'aws',
-      user: { exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws' } },
-    },
-  ],
-};
+/** A cluster stack's `kubeconfig` output as @pulumi/eks writes it: exec through `aws`, no token. */
+export function clusterKubeconfig(name: string, server: string) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name, cluster: { server } }],
+    contexts: [{ name, context: { cluster: name, user: 'aws' } }],
+    'current-context': name,
+    users: [
+      {
+        name: 'aws',
+        user: { exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws' } },
+      },
+    ],
+  };
+}
 
 /**
  * The repository in its https form, for the fixtures whose repoAccess needs one (github-app,

@@ -1,5 +1,6 @@
 import type { Environment } from '@platform/environments';
 import { workspaceEnvironments } from '@platform/environments';
+import { testEnvironment } from '@platform/environments/testing';
 
 /**
  * The workspace's environments with staging's Argo CD settings replaced: what a team writes in
@@ -27,3 +28,26 @@ export function environmentNamed(name: string): Environment {
   if (!found) throw new Error(`the workspace has no environment '${name}'`);
   return found;
 }
+
+/**
+ * A hub-and-spoke environment of the tests' own (not the workspace's data): a hub that runs
+ * Argo CD and two workload clusters in other regions, one with values of its own.
+ */
+export const HUB_AND_SPOKE = testEnvironment('retail', {
+  clusters: [
+    { name: 'mgmt', region: 'eu-central-1', stack: 'retail-mgmt', role: 'hub' },
+    { name: 'emea', region: 'eu-west-3', stack: 'retail-emea' },
+    {
+      name: 'apac',
+      region: 'ap-southeast-2',
+      stack: 'retail-apac',
+      values: { logLevel: 'warn' },
+    },
+  ],
+});
+
+/** The workspace's environments and the hub-and-spoke one. */
+export const HUB_AND_SPOKE_ENVIRONMENTS: readonly Environment[] = [
+  ...workspaceEnvironments,
+  HUB_AND_SPOKE,
+];
