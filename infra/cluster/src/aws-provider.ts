@@ -2,9 +2,23 @@ import * as aws from '@pulumi/aws';
 import type * as pulumi from '@pulumi/pulumi';
 import type { ClusterConfig } from './config/cluster-config.js';
 
-/** The tags every resource of the stack carries, through the provider's default tags. */
+/**
+ * The tags every resource of the stack carries, through the provider's default tags. A listed
+ * cluster's stack also tags its stack (`cluster`): an environment's stacks may share an account,
+ * and the deploy role's tag conditions keep each stack to its own resources.
+ */
 export function commonTags(config: ClusterConfig): Record<string, string> {
-  return { environment: config.environment, project: config.platformName, 'managed-by': 'pulumi' };
+  return {
+    environment: config.environment,
+    project: config.platformName,
+    ...clusterTag(config),
+    'managed-by': 'pulumi',
+  };
+}
+
+/** `{ cluster: <stack> }` for a listed cluster's stack; none for an environment's one cluster. */
+export function clusterTag(config: ClusterConfig): { cluster?: string } {
+  return config.placement.role === 'single' ? {} : { cluster: config.stack };
 }
 
 /**

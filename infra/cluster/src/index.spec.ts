@@ -34,9 +34,11 @@ describe('the entry point', () => {
   it('exports exactly the stack outputs', () => {
     expect(Object.keys(program).sort()).toEqual(
       [
+        'argocdHubRoleArn',
         'ciPreviewRoleArn',
         'ciPushRoleArn',
         'ciRoleArn',
+        'clusterCertificateAuthority',
         'clusterEndpoint',
         'clusterName',
         'hostedZoneId',

@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import type * as pulumi from '@pulumi/pulumi';
-import { commonTags, createAwsProvider } from './aws-provider.js';
+import { clusterTag, commonTags, createAwsProvider } from './aws-provider.js';
 import { AddonIdentities } from './addons/addon-identities.js';
 import { CiAccess } from './ci/ci-access.js';
 import { scopedArn } from './ci/deploy-scope.js';
@@ -11,39 +11,64 @@ import type { ClusterConfig } from './config/cluster-config.js';
 import { HostedZone } from './dns/hosted-zone.js';
 import { Vpc } from './network/vpc.js';
 import { ImageRegistry } from './registry/image-registry.js';
+import { ArgocdHubIdentity } from './argocd/argocd-hub-identity.js';
+import { readHubStack } from './argocd/hub-stack-reference.js';
 
-/** The stack outputs; infra/bootstrap reads them through a StackReference. */
+/**
+ * The stack outputs; infra/bootstrap reads them through a StackReference, and a workload
+ * cluster's stack reads its hub's. Which a stack has depends on its role (ClusterPlacement):
+ * - every stack: the cluster (name, endpoint, CA, kubeconfig, OIDC provider) and CI's roles;
+ * - single and hub stacks: `imageRegistry`, `hostedZoneId`, `nameServers` (they own both);
+ * - hub stacks: `argocdHubRoleArn`;
+ * - workload stacks: neither registry nor zone (the hub stack's serve them).
+ */
 export interface ClusterOutputs {
   readonly clusterName: pulumi.Output<string>;
   readonly clusterEndpoint: pulumi.Output<string>;
+  /** The API server's CA bundle, base64 (EKS `certificateAuthority.data`): an Argo CD cluster Secret's `caData`. */
+  readonly clusterCertificateAuthority: pulumi.Output<string>;
   /** Secret: a kubeconfig (JSON) that authenticates with `aws eks get-token`. */
   readonly kubeconfig: pulumi.Output<string>;
   /** The cluster's IAM OIDC provider, for workload identity (IRSA) roles. */
   readonly oidcProviderArn: pulumi.Output<string>;
-  /** Where releases push: `<registry>/<prefix>`; an app's repository is `<imageRegistry>/<app>`. */
-  readonly imageRegistry: string;
+  /**
+   * Where releases push: `<registry>/<prefix>`; an app's repository is `<imageRegistry>/<app>`.
+   * Single and hub stacks only.
+   */
+  readonly imageRegistry?: string;
   /** The role CI deploys with (jobs of the protected environments on the deploy branch). */
   readonly ciRoleArn: pulumi.Output<string>;
   /** The role image builds push with (jobs on the deploy branch): push only. */
   readonly ciPushRoleArn: pulumi.Output<string>;
   /** The read-only role pull requests and the drift check preview with. */
   readonly ciPreviewRoleArn: pulumi.Output<string>;
-  /** The environment's public Route 53 zone (created here, or the adopted `hostedZoneId`). */
-  readonly hostedZoneId: pulumi.Output<string>;
+  /**
+   * The environment's public Route 53 zone (created here, or the adopted `hostedZoneId`).
+   * Single and hub stacks only: a workload stack reads its hub's.
+   */
+  readonly hostedZoneId?: pulumi.Output<string>;
   /** The zone's name servers: the NS records of the domain in its parent zone (README). */
-  readonly nameServers: pulumi.Output<string[]>;
+  readonly nameServers?: pulumi.Output<string[]>;
+  /** Hub stacks only: the role the hub's Argo CD reaches the workload clusters as. */
+  readonly argocdHubRoleArn?: pulumi.Output<string>;
 }
 
 /**
- * Declares the AWS platform of one environment from its checked configuration: the network,
- * the image repositories, CI's access (GitHub Actions or GitLab CI), the EKS cluster and its nodes, its add-ons,
- * the environment's DNS zone and the add-ons' Pod Identity roles. Every
- * resource goes through one provider that tags it and is pinned to the stack's account.
+ * Declares the AWS platform of one cluster from its checked configuration: the network, CI's
+ * access (GitHub Actions or GitLab CI), the EKS cluster and its nodes, its add-ons, and by role
+ * (ClusterPlacement): the image repositories and the environment's DNS zone (single and hub),
+ * the add-ons' Pod Identity roles (single and workload: a hub runs no add-ons), the Argo CD
+ * hub's identity (hub), the hub's access to the cluster (workload). Every resource goes through
+ * one provider that tags it and is pinned to the stack's account.
  */
 export function defineCluster(config: ClusterConfig): ClusterOutputs {
   const provider = createAwsProvider(config);
   const opts = { providers: { aws: provider } };
   const prefix = config.namePrefix;
+  const { placement } = config;
+  // A workload cluster's stack uses what its hub's stack made: the zone, the Argo CD role.
+  const hub =
+    placement.role === 'workload' ? readHubStack(`${prefix}-hub`, placement.hubStack) : undefined;
 
   const network = new Vpc(
     `${prefix}-network`,
@@ -55,21 +80,27 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
     },
     opts,
   );
-  new ImageRegistry(
-    `${prefix}-images`,
-    {
-      prefix: config.registry.repositoryPrefix,
-      keepLastImages: config.registry.keepLastImages,
-      pullAccountIds: config.registry.pullAccountIds,
-      partition: config.partition,
-    },
-    opts,
-  );
+  // The environment's images live in the registry of its single or hub stack; workload
+  // clusters (same account) pull from it across regions with their node role.
+  if (placement.role !== 'workload') {
+    new ImageRegistry(
+      `${prefix}-images`,
+      {
+        prefix: config.registry.repositoryPrefix,
+        keepLastImages: config.registry.keepLastImages,
+        pullAccountIds: config.registry.pullAccountIds,
+        partition: config.partition,
+      },
+      opts,
+    );
+  }
+  // On a workload stack, the hub's zone adopted by id: the lookup also checks it is the
+  // environment's domain, and the add-ons' policies and the boundary name its ARN.
   const zone = new HostedZone(
     `${prefix}-dns`,
     {
       domain: config.dns.domain,
-      hostedZoneId: config.dns.hostedZoneId,
+      hostedZoneId: hub ? hub.hostedZoneId : config.dns.hostedZoneId,
       partition: config.partition,
     },
     opts,
@@ -85,12 +116,22 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
         accountId: config.accountId,
         namePrefix: prefix,
         clusterName: config.cluster.name,
-        tags: { environment: config.environment, project: config.platformName },
-        managesHostedZone: config.dns.hostedZoneId === undefined,
+        tags: {
+          environment: config.environment,
+          project: config.platformName,
+          ...clusterTag(config),
+        },
+        // A workload stack never creates the zone: its deploy role gets no CreateHostedZone.
+        managesHostedZone: hub === undefined && config.dns.hostedZoneId === undefined,
+        ...(placement.role === 'hub' ? { argocdHub: true } : {}),
       },
       repositoryPrefix: config.registry.repositoryPrefix,
       zoneArn: zone.zoneArn,
       stateBackend: config.stateBackend,
+      state: {
+        stack: config.stack,
+        referencedStacks: placement.role === 'workload' ? [placement.hubStack] : [],
+      },
     },
     opts,
   );
@@ -112,6 +153,10 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
         ...(config.ci.deployClusterAdmin
           ? { [`${config.ci.provider}-deploy`]: ci.deployRoleArn }
           : {}),
+        // The hub's Argo CD syncs everything a workload cluster runs: the add-ons' CRDs,
+        // Namespaces, ClusterRoles and their bindings, webhooks, besides the apps. Those are
+        // cluster-scoped, so no namespace-scoped policy would do: cluster admin, at cluster scope.
+        ...(hub ? { 'argocd-hub': hub.argocdHubRoleArn } : {}),
       },
       // The scheduled drift check reads Applications, Kustomizations and HelmReleases with the
       // read-only role, and nothing else (git's RBAC for the group; no EKS access policy).
@@ -150,34 +195,54 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
     );
   eksAddon('metrics-server');
   // The agent (a DaemonSet) that hands pods their Pod Identity credentials: cert-manager's and
-  // external-dns's below. Pods started before it runs get none (restart them).
+  // external-dns's below, or the hub's Argo CD's. Pods started before it runs get none (restart them).
   eksAddon('eks-pod-identity-agent');
 
-  new AddonIdentities(
-    `${prefix}-addons`,
-    {
-      namePrefix: prefix,
-      partition: config.partition,
-      clusterName: cluster.clusterName,
-      clusterArn: scopedArn(config, 'eks', `cluster/${config.cluster.name}`),
-      domain: config.dns.domain,
-      zoneArn: zone.zoneArn,
-      permissionsBoundaryArn: ci.managedRoleBoundaryArn,
-      clusterResources: [cluster.cluster],
-    },
-    opts,
-  );
+  const clusterArn = scopedArn(config, 'eks', `cluster/${config.cluster.name}`);
+  // A hub runs no add-ons (least privilege: no role may write the zone's records there).
+  if (placement.role !== 'hub') {
+    new AddonIdentities(
+      `${prefix}-addons`,
+      {
+        namePrefix: prefix,
+        partition: config.partition,
+        clusterName: cluster.clusterName,
+        clusterArn,
+        domain: config.dns.domain,
+        zoneArn: zone.zoneArn,
+        permissionsBoundaryArn: ci.managedRoleBoundaryArn,
+        clusterResources: [cluster.cluster],
+      },
+      opts,
+    );
+  }
+  const argocdHub =
+    placement.role === 'hub'
+      ? new ArgocdHubIdentity(
+          `${prefix}-argocd-hub`,
+          {
+            namePrefix: prefix,
+            accountId: config.accountId,
+            clusterName: cluster.clusterName,
+            clusterArn,
+            permissionsBoundaryArn: ci.managedRoleBoundaryArn,
+            clusterResources: [cluster.cluster],
+          },
+          opts,
+        )
+      : undefined;
 
   return {
     clusterName: cluster.clusterName,
     clusterEndpoint: cluster.endpoint,
+    clusterCertificateAuthority: cluster.certificateAuthority,
     kubeconfig: cluster.kubeconfig,
     oidcProviderArn: cluster.oidcProviderArn,
-    imageRegistry: config.registry.url,
+    ...(placement.role === 'workload' ? {} : { imageRegistry: config.registry.url }),
     ciRoleArn: ci.deployRoleArn,
     ciPushRoleArn: ci.pushRoleArn,
     ciPreviewRoleArn: ci.previewRoleArn,
-    hostedZoneId: zone.zoneId,
-    nameServers: zone.nameServers,
+    ...(hub ? {} : { hostedZoneId: zone.zoneId, nameServers: zone.nameServers }),
+    ...(argocdHub ? { argocdHubRoleArn: argocdHub.roleArn } : {}),
   };
 }

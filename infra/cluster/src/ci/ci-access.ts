@@ -33,6 +33,11 @@ export interface CiAccessArgs {
   readonly zoneArn: pulumi.Input<string>;
   /** @default no self-managed backend (Pulumi Cloud) */
   readonly stateBackend?: StateBackendConfig;
+  /**
+   * The stack whose state the roles reach, and the stacks it reads through StackReferences.
+   * @default the stack named like the environment (`scope.tags.environment`), no references
+   */
+  readonly state?: { readonly stack: string; readonly referencedStacks: readonly string[] };
 }
 
 /**
@@ -63,7 +68,11 @@ export class CiAccess extends pulumi.ComponentResource {
       secretsKeyArn: undefined,
       bootstrapSecretsKeyArn: undefined,
     };
-    const stateScope = { partition: scope.partition, environment: scope.tags.environment };
+    const stateScope = {
+      partition: scope.partition,
+      environment: args.state?.stack ?? scope.tags.environment,
+      referencedStacks: args.state?.referencedStacks ?? [],
+    };
     this.oidcProviderArn = trust.oidcProviderArn
       ? pulumi.output(trust.oidcProviderArn)
       : new aws.iam.OpenIdConnectProvider(

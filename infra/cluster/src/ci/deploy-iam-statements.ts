@@ -2,7 +2,12 @@ import { scopedArn, type DeployScope } from './deploy-scope.js';
 import { addonRoleName, type AddonName } from '../addons/addon-identities.js';
 import { POD_IDENTITY_SERVICE } from '../addons/pod-identity-trust.js';
 import { ADDON_IDENTITIES } from '@platform/platform';
-import { addonRolesArn, ciRolesArn, managedRoleBoundaryArn } from './managed-role-boundary.js';
+import {
+  addonRolesArn,
+  argocdHubRoleArn,
+  ciRolesArn,
+  managedRoleBoundaryArn,
+} from './managed-role-boundary.js';
 import type { PolicyStatement } from './policy-document.js';
 
 /**
@@ -132,6 +137,7 @@ export function deployIamStatements(scope: DeployScope): PolicyStatement[] {
       Action: ['iam:UpdateAssumeRolePolicy', 'iam:DeleteRole'],
       Resource: addonRolesArn(scope),
     },
+    ...(scope.argocdHub ? argocdHubRoleStatements(scope) : []),
     {
       Sid: 'NeverTheCiRoles',
       Effect: 'Deny',
@@ -175,6 +181,37 @@ export function deployIamStatements(scope: DeployScope): PolicyStatement[] {
           ],
         },
       },
+    },
+  ];
+}
+
+/**
+ * A hub stack's Argo CD role, `<prefix>-argocd-hub` (created by ChangeRolesThatCarryTheBoundary
+ * like every `<prefix>-*` role): passed to EKS Pod Identity only, for its associations. It is
+ * cluster-admin on every workload cluster of the environment, so no merge may give it a policy
+ * (the boundary denies it everything anyway), re-point its trust or replace it: that is an
+ * administrator's run.
+ */
+function argocdHubRoleStatements(scope: DeployScope): PolicyStatement[] {
+  const role = argocdHubRoleArn(scope);
+  return [
+    {
+      Sid: 'PassTheArgocdHubRoleToPodIdentity',
+      Effect: 'Allow',
+      Action: 'iam:PassRole',
+      Resource: role,
+      Condition: { StringEquals: { 'iam:PassedToService': POD_IDENTITY_SERVICE } },
+    },
+    {
+      Sid: 'TheArgocdHubRoleKeepsItsTrustAndNoPolicy',
+      Effect: 'Deny',
+      Action: [
+        'iam:UpdateAssumeRolePolicy',
+        'iam:DeleteRole',
+        'iam:PutRolePolicy',
+        'iam:AttachRolePolicy',
+      ],
+      Resource: role,
     },
   ];
 }

@@ -8,14 +8,19 @@ export interface DeployScope {
   /** Every role, alias and repository this stack names starts with `<prefix>-` or `<prefix>/`. */
   readonly namePrefix: string;
   readonly clusterName: string;
-  /** The default tags every resource carries; creation and changes are conditioned on them. */
-  readonly tags: Readonly<{ environment: string; project: string }>;
+  /**
+   * The default tags every resource carries; creation and changes are conditioned on them.
+   * `cluster` (a listed cluster's stack) only where the environment has several stacks.
+   */
+  readonly tags: Readonly<{ environment: string; project: string; cluster?: string }>;
   /** The CI system whose roles, `<prefix>-<ciProvider>-*`, the deploy role must never change. */
   readonly ciProvider: CiProvider;
   /** The host of the CI OIDC provider this stack creates (undefined: it exists outside). */
   readonly managedCiOidcHost: string | undefined;
   /** Whether this stack creates the environment's hosted zone (false: it adopts one). */
   readonly managesHostedZone: boolean;
+  /** Whether this stack runs its environment's Argo CD hub (the `<prefix>-argocd-hub` role). @default false */
+  readonly argocdHub?: boolean;
 }
 
 /** `arn:<partition>:<service>:<region>:<account>:<resource>`; pass `''` as region for IAM. */
@@ -36,5 +41,6 @@ export function tagCondition(
   return {
     [`aws:${on}Tag/environment`]: scope.tags.environment,
     [`aws:${on}Tag/project`]: scope.tags.project,
+    ...(scope.tags.cluster === undefined ? {} : { [`aws:${on}Tag/cluster`]: scope.tags.cluster }),
   };
 }

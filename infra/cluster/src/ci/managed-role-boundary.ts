@@ -1,3 +1,4 @@
+import { argocdHubRoleName } from '../argocd/argocd-hub-identity.js';
 import { scopedArn, type DeployScope } from './deploy-scope.js';
 import { policyDocument, type PolicyDocument } from './policy-document.js';
 
@@ -34,13 +35,26 @@ export interface ProtectedState {
  * The boundary caps; the roles' own policies grant.
  */
 export function managedRoleBoundary(
-  scope: Pick<DeployScope, 'partition' | 'region' | 'accountId' | 'namePrefix'>,
+  scope: Pick<DeployScope, 'partition' | 'region' | 'accountId' | 'namePrefix' | 'argocdHub'>,
   state: ProtectedState,
   zoneArn: string,
 ): PolicyDocument {
   // A role session's aws:PrincipalArn is the role's ARN, whatever the session name.
   const addonRoles = { ArnLike: { 'aws:PrincipalArn': addonRolesArn(scope) } };
   return policyDocument([
+    // A hub's Argo CD role needs no permission (argocd-k8s-auth presigns sts:GetCallerIdentity,
+    // which no policy can deny): capped at nothing, whatever a merge attaches to it.
+    ...(scope.argocdHub
+      ? [
+          {
+            Sid: 'TheArgocdHubRoleNothing',
+            Effect: 'Deny' as const,
+            Action: '*',
+            Resource: '*',
+            Condition: { ArnEquals: { 'aws:PrincipalArn': argocdHubRoleArn(scope) } },
+          },
+        ]
+      : []),
     {
       Sid: 'AddonRolesOnlyRoute53',
       Effect: 'Deny',
@@ -125,4 +139,11 @@ export function addonRolesArn(
   scope: Pick<DeployScope, 'partition' | 'region' | 'accountId' | 'namePrefix'>,
 ) {
   return scopedArn(scope, 'iam', `role/${scope.namePrefix}-addon-*`, '');
+}
+
+/** A hub stack's Argo CD role, `<prefix>-argocd-hub` (see ArgocdHubIdentity). */
+export function argocdHubRoleArn(
+  scope: Pick<DeployScope, 'partition' | 'region' | 'accountId' | 'namePrefix'>,
+) {
+  return scopedArn(scope, 'iam', `role/${argocdHubRoleName(scope.namePrefix)}`, '');
 }

@@ -6,8 +6,13 @@ export const PREVIEWED_PROJECT = 'infra-cluster';
 
 export interface StateScope {
   readonly partition: string;
-  /** The stack name of this environment in every program (`staging`, `production`). */
+  /**
+   * The stack name of this environment in every program (`staging`, `production`), or of a
+   * listed cluster (its `stack`).
+   */
   readonly environment: string;
+  /** infra-cluster stacks this one reads through a StackReference (a workload's hub). @default none */
+  readonly referencedStacks?: readonly string[];
 }
 
 /**
@@ -19,6 +24,8 @@ export interface StateScope {
  *   decrypts with infra-cluster's key only, never infra-bootstrap's.
  * - `deploy` (`pulumi up` of both programs): reads and writes this environment's stacks, their
  *   history, backups and locks; decrypts with both keys.
+ * Both also read (never write) the infra-cluster stack files of `referencedStacks`: a workload
+ * cluster's stack reads its hub's outputs.
  * Nothing when the backend is Pulumi Cloud (its tokens decide; README, "What a pull request can read").
  */
 export function stateBackendStatements(
@@ -28,9 +35,11 @@ export function stateBackendStatements(
 ): PolicyStatement[] {
   const statements: PolicyStatement[] = [];
   const env = scope.environment;
+  const referenced = scope.referencedStacks ?? [];
   if (backend.bucket !== undefined) {
     const bucket = `arn:${scope.partition}:s3:::${backend.bucket}`;
     const object = (key: string) => `${bucket}/.pulumi/${key}`;
+    const referencedFiles = referenced.map((stack) => `stacks/${PREVIEWED_PROJECT}/${stack}.*`);
     if (access === 'preview') {
       statements.push(
         {
@@ -40,7 +49,11 @@ export function stateBackendStatements(
           Resource: bucket,
           Condition: {
             StringLike: {
-              's3:prefix': ['.pulumi/stacks/', `.pulumi/stacks/${PREVIEWED_PROJECT}/${env}.*`],
+              's3:prefix': [
+                '.pulumi/stacks/',
+                `.pulumi/stacks/${PREVIEWED_PROJECT}/${env}.*`,
+                ...referencedFiles.map((file) => `.pulumi/${file}`),
+              ],
             },
           },
         },
@@ -48,7 +61,11 @@ export function stateBackendStatements(
           Sid: 'ReadTheClusterStack',
           Effect: 'Allow',
           Action: 's3:GetObject',
-          Resource: [object('meta.yaml'), object(`stacks/${PREVIEWED_PROJECT}/${env}.*`)],
+          Resource: [
+            object('meta.yaml'),
+            object(`stacks/${PREVIEWED_PROJECT}/${env}.*`),
+            ...referencedFiles.map(object),
+          ],
         },
       );
     } else {
@@ -66,6 +83,16 @@ export function stateBackendStatements(
             object(`locks/organization/*/${env}/*`),
           ],
         },
+        ...(referencedFiles.length === 0
+          ? []
+          : [
+              {
+                Sid: 'ReadTheReferencedStacks',
+                Effect: 'Allow' as const,
+                Action: 's3:GetObject',
+                Resource: referencedFiles.map(object),
+              },
+            ]),
       );
     }
   }

@@ -45,6 +45,8 @@ export class EksCluster extends pulumi.ComponentResource {
   public readonly cluster: eks.Cluster;
   public readonly clusterName: pulumi.Output<string>;
   public readonly endpoint: pulumi.Output<string>;
+  /** The API server's CA bundle, base64 (`certificateAuthority.data`). */
+  public readonly certificateAuthority: pulumi.Output<string>;
   /** A kubeconfig (JSON) that authenticates with `aws eks get-token`; secret. */
   public readonly kubeconfig: pulumi.Output<string>;
   public readonly oidcProviderArn: pulumi.Output<string>;
@@ -142,6 +144,7 @@ export class EksCluster extends pulumi.ComponentResource {
 
     this.clusterName = pulumi.output(args.clusterName);
     this.endpoint = this.cluster.core.endpoint;
+    this.certificateAuthority = this.cluster.eksCluster.certificateAuthority.data;
     this.kubeconfig = pulumi.secret(this.cluster.kubeconfigJson);
     this.oidcProviderArn = this.cluster.oidcProviderArn;
     this.secretsKeyArn = secretsKey.arn;

@@ -3,11 +3,18 @@
  * Every key behind these fields is documented in Pulumi.yaml.
  */
 export interface ClusterConfig {
-  /** The stack name: one of the workspace catalog's environments (`staging`, `production`). */
+  /** The environment of libs/environments the stack's cluster belongs to (the `environment` tag). */
   readonly environment: string;
+  /**
+   * The stack name: the environment's name for its one cluster (`staging`, `production`), or
+   * a listed cluster's `stack` (libs/environments, `Environment.clusters`).
+   */
+  readonly stack: string;
+  /** Which cluster of its environment the stack creates, and so what it declares. */
+  readonly placement: ClusterPlacement;
   /** The `project` tag on everything, and the first half of every name. */
   readonly platformName: string;
-  /** `<platformName>-<environment>`: the EKS cluster's name and the prefix of every name. */
+  /** `<platformName>-<stack>`: the EKS cluster's name and the prefix of every name. */
   readonly namePrefix: string;
   /** The only AWS account the stack may touch (the provider refuses any other). */
   readonly accountId: string;
@@ -23,6 +30,26 @@ export interface ClusterConfig {
   readonly dns: DnsConfig;
   readonly stateBackend: StateBackendConfig;
 }
+
+/**
+ * What a stack's cluster does in its environment (libs/environments `clusterOfStack`):
+ * - `single`: the environment's one cluster (no `clusters` list): engine, add-ons and apps.
+ * - `hub`: runs the environment's one Argo CD and no apps; owns the image registry and the zone.
+ * - `workload`: runs the add-ons and the apps, synced by the hub's Argo CD; reads the hub
+ *   stack's outputs (its zone, its Argo CD role).
+ */
+export type ClusterPlacement =
+  | { readonly role: 'single' }
+  | { readonly role: 'hub'; /** The cluster's `name` in the data. */ readonly cluster: string }
+  | {
+      readonly role: 'workload';
+      /** The cluster's `name` in the data. */
+      readonly cluster: string;
+      /** The hub cluster's stack, whose outputs this stack reads. */
+      readonly hubStack: string;
+    };
+
+export type ClusterRoleName = ClusterPlacement['role'];
 
 export const NAT_GATEWAY_MODES = ['single', 'per-zone'] as const;
 export type NatGatewayMode = (typeof NAT_GATEWAY_MODES)[number];
@@ -135,7 +162,10 @@ export interface GitlabConfig {
 export interface DnsConfig {
   /** The zone's name: the environment's `gateway.domain` in libs/environments. */
   readonly domain: string;
-  /** An existing public hosted zone of that name to use; unset, the stack creates the zone. */
+  /**
+   * An existing public hosted zone of that name to use; unset, the stack creates the zone.
+   * Always unset on a workload cluster's stack: it uses the hub stack's zone.
+   */
   readonly hostedZoneId: string | undefined;
 }
 

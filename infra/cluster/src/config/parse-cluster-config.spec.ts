@@ -68,9 +68,9 @@ describe('parseClusterConfig on the fixture stacks', () => {
 });
 
 describe('parseClusterConfig refuses, naming the key', () => {
-  it('an unknown environment (the stack must be one of libs/environments)', () => {
+  it('an unknown stack (it must be one of libs/environments), listing the known stacks', () => {
     expect(configProblems({}, 'qa')).toEqual([
-      "stack: 'qa' is not an environment of libs/environments (known: staging, production)",
+      "stack: 'qa' is not a stack of libs/environments: neither an environment without clusters nor a listed cluster's stack (known: staging, production, live-hub, live-east)",
     ]);
   });
 

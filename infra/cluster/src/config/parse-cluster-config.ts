@@ -1,8 +1,14 @@
-import { workspaceEnvironments, type Environment } from '@platform/environments';
+import {
+  clusterOfStack,
+  clusterStacks,
+  workspaceEnvironments,
+  type ClusterStack,
+  type Environment,
+} from '@platform/environments';
 import { parseStackConfig, quote, type RawStackConfig } from '@platform/infra-stack-kit';
 import type { z } from 'zod';
 import { MAX_ZONES } from './cidr.js';
-import type { CiConfig, ClusterConfig } from './cluster-config.js';
+import type { CiConfig, ClusterConfig, ClusterPlacement } from './cluster-config.js';
 import { clusterFields, type ClusterFields } from './cluster-fields.js';
 
 /** The Pulumi project name: the namespace of every key this program reads. */
@@ -11,23 +17,24 @@ export const PROJECT = 'infra-cluster';
 /**
  * Reads and checks a stack's configuration (as the CLI hands it over, Pulumi.yaml's defaults
  * applied) before anything is declared. Throws one StackConfigError naming every bad key and its
- * value. The stack is an environment of libs/environments (tests pass their own).
+ * value. The stack is one libs/environments names (tests pass their own environments): an
+ * environment without a `clusters` list (its one cluster), or a listed cluster's `stack`.
  */
 export function parseClusterConfig(
   raw: RawStackConfig,
   stack: string,
   environments: readonly Environment[] = workspaceEnvironments,
 ): ClusterConfig {
-  const environment = environments.find((e) => e.name === stack);
+  const found = clusterOfStack(environments, stack);
   const schema = clusterFields
     // The stack's own name needs no key to be valid: always checked.
-    .refine(() => environment !== undefined, {
-      error: `${quote(stack)} is not an environment of libs/environments (known: ${environments.map((e) => e.name).join(', ')})`,
+    .refine(() => found !== undefined, {
+      error: `${quote(stack)} is not a stack of libs/environments: neither an environment without clusters nor a listed cluster's stack (known: ${clusterStacks(environments).join(', ')})`,
       path: [],
       when: () => true,
     })
-    .superRefine((v, ctx) => crossChecks(v, ctx, stack, environment))
-    .transform((v) => toClusterConfig(v, stack, environment));
+    .superRefine((v, ctx) => crossChecks(v, ctx, stack, found))
+    .transform((v) => toClusterConfig(v, stack, found));
   return parseStackConfig(PROJECT, stack, schema, raw);
 }
 
@@ -36,7 +43,7 @@ function crossChecks(
   v: ClusterFields,
   ctx: z.RefinementCtx,
   stack: string,
-  environment: Environment | undefined,
+  found: ClusterStack | undefined,
 ): void {
   const problem = (key: keyof ClusterFields | undefined, message: string) =>
     ctx.addIssue({ code: 'custom', message, path: key ? [key] : [] });
@@ -66,12 +73,46 @@ function crossChecks(
     );
   }
   ciChecks(v, problem);
+  if (found) placementChecks(v, problem, stack, found);
+}
+
+/**
+ * What the stack's place in its environment requires: a listed cluster's region is the data's;
+ * the stack that creates the registry (a single or hub cluster's) creates the one the
+ * environment's releases push to; a workload cluster's stack owns no registry and no zone.
+ */
+function placementChecks(
+  v: ClusterFields,
+  problem: (key: keyof ClusterFields | undefined, message: string) => void,
+  stack: string,
+  { environment, cluster, role }: ClusterStack,
+): void {
+  if (cluster && v.region !== cluster.region) {
+    problem(
+      'region',
+      `${quote(v.region)} is not the region of cluster '${cluster.name}' of environment '${environment.name}' ('${cluster.region}' in libs/environments): make them the same`,
+    );
+  }
+  if (role === 'workload') {
+    const hubOwns = (key: keyof ClusterFields, what: string) =>
+      problem(
+        key,
+        `is set, but a workload cluster's stack ${what}: remove it (cluster '${cluster?.name ?? stack}' of environment '${environment.name}')`,
+      );
+    if (v.hostedZoneId !== undefined) {
+      hubOwns('hostedZoneId', "uses the hub stack's zone (its hostedZoneId output)");
+    }
+    if (v.ecrPullAccountIds.length > 0) {
+      hubOwns('ecrPullAccountIds', "creates no image registry (the hub stack's holds the images)");
+    }
+    return;
+  }
   // Releases push where the environment data says; this stack must create that registry.
   const registry = registryOf(v, stack);
-  if (environment && environment.imageRegistry !== registry.url) {
+  if (environment.imageRegistry !== registry.url) {
     problem(
       undefined,
-      `environment '${stack}' pushes its images to '${environment.imageRegistry}' (imageRegistry in libs/environments), ` +
+      `environment '${environment.name}' pushes its images to '${environment.imageRegistry}' (imageRegistry in libs/environments), ` +
         `but this stack's registry is '${registry.url}' (accountId, region, platformName): make them the same`,
     );
   }
@@ -149,13 +190,16 @@ function ciConfig(v: ClusterFields): CiConfig {
 function toClusterConfig(
   v: ClusterFields,
   stack: string,
-  environment: Environment | undefined,
+  found: ClusterStack | undefined,
 ): ClusterConfig {
   // Never undefined here: the refinement above fails first, and a failed parse never transforms.
-  if (!environment) throw new Error(`no environment '${stack}' in libs/environments`);
+  if (!found) throw new Error(`no cluster stack '${stack}' in libs/environments`);
+  const { environment } = found;
   const { namePrefix, partition, url } = registryOf(v, stack);
   return {
-    environment: stack,
+    environment: environment.name,
+    stack,
+    placement: placementOf(found),
     platformName: v.platformName,
     namePrefix,
     accountId: v.accountId,
@@ -198,6 +242,14 @@ function toClusterConfig(
       bootstrapSecretsKeyArn: v.pulumiBootstrapSecretsKeyArn,
     },
   };
+}
+
+/** The role of the stack's cluster, with the data's cluster name and, for a workload, the hub's stack. */
+function placementOf({ cluster, role, hubStack }: ClusterStack): ClusterPlacement {
+  if (role === 'single' || !cluster) return { role: 'single' };
+  if (role === 'hub') return { role, cluster: cluster.name };
+  // clusterOfStack names the hub's stack for every workload cluster.
+  return { role, cluster: cluster.name, hubStack: hubStack ?? '' };
 }
 
 /** The stack's name prefix, partition and image registry (`<account>.dkr.ecr.<region>.<domain>/<prefix>`). */

@@ -4,8 +4,11 @@ import * as pulumi from '@pulumi/pulumi';
 export interface HostedZoneArgs {
   /** The zone's name: the environment's domain (lowercase, no trailing dot). */
   readonly domain: string;
-  /** An existing public zone of that name to use, never change. @default create the zone */
-  readonly hostedZoneId?: string;
+  /**
+   * An existing public zone of that name to use, never change: a stack's `hostedZoneId`, or the
+   * hub stack's output on a workload cluster's stack. @default create the zone
+   */
+  readonly hostedZoneId?: pulumi.Input<string>;
   /** For the zone's ARN: `arn:<partition>:route53:::hostedzone/<id>`. */
   readonly partition: string;
 }

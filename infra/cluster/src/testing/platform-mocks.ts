@@ -10,19 +10,45 @@ export const MOCK_NAME_SERVERS = ['ns-1.awsdns-01.org', 'ns-2.awsdns-02.co.uk'];
 export const MOCK_EXISTING_ZONES: Readonly<Record<string, string>> = {
   Z0EXISTINGSTAGING: 'staging.test.',
   Z0EXISTINGOTHER: 'other.test.',
+  // The zone the fixture hub stack (live-hub) outputs, which its workload stacks adopt.
+  Z0LIVEHUBZONE: 'live.test.',
+};
+/** The EKS clusters' CA bundle in these tests (base64, as EKS returns it). */
+export const MOCK_CLUSTER_CA = Buffer.from('-----BEGIN CERTIFICATE-----\nfixture\n').toString(
+  'base64',
+);
+/**
+ * The stacks that exist for a StackReference, by full name (`<org>/<project>/<stack>`), with
+ * their outputs: the fixture hub stack, as its `pulumi up` left it.
+ */
+export const MOCK_REFERENCED_STACKS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  'organization/infra-cluster/live-hub': {
+    hostedZoneId: 'Z0LIVEHUBZONE',
+    argocdHubRoleArn: 'arn:aws:iam::100000000003:role/platform-live-hub-argocd-hub',
+  },
 };
 
 /**
  * A fake AWS for the shared harness, answering by type token: ids, ARNs, URLs and, for the
  * remote `eks:index:Cluster` component (one resource under mocks, nothing inside it), the
- * outputs @pulumi/eks computes (kubeconfig, OIDC provider). The one invoke it answers is
- * Route 53's zone lookup by id, from MOCK_EXISTING_ZONES.
+ * outputs @pulumi/eks computes (kubeconfig, CA, OIDC provider); a StackReference, from
+ * MOCK_REFERENCED_STACKS. The one invoke it answers is Route 53's zone lookup by id, from
+ * MOCK_EXISTING_ZONES.
  */
 export const platformMocks: MockHandlers = {
-  newResource: (args) => ({
-    id: args.custom ? `${args.name}-id` : undefined,
-    state: { ...args.inputs, ...stateFor(args.type, args.name, args.inputs) },
-  }),
+  newResource: (args) => {
+    if (args.type === 'pulumi:pulumi:StackReference') {
+      // As the engine: the referenced stack's outputs, or a failure for a stack that is not there.
+      const name = String(args.inputs['name']);
+      const outputs = MOCK_REFERENCED_STACKS[name];
+      if (outputs === undefined) throw new Error(`unknown stack '${name}'`);
+      return { id: name, state: { name, outputs, secretOutputNames: [] } };
+    }
+    return {
+      id: args.custom ? `${args.name}-id` : undefined,
+      state: { ...args.inputs, ...stateFor(args.type, args.name, args.inputs) },
+    };
+  },
   call: (args) => {
     if (args.token !== 'aws:route53/getZone:getZone') {
       throw new Error(`unexpected call to ${args.token}: the program should need no data source`);
@@ -90,6 +116,7 @@ function stateFor(
         kubeconfig,
         kubeconfigJson: JSON.stringify(kubeconfig),
         core: { endpoint: MOCK_CLUSTER_ENDPOINT },
+        eksCluster: { certificateAuthority: { data: MOCK_CLUSTER_CA } },
         oidcProviderArn: arn(
           'iam',
           `oidc-provider/oidc.eks.${MOCK_REGION}.amazonaws.com/id/EXAMPLE`,

@@ -51,6 +51,8 @@ export async function installMocks(
   project: string,
   stack: string,
   handlers: MockHandlers = {},
+  /** `pulumi.getOrganization()` (StackReference names); the name a self-managed backend uses. */
+  organization = 'organization',
 ): Promise<MockedDeployment> {
   const recorder = new ResourceRecorder();
   const mocks: pulumi.runtime.Mocks = {
@@ -68,7 +70,7 @@ export async function installMocks(
       throw new Error(`unexpected call to ${args.token}: the program should need no data source`);
     },
   };
-  await pulumi.runtime.setMocks(mocks, project, stack, false);
+  await pulumi.runtime.setMocks(mocks, project, stack, false, organization);
   const monitor = pulumi.runtime.getMonitor() as unknown as {
     registerResource(request: RegisterRequest, callback: unknown): unknown;
   };
