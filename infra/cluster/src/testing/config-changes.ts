@@ -21,10 +21,17 @@ export function parseStaging(
   );
 }
 
-/** Every problem parsing staging with `changes` reports; fails the test if it parses. */
-export function configProblems(changes: Record<string, unknown>, stack = 'staging'): string[] {
+/**
+ * Every problem parsing staging (or the fixture stack `base`) with `changes` reports; fails the
+ * test if it parses.
+ */
+export function configProblems(
+  changes: Record<string, unknown>,
+  stack = 'staging',
+  base = 'staging',
+): string[] {
   try {
-    parseStaging(changes, stack);
+    parseStaging(changes, stack, base);
   } catch (error) {
     if (error instanceof StackConfigError) return [...error.problems];
     throw error;

@@ -57,6 +57,13 @@ describe('installMocks', () => {
     );
   });
 
+  it("names an organization, as a StackReference's full name needs: Pulumi's default unless told", async () => {
+    await installMocks('infra-x', 'staging');
+    expect(pulumi.getOrganization()).toBe('organization');
+    await installMocks('infra-x', 'staging', {}, 'acme');
+    expect(pulumi.getOrganization()).toBe('acme');
+  });
+
   it('fails an invoke the handlers do not answer, and records it', async () => {
     const { recorder } = await installMocks('infra-x', 'staging');
     // The SDK reports the mock's error without its message: the record says which invoke.
