@@ -39,8 +39,11 @@ export interface ArgocdHubIdentityArgs {
  * The identity the hub's Argo CD reaches its workload clusters with: one IAM role, trusted by
  * EKS Pod Identity for the three Argo CD service accounts on this cluster only, and the Pod
  * Identity associations that hand it to them. The role has no permissions policy:
- * argocd-k8s-auth presigns sts:GetCallerIdentity, which needs no permission; what the role
- * may do on a workload cluster is that cluster's access entry for it (its stack declares it).
+ * argocd-k8s-auth presigns sts:GetCallerIdentity with the pod's own credentials when the
+ * cluster Secret's `awsAuthConfig` has no `roleARN` (argoproj/argo-cd,
+ * cmd/argocd-k8s-auth/commands/aws.go), and that call needs no permission; what the role may
+ * do on a workload cluster is that cluster's access entry for it (its stack declares it). So
+ * the Secrets name no `roleARN`: assuming this role again would need a permission it never has.
  */
 export class ArgocdHubIdentity extends pulumi.ComponentResource {
   public readonly roleArn: pulumi.Output<string>;
