@@ -1,5 +1,5 @@
 import { formatImageReference, type ImageReference } from '@platform/image-ref';
-import { environmentIndexPaths, MANIFESTS_DIRECTORY, synth } from '@platform/manifests';
+import { appRenderPaths, synth } from '@platform/manifests';
 import type { ReleaseContext } from './release-context.js';
 import { ReleaseError } from './release-error.js';
 
@@ -33,8 +33,10 @@ export type ChangeResult =
 
 /**
  * The paths a change writes: the app's image file and its rendered directory in that
- * environment, and what lists the environment's apps (its kustomization.yaml; on Flux, the
- * app's Kustomization in `_platform/`), which changes when an app enters an environment.
+ * environment, its directory in each cluster with values of its own
+ * (`_clusters/<cluster>/<app>/`), and what lists the apps (the environment's kustomization.yaml
+ * and each such cluster's; on Flux, the app's Kustomization in `_platform/`), which changes
+ * when an app enters an environment.
  */
 export function pathsOf(
   context: ReleaseContext,
@@ -42,8 +44,7 @@ export function pathsOf(
 ): string[] {
   return [
     context.images.relativePath(change.environment, change.app),
-    `${MANIFESTS_DIRECTORY}/${change.environment}/${change.app}`,
-    ...environmentIndexPaths(change.environment),
+    ...appRenderPaths(context.catalog.environment(change.environment), change.app),
   ];
 }
 
