@@ -55,7 +55,8 @@ const apps = { orders: FixtureWebChart, billing: FixtureWebChart };
 let root: string;
 beforeEach(async () => {
   root = await createTempWorkspace();
-  await writeClusterStack(root, spokes.name);
+  // Its clusters' stacks, not one named after the environment.
+  for (const { stack } of [hub, west, east]) await writeClusterStack(root, stack);
   for (const { name } of everyEnvironment())
     for (const app of Object.keys(apps))
       await writeImage(root, name, app, `registry.test/${name}/${app}:1.0.0`);
@@ -99,6 +100,9 @@ describe('an environment with a cluster of its own values', () => {
     expect(ofApps('test-spokes/_clusters/east/')).toEqual(ofApps('test-spokes/'));
     expect(ofApps('test-spokes/_clusters/east/')).toContain('orders/deployment-orders.yaml');
     expect(tree).toContain('test-spokes/_clusters/east/kustomization.yaml');
+    // The hub's layer puts what every workload cluster gets in _platform/workloads/: written, and
+    // validated below with the rest.
+    expect(tree.some((f) => f.startsWith('test-spokes/_platform/workloads/'))).toBe(true);
     const ownDeployment = await objectOf(`${own}/orders/deployment-orders.yaml`);
     const sharedDeployment = await objectOf(`${shared}/orders/deployment-orders.yaml`);
     expect(envOf(ownDeployment)).toMatchObject({ LOG_LEVEL: 'warn', ENVIRONMENT: 'test-spokes' });
@@ -333,5 +337,16 @@ describe('validate', () => {
     expect((await checkFreshness(workspace())).removed).toContain(
       `${directory}/namespace-spec-only.yaml`,
     );
+  });
+
+  it("targets the oldest Kubernetes version of the environment's cluster stacks, and names a missing one", async () => {
+    await synth(workspace());
+    expect(await messages()).toEqual([]);
+    await rm(join(root, 'infra/cluster/Pulumi.test-spokes-west.yaml'));
+    expect(await messages()).toEqual([
+      expect.stringMatching(
+        /^infra\/cluster\/Pulumi\.test-spokes-west\.yaml: does not exist, but environment 'test-spokes' renders/,
+      ),
+    ]);
   });
 });

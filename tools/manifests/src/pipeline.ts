@@ -1,8 +1,10 @@
 import {
   clusterEnvironment,
   clustersWithOwnValues,
+  clusterTopology,
   engineOf,
   reservedNamespaces,
+  type Environment,
 } from '@platform/environments';
 import { PLATFORM_DIRECTORY } from '@platform/platform';
 import { ImageStore, type AppImage } from '@platform/image-catalog';
@@ -204,7 +206,7 @@ export async function synth(workspace: Workspace, scope: RenderScope = {}): Prom
 
 /**
  * Validates what is on disk (what git holds), for every environment directory or the given ones,
- * including the version guard against each environment's cluster stack; its warnings never fail.
+ * including the version guard against each environment's cluster stacks; its warnings never fail.
  * The workspace's environments say which clusters may have a directory under `_clusters/`.
  */
 export async function validateOnDisk(
@@ -215,9 +217,15 @@ export async function validateOnDisk(
   const { root, catalog } = workspace;
   const tree = await readManifestTree(root, only);
   const { manifests, problems } = loadManifests(tree.values());
-  const guard = await checkVersionGuard(root, manifests, options);
-  await loadSchemasOf(manifests);
   const environments = catalog.environmentNames().map((name) => catalog.environment(name));
+  const guard = await checkVersionGuard(root, manifests, {
+    stacksOf: (name) => {
+      const environment = environments.find((e) => e.name === name);
+      return environment ? stacksOf(environment) : [name];
+    },
+    ...options,
+  });
+  await loadSchemasOf(manifests);
   return {
     problems: [
       ...problems,
@@ -230,6 +238,14 @@ export async function validateOnDisk(
     objects: manifests.length,
     files: tree.size,
   };
+}
+
+/** The infra/cluster stacks of an environment: its own, or each listed cluster's. */
+function stacksOf(environment: Environment): string[] {
+  const topology = clusterTopology(environment);
+  return topology.kind === 'single'
+    ? [topology.stack]
+    : [topology.hub, ...topology.workloads].map((cluster) => cluster.stack);
 }
 
 /** Re-renders in memory and compares with `manifests/` on disk, without writing anything. */
