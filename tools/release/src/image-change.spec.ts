@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { testEnvironment } from '@platform/environments/testing';
-import { checkFreshness } from '@platform/manifests';
+import { parseImageReference } from '@platform/image-ref';
+import { checkFreshness, synth } from '@platform/manifests';
+import { FixtureWebChart, fixtureWorkspace } from '@platform/manifests/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bump } from './commands/bump.js';
 import { promote } from './commands/promote.js';
-import { pathsOf } from './image-change.js';
-import { GitFixture, git } from './testing/git-fixture.js';
+import { applyImageChange, pathsOf, type Renderer } from './image-change.js';
+import { GitFixture, git, treeState } from './testing/git-fixture.js';
 
 /** production lists its clusters: a hub, west (the shared directories), east (its own values). */
 const production = testEnvironment('production', {
@@ -21,7 +23,8 @@ const production = testEnvironment('production', {
     },
   ],
 });
-const environments = [testEnvironment('staging'), production];
+const staging = testEnvironment('staging');
+const environments = [staging, production];
 
 let fixture: GitFixture;
 beforeAll(async () => {
@@ -86,5 +89,52 @@ describe('an image change in an environment with a cluster of its own values', (
       'manifests/production/app-02/deployment-app-02.yaml',
     ]);
     expect(git(context.root, 'status', '--porcelain')).toBe('');
+  });
+
+  it('commits the cluster directories a render with newer data wrote (a fetch gave west values), and puts them back on failure', async () => {
+    const context = await fixture.clone('newer-data');
+    // What a child process renders with after a fetch: west has values now; this process's
+    // catalog does not know.
+    const newer = [
+      staging,
+      {
+        ...production,
+        clusters: production.clusters?.map((c) =>
+          c.name === 'west' ? { ...c, values: { logLevel: 'error' as const } } : c,
+        ),
+      },
+    ];
+    const apps = { 'app-01': FixtureWebChart, 'app-02': FixtureWebChart };
+    const renderNewer: Renderer = async (child, environment, app) => {
+      await synth(fixtureWorkspace(child.root, apps, newer), {
+        environments: [environment],
+        apps: [app],
+      });
+    };
+    const change = (tag: string) => ({
+      environment: 'production',
+      app: 'app-01',
+      image: parseImageReference(`registry.example.com/team/app-01:${tag}`),
+      subject: () => `deploy(production): app-01 ${tag}`,
+      trailers: {},
+    });
+    const before = treeState(context.root);
+    const failing: Renderer = async (...args) => {
+      await renderNewer(...args);
+      throw new Error('validation failed after writing');
+    };
+    await expect(applyImageChange(context, change('1.2.0'), failing)).rejects.toThrow(
+      'validation failed after writing',
+    );
+    expect(treeState(context.root)).toBe(before);
+    await applyImageChange(context, change('1.3.0'), renderNewer);
+    expect(changedFiles(context.root)).toEqual(
+      expect.arrayContaining([
+        'manifests/production/_clusters/west/app-01/deployment-app-01.yaml',
+        'manifests/production/_clusters/west/kustomization.yaml',
+        'manifests/production/_clusters/east/app-01/deployment-app-01.yaml',
+      ]),
+    );
+    expect(git(context.root, 'status', '--porcelain', '--untracked-files=all')).toBe('');
   });
 });
