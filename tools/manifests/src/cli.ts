@@ -79,9 +79,9 @@ export function buildCli(io: CliIo, open: WorkspaceOpener = openWorkspace): Comm
     )
     .addOption(envOption())
     .action(async (options: { env?: string[] }) => {
-      const { catalog } = workspace();
-      options.env?.forEach((name) => catalog.environment(name));
-      const { problems, warnings, objects, files } = await validateOnDisk(root(), options.env);
+      const opened = workspace();
+      options.env?.forEach((name) => opened.catalog.environment(name));
+      const { problems, warnings, objects, files } = await validateOnDisk(opened, options.env);
       if (files === 0) throw new ValidationFailedError([]);
       warnings.forEach((warning) => io.err(formatWarning(warning)));
       if (problems.length > 0) throw new ValidationFailedError(problems);

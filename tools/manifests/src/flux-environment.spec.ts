@@ -158,7 +158,7 @@ describe('an environment whose engine is flux', () => {
 
   it('passes validate on disk (Flux CRD schemas, kustomizations, Kustomization paths), and check-fresh', async () => {
     await synth(workspace());
-    expect((await validateOnDisk(root)).problems).toEqual([]);
+    expect((await validateOnDisk(workspace())).problems).toEqual([]);
     expect(await checkFreshness(workspace())).toEqual({ added: [], changed: [], removed: [] });
   });
 
@@ -193,7 +193,7 @@ describe('an environment whose engine is flux', () => {
       file,
       (await readFile(file, 'utf8')).replace(`/${stage.name}/orders`, `/${stage.name}/order`),
     );
-    const { problems } = await validateOnDisk(root);
+    const { problems } = await validateOnDisk(workspace());
     expect(problems.map((p) => p.message)).toContain(
       `spec.path './manifests/${stage.name}/order' is not a directory of the repository with a kustomization.yaml`,
     );
@@ -248,9 +248,9 @@ describe('the kustomization files', () => {
     const text = await readFile(join(root, file), 'utf8');
     await writeFile(join(root, file), text.replace(/ {2}- deployment-orders.yaml\n/, ''));
     expect((await checkFreshness(workspace())).changed).toEqual([file]);
-    expect((await validateOnDisk(root)).problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
-      `${file}: leaves out deployment-orders.yaml`,
-    ]);
+    expect(
+      (await validateOnDisk(workspace())).problems.map((p) => `${p.file}: ${p.message}`),
+    ).toEqual([`${file}: leaves out deployment-orders.yaml`]);
     await rm(join(root, file));
     expect((await checkFreshness(workspace())).added).toEqual([file]);
   });

@@ -1,9 +1,17 @@
-import { engineOf, reservedNamespaces } from '@platform/environments';
+import {
+  clusterEnvironment,
+  clustersWithOwnValues,
+  clusterTopology,
+  engineOf,
+  reservedNamespaces,
+  type Environment,
+} from '@platform/environments';
 import { PLATFORM_DIRECTORY } from '@platform/platform';
 import { ImageStore, type AppImage } from '@platform/image-catalog';
 import type { AppChartClass } from '@platform/workloads';
 import type { ManifestFile, ManifestLocation } from './manifest-file.js';
 import { kustomizationFiles } from './render/kustomization-files.js';
+import { checkClusterDirectories } from './validate/cluster-directories.js';
 import { checkKustomizations } from './validate/kustomization-rules.js';
 import {
   diffTrees,
@@ -54,7 +62,9 @@ export interface RenderResult {
 
 /**
  * Renders in memory: every app of the scope in every environment of the scope where it has an
- * image (an app enters an environment with its first image there), and each environment's
+ * image (an app enters an environment with its first image there), again for each cluster
+ * with values of its own into its directory (`_clusters/<cluster>/<app>/`, the same image,
+ * the cluster's values over the environment's), and each environment's
  * platform layer (`_platform/`) and kustomization files, which depend on which apps an
  * environment has, so they are rendered for a scope of some apps too. Only the charts of the
  * apps in scope are loaded.
@@ -79,19 +89,30 @@ export async function renderWorkspace(
       ),
     ),
   );
+  // The clusters with values of their own, by environment: each gets every app again, in its
+  // own directory, rendered with its values over the environment's.
+  const ownClusters = new Map(
+    environments.map((name) => [name, clustersWithOwnValues(catalog.environment(name))]),
+  );
   const files: RenderedFile[] = [];
   for (const { environment, app, image } of deployments) {
     const chart = charts.get(app);
     if (!chart) continue;
-    files.push(
-      ...renderApp({
-        app,
-        chart,
-        environment: catalog.environment(environment),
-        image,
-        extras: await readSealedSecrets(root, catalog.app(app), environment),
-      }),
-    );
+    const data = catalog.environment(environment);
+    const extras = await readSealedSecrets(root, catalog.app(app), environment);
+    files.push(...renderApp({ app, chart, environment: data, image, extras }));
+    for (const cluster of ownClusters.get(environment) ?? []) {
+      files.push(
+        ...renderApp({
+          app,
+          chart,
+          environment: clusterEnvironment(data, cluster),
+          image,
+          extras,
+          cluster: cluster.name,
+        }),
+      );
+    }
   }
   const everyEnvironment = catalog.environmentNames().map((name) => catalog.environment(name));
   const reserved = reservedNamespaces(everyEnvironment);
@@ -185,20 +206,30 @@ export async function synth(workspace: Workspace, scope: RenderScope = {}): Prom
 
 /**
  * Validates what is on disk (what git holds), for every environment directory or the given ones,
- * including the version guard against each environment's cluster stack; its warnings never fail.
+ * including the version guard against each environment's cluster stacks; its warnings never fail.
+ * The workspace's environments say which clusters may have a directory under `_clusters/`.
  */
 export async function validateOnDisk(
-  root: string,
+  workspace: Pick<Workspace, 'root' | 'catalog'>,
   only?: readonly string[],
   options: VersionGuardOptions = {},
 ): Promise<{ problems: Problem[]; warnings: Warning[]; objects: number; files: number }> {
+  const { root, catalog } = workspace;
   const tree = await readManifestTree(root, only);
   const { manifests, problems } = loadManifests(tree.values());
-  const guard = await checkVersionGuard(root, manifests, options);
+  const environments = catalog.environmentNames().map((name) => catalog.environment(name));
+  const guard = await checkVersionGuard(root, manifests, {
+    stacksOf: (name) => {
+      const environment = environments.find((e) => e.name === name);
+      return environment ? stacksOf(environment) : [name];
+    },
+    ...options,
+  });
   await loadSchemasOf(manifests);
   return {
     problems: [
       ...problems,
+      ...checkClusterDirectories(tree.values(), environments),
       ...validateManifests(manifests),
       ...checkKustomizations([...tree.values()], manifests),
       ...guard.problems,
@@ -207,6 +238,14 @@ export async function validateOnDisk(
     objects: manifests.length,
     files: tree.size,
   };
+}
+
+/** The infra/cluster stacks of an environment: its own, or each listed cluster's. */
+function stacksOf(environment: Environment): string[] {
+  const topology = clusterTopology(environment);
+  return topology.kind === 'single'
+    ? [topology.stack]
+    : [topology.hub, ...topology.workloads].map((cluster) => cluster.stack);
 }
 
 /** Re-renders in memory and compares with `manifests/` on disk, without writing anything. */

@@ -16,6 +16,6 @@ describe('the committed workspace', () => {
   }, 60_000);
 
   it('validates with zero problems', async () => {
-    expect((await validateOnDisk(WORKSPACE_ROOT)).problems).toEqual([]);
+    expect((await validateOnDisk(openWorkspace(WORKSPACE_ROOT))).problems).toEqual([]);
   }, 60_000);
 });

@@ -1,5 +1,13 @@
 import { formatImageReference, type ImageReference } from '@platform/image-ref';
-import { environmentIndexPaths, MANIFESTS_DIRECTORY, synth } from '@platform/manifests';
+import { CLUSTERS_DIRECTORY } from '@platform/environments';
+import {
+  appRenderPaths,
+  KUSTOMIZATION_FILE,
+  MANIFESTS_DIRECTORY,
+  synth,
+} from '@platform/manifests';
+import { access, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ReleaseContext } from './release-context.js';
 import { ReleaseError } from './release-error.js';
 
@@ -33,8 +41,10 @@ export type ChangeResult =
 
 /**
  * The paths a change writes: the app's image file and its rendered directory in that
- * environment, and what lists the environment's apps (its kustomization.yaml; on Flux, the
- * app's Kustomization in `_platform/`), which changes when an app enters an environment.
+ * environment, its directory in each cluster with values of its own
+ * (`_clusters/<cluster>/<app>/`), and what lists the apps (the environment's kustomization.yaml
+ * and each such cluster's; on Flux, the app's Kustomization in `_platform/`), which changes
+ * when an app enters an environment.
  */
 export function pathsOf(
   context: ReleaseContext,
@@ -42,8 +52,7 @@ export function pathsOf(
 ): string[] {
   return [
     context.images.relativePath(change.environment, change.app),
-    `${MANIFESTS_DIRECTORY}/${change.environment}/${change.app}`,
-    ...environmentIndexPaths(change.environment),
+    ...appRenderPaths(context.catalog.environment(change.environment), change.app),
   ];
 }
 
@@ -82,10 +91,11 @@ export async function applyImageChange(
   const old = await context.images.readIfPresent(environment, app);
   if (old && formatImageReference(old) === next) return { changed: false, image: next };
 
-  const paths = pathsOf(context, change);
+  let paths = pathsOf(context, change);
   try {
     await context.images.write(environment, app, change.image);
     await render(context, environment, app);
+    paths = await withClusterPathsOnDisk(context, change, paths);
     // Short forms (tags) read best; when the repository changes too, only full references say so.
     const sameRepository = !old || old.repository === change.image.repository;
     const describe = (image: ImageReference | undefined) =>
@@ -102,9 +112,39 @@ export async function applyImageChange(
       ...(old ? { old: formatImageReference(old) } : {}),
     };
   } catch (error) {
-    await context.git.restorePaths(paths);
+    await context.git.restorePaths(await withClusterPathsOnDisk(context, change, paths));
     throw error;
   }
+}
+
+/**
+ * `paths`, and the app's directory and the list of apps of each cluster directory the render
+ * left under `manifests/<env>/_clusters/`: a render in a child process reads the tree's data,
+ * which a fetch may have changed to give a cluster values this process's catalog does not know,
+ * and its directories must be committed (or put back) with the rest all the same.
+ */
+async function withClusterPathsOnDisk(
+  context: ReleaseContext,
+  change: Pick<ImageChange, 'environment' | 'app'>,
+  paths: readonly string[],
+): Promise<string[]> {
+  const base = `${MANIFESTS_DIRECTORY}/${change.environment}/${CLUSTERS_DIRECTORY}`;
+  const clusters = await readdir(join(context.root, base), { withFileTypes: true }).catch(() => []);
+  const candidates = clusters
+    .filter((entry) => entry.isDirectory())
+    .flatMap(({ name }) => [
+      `${base}/${name}/${change.app}`,
+      `${base}/${name}/${KUSTOMIZATION_FILE}`,
+    ]);
+  const present = await Promise.all(
+    candidates.map((path) =>
+      access(join(context.root, path)).then(
+        () => path,
+        () => undefined,
+      ),
+    ),
+  );
+  return [...new Set([...paths, ...present.filter((p): p is string => p !== undefined)])];
 }
 
 /** A subject, a blank line, then `Key: value` trailers that `git interpret-trailers` can read. */

@@ -1,4 +1,4 @@
-import { engineOf, type Environment } from '@platform/environments';
+import { clustersWithOwnValues, engineOf, type Environment } from '@platform/environments';
 import { FLUX_KUSTOMIZE_BASES, PLATFORM_DIRECTORY } from '@platform/platform';
 import { posix } from 'node:path';
 import { stringify } from 'yaml';
@@ -26,6 +26,23 @@ export function environmentIndexPaths(environment: string): string[] {
   ];
 }
 
+/**
+ * Everything a render of one app writes in an environment, relative to the workspace root: the
+ * app's directory, its directory in each cluster with values of its own, and what lists the
+ * apps there (environmentIndexPaths, and each such cluster's kustomization.yaml).
+ */
+export function appRenderPaths(environment: Environment, app: string): string[] {
+  const env = environment.name;
+  return [
+    manifestLocation(env, undefined, app).file,
+    ...environmentIndexPaths(env),
+    ...clustersWithOwnValues(environment).flatMap(({ name }) => [
+      manifestLocation(env, undefined, app, name).file,
+      manifestLocation(env, undefined, KUSTOMIZATION_FILE, name).file,
+    ]),
+  ];
+}
+
 /** Whether a path under `manifests/` is a kustomization file rather than a rendered object. */
 export function isKustomizationFile(file: string): boolean {
   return posix.basename(file) === KUSTOMIZATION_FILE;
@@ -50,10 +67,12 @@ function kustomization(header: string, resources: readonly string[]): string {
  * is rendered beside it, so `kubectl kustomize manifests/<env>` yields every app's objects (kustomize puts
  * Namespaces first) and `kubectl apply -k` works on an environment or one app:
  * - `manifests/<env>/kustomization.yaml`: the environment's app directories (not `_platform/`,
- *   which the GitOps engine's own root applies);
+ *   which the GitOps engine's own root applies, nor `_clusters/`);
  * - `manifests/<env>/<app>/kustomization.yaml`: the app's files;
  * - in a Flux environment, one per directory of `_platform/`, with the bases its layout gives
- *   (a cluster kind's directory builds on the shared ones), since Flux builds those paths.
+ *   (a cluster kind's directory builds on the shared ones), since Flux builds those paths;
+ * - for each cluster with values of its own, the same as the environment's under
+ *   `manifests/<env>/_clusters/<cluster>/`: its list of the apps, and one per app directory.
  */
 export function kustomizationFiles(
   files: readonly ManifestFile[],
@@ -65,42 +84,84 @@ export function kustomizationFiles(
     const ofEnvironment = files.filter(
       (file) => file.environment === env && file.app !== undefined,
     );
-    index.push({
-      ...manifestLocation(env, undefined, KUSTOMIZATION_FILE),
-      content: kustomization(environmentIndexHeader(), [...deployed].sort()),
-    });
-    const rendered = [...new Set(ofEnvironment.map((file) => file.app as string))]
-      .filter((app) => app !== PLATFORM_DIRECTORY)
-      .sort();
-    const bases = engineOf(environment) === 'flux' ? FLUX_KUSTOMIZE_BASES : undefined;
-    for (const app of [...rendered, ...(bases ? [PLATFORM_DIRECTORY] : [])]) {
-      const root = manifestLocation(env, app, '').file.replace(/\/$/, '');
-      const byDirectory = new Map<string, string[]>(
-        Object.keys(bases && app === PLATFORM_DIRECTORY ? bases : {}).map((d) => [d, []]),
+    const apps = [...deployed].sort();
+    index.push(
+      {
+        ...manifestLocation(env, undefined, KUSTOMIZATION_FILE),
+        content: kustomization(environmentIndexHeader(), apps),
+      },
+      ...appKustomizations(
+        env,
+        undefined,
+        ofEnvironment.filter((file) => file.cluster === undefined),
+        engineOf(environment) === 'flux' ? FLUX_KUSTOMIZE_BASES : undefined,
+      ),
+    );
+    for (const cluster of clustersWithOwnValues(environment)) {
+      index.push(
+        {
+          ...manifestLocation(env, undefined, KUSTOMIZATION_FILE, cluster.name),
+          content: kustomization(clusterIndexHeader(cluster.name), apps),
+        },
+        ...appKustomizations(
+          env,
+          cluster.name,
+          ofEnvironment.filter((file) => file.cluster === cluster.name),
+          undefined,
+        ),
       );
-      for (const file of ofEnvironment.filter((f) => f.app === app)) {
-        const relative = posix.relative(root, file.file);
-        const directory = posix.dirname(relative) === '.' ? '' : posix.dirname(relative);
-        if (app !== PLATFORM_DIRECTORY && directory !== '') continue;
-        byDirectory.set(directory, [
-          ...(byDirectory.get(directory) ?? []),
-          posix.basename(relative),
-        ]);
-      }
-      for (const [directory, names] of [...byDirectory].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const own = [...names].sort();
-        const resources =
-          app === PLATFORM_DIRECTORY ? [...(bases?.[directory] ?? []), ...own] : own;
-        index.push({
-          ...manifestLocation(
-            env,
-            app,
-            directory === '' ? KUSTOMIZATION_FILE : `${directory}/${KUSTOMIZATION_FILE}`,
-          ),
-          content: kustomization(generatedHeader(app), resources),
-        });
-      }
     }
   }
   return index.sort((a, b) => (a.file < b.file ? -1 : 1));
+}
+
+/** The header of a cluster's own list of the apps (`_clusters/<cluster>/kustomization.yaml`). */
+export function clusterIndexHeader(cluster: string): string {
+  return [
+    `# GENERATED by \`npm run synth\`: the app directories deployed in this environment, rendered with cluster '${cluster}'s values.`,
+    '# Do not edit: change the source and run `npm run synth` to regenerate.',
+  ].join('\n');
+}
+
+/**
+ * One kustomization.yaml per app directory of one root (the environment's, or a cluster's
+ * own): `files` are the root's rendered files; with `bases` (Flux), `_platform/` gets one per
+ * directory of its layout too.
+ */
+function appKustomizations(
+  env: string,
+  cluster: string | undefined,
+  files: readonly ManifestFile[],
+  bases: Readonly<Record<string, readonly string[]>> | undefined,
+): ManifestFile[] {
+  const index: ManifestFile[] = [];
+  const rendered = [...new Set(files.map((file) => file.app as string))]
+    .filter((app) => app !== PLATFORM_DIRECTORY)
+    .sort();
+  for (const app of [...rendered, ...(bases ? [PLATFORM_DIRECTORY] : [])]) {
+    const root = manifestLocation(env, app, '', cluster).file.replace(/\/$/, '');
+    const byDirectory = new Map<string, string[]>(
+      Object.keys(bases && app === PLATFORM_DIRECTORY ? bases : {}).map((d) => [d, []]),
+    );
+    for (const file of files.filter((f) => f.app === app)) {
+      const relative = posix.relative(root, file.file);
+      const directory = posix.dirname(relative) === '.' ? '' : posix.dirname(relative);
+      if (app !== PLATFORM_DIRECTORY && directory !== '') continue;
+      byDirectory.set(directory, [...(byDirectory.get(directory) ?? []), posix.basename(relative)]);
+    }
+    for (const [directory, names] of [...byDirectory].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const own = [...names].sort();
+      const resources = app === PLATFORM_DIRECTORY ? [...(bases?.[directory] ?? []), ...own] : own;
+      index.push({
+        ...manifestLocation(
+          env,
+          app,
+          directory === '' ? KUSTOMIZATION_FILE : `${directory}/${KUSTOMIZATION_FILE}`,
+          cluster,
+        ),
+        content: kustomization(generatedHeader(app), resources),
+      });
+    }
+  }
+  return index;
 }

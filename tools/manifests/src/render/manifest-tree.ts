@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MANIFESTS_DIRECTORY, manifestLocation, type ManifestFile } from '../manifest-file.js';
+import { CLUSTERS_DIRECTORY } from '@platform/environments';
+import {
+  MANIFESTS_DIRECTORY,
+  manifestLocation,
+  type ManifestFile,
+  type ManifestLocation,
+} from '../manifest-file.js';
 
 /** Files under `manifests/`, keyed by their path relative to the workspace root. */
 export type ManifestTree = ReadonlyMap<string, ManifestFile>;
@@ -20,8 +26,10 @@ export function toTree(files: readonly ManifestFile[]): ManifestTree {
 /**
  * Reads `manifests/<env>/**` for the given environments, or every directory under `manifests/`;
  * with `apps`, only those apps' directories (`manifests/<env>/<app>/`) and the files beside them,
- * so what a one-app render reads does not grow with the number of apps. A file's environment and app are the directories
- * it is found in, recorded as the walk finds them.
+ * so what a one-app render reads does not grow with the number of apps. The same holds in each
+ * cluster's own directory, `manifests/<env>/_clusters/<cluster>/`. A file's environment, cluster
+ * and app are the directories it is found in, recorded as the walk finds them; a file directly
+ * in `_clusters/` is recorded as of the app `_clusters`, which no render produces.
  */
 export async function readManifestTree(
   root: string,
@@ -30,13 +38,28 @@ export async function readManifestTree(
 ): Promise<ManifestTree> {
   const base = join(root, MANIFESTS_DIRECTORY);
   const tree = new Map<string, ManifestFile>();
+  const add = (location: ManifestLocation) => {
+    // Synchronous: for thousands of small files, faster than queueing them on libuv's pool.
+    const content = readFileSync(join(root, location.file), 'utf8');
+    tree.set(location.file, { ...location, content });
+  };
   for (const environment of environments ?? (await listDirectories(base))) {
-    for (const [app, names] of await filesByApp(join(base, environment), apps)) {
-      for (const name of names) {
-        const location = manifestLocation(environment, app, name);
-        // Synchronous: for thousands of small files, faster than queueing them on libuv's pool.
-        const content = readFileSync(join(root, location.file), 'utf8');
-        tree.set(location.file, { ...location, content });
+    const directory = join(base, environment);
+    for (const [app, names] of await filesByApp(directory, apps)) {
+      for (const name of names) add(manifestLocation(environment, app, name));
+    }
+    const clusters = join(directory, CLUSTERS_DIRECTORY);
+    // A file directly in `_clusters/` is no cluster's: kept, so validate names it and a full
+    // render removes it.
+    for (const entry of await sortedEntries(clusters)) {
+      if (!entry.isDirectory()) add(manifestLocation(environment, CLUSTERS_DIRECTORY, entry.name));
+    }
+    for (const cluster of await listDirectories(clusters)) {
+      for (const [app, names] of await filesByApp(
+        join(directory, CLUSTERS_DIRECTORY, cluster),
+        apps,
+      )) {
+        for (const name of names) add(manifestLocation(environment, app, name, cluster));
       }
     }
   }
@@ -44,8 +67,9 @@ export async function readManifestTree(
 }
 
 /**
- * The files of one environment's directory, by app directory (undefined: a file beside them,
- * such as its kustomization.yaml): every app directory, or only the named apps'.
+ * The files of one environment's directory (or of one cluster's own), by app directory
+ * (undefined: a file beside them, such as its kustomization.yaml): every app directory but
+ * `_clusters/`, or only the named apps'.
  */
 async function filesByApp(
   directory: string,
@@ -55,7 +79,11 @@ async function filesByApp(
   const beside = entries
     .filter((entry) => !entry.isDirectory())
     .map((entry): [undefined, string[]] => [undefined, [entry.name]]);
-  const names = apps ?? entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const names =
+    apps ??
+    entries
+      .filter((entry) => entry.isDirectory() && entry.name !== CLUSTERS_DIRECTORY)
+      .map((entry) => entry.name);
   const inApps = await Promise.all(
     names.map(async (app): Promise<[string, string[]]> => [
       app,

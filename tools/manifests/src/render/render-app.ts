@@ -21,15 +21,22 @@ export interface AppRender {
   readonly image: ImageReference;
   /** Objects that come as they are (the app's SealedSecrets). @default none */
   readonly extras?: readonly KubeObject[];
+  /**
+   * The cluster with values of its own this renders for, into its own directory
+   * (`manifests/<env>/_clusters/<cluster>/<app>/`); `environment` is then the cluster's
+   * (`clusterEnvironment`). @default the environment's shared directory
+   */
+  readonly cluster?: string;
 }
 
 /**
- * Renders one app in one environment to `manifests/<env>/<app>/<kind>-<name>.yaml`. Each is
+ * Renders one app in one environment to `manifests/<env>/<app>/<kind>-<name>.yaml` (or in one
+ * cluster's own directory, `manifests/<env>/_clusters/<cluster>/<app>/`). Each is
  * synthesized in a cdk8s App of its own: an App re-validates all of its charts on every
  * synthesis, so one App per chart keeps rendering linear in the number of apps.
  */
 export function renderApp(input: AppRender): RenderedFile[] {
-  const { app, environment } = input;
+  const { app, environment, cluster } = input;
   const cdk8sApp = new App({ outdir: '/dev/null' });
   let objects: KubeObject[];
   try {
@@ -43,13 +50,15 @@ export function renderApp(input: AppRender): RenderedFile[] {
     objects = [...(chart.toJson() as KubeObject[]), ...(input.extras ?? [])];
   } catch (error) {
     // The construct library's errors name the prop and the value; say which app and environment.
-    (error as Error).message = `app '${app}' in '${environment.name}': ${(error as Error).message}`;
+    const where = cluster === undefined ? '' : ` cluster '${cluster}'`;
+    (error as Error).message =
+      `app '${app}' in '${environment.name}'${where}: ${(error as Error).message}`;
     throw error;
   }
   const seen = new Set<string>();
   return objects
     .map((object): RenderedFile => {
-      const location = manifestLocation(environment.name, app, fileNameFor(object));
+      const location = manifestLocation(environment.name, app, fileNameFor(object), cluster);
       if (seen.has(location.file))
         throw new RenderError(
           `${location.file}: two objects of app '${app}' share this kind and name`,

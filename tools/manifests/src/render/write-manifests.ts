@@ -32,6 +32,11 @@ export interface WriteScope {
  * deleted as stale. Renders of different apps (Nx runs them in parallel) touch different
  * directories.
  *
+ * A cluster's own directory (`_clusters/<cluster>/`) is written like the environment's: its
+ * apps' directories with theirs, its kustomization.yaml with the environment's. One that the
+ * render no longer produces (the cluster lost its values, or left the list) is removed by a
+ * render of every app, which reads it as stale, not by a render of some apps.
+ *
  * Returns the environments where something changed.
  */
 export async function writeManifests(
@@ -39,8 +44,15 @@ export async function writeManifests(
   rendered: readonly ManifestFile[],
   scope: WriteScope,
 ): Promise<string[]> {
+  // The clusters that have their own directories now: a render of some apps writes the apps'
+  // directories there, and leaves those of a cluster that lost its values to a full render.
+  const clusters = new Set(
+    rendered.flatMap((f) => (f.cluster === undefined ? [] : [`${f.environment}/${f.cluster}`])),
+  );
   const inScope = (file: ManifestFile) => {
     if (!scope.apps) return true;
+    if (file.cluster !== undefined && !clusters.has(`${file.environment}/${file.cluster}`))
+      return false;
     if (file.app === undefined) return scope.environmentFiles === true;
     if (file.app === PLATFORM_DIRECTORY && scope.platformEnvironments)
       return scope.platformEnvironments.includes(file.environment);
@@ -67,13 +79,15 @@ export async function writeManifests(
   return scope.environments.filter((environment) => touched.has(environment));
 }
 
-/** Removes the directories of deleted files that are now empty, up to the app's directory. */
+/**
+ * Removes the directories of deleted files that are now empty, up to the environment's
+ * directory (which stays): an app's directory, and a cluster's own and `_clusters/` with it.
+ */
 async function removeEmptyDirectories(root: string, deleted: readonly ManifestFile[]) {
   for (const file of deleted) {
-    if (file.app === undefined) continue;
-    const appDirectory = join(root, MANIFESTS_DIRECTORY, file.environment, file.app);
+    const environmentDirectory = join(root, MANIFESTS_DIRECTORY, file.environment);
     let directory = dirname(join(root, file.file));
-    while (directory.startsWith(appDirectory)) {
+    while (directory.startsWith(`${environmentDirectory}/`)) {
       const removed = await rmdir(directory).then(
         () => true,
         (error: NodeJS.ErrnoException) => {

@@ -29,6 +29,19 @@ describe('readTargetVersions', () => {
     expect(targets.get('test-live')?.version).toBe('1.27');
   });
 
+  it("targets the oldest version of an environment's cluster stacks, naming that stack's file", async () => {
+    await writeClusterStack(root, 'live-hub', '1.35');
+    await writeClusterStack(root, 'live-east', '1.33');
+    await writeClusterStack(root, 'live-west', '1.34');
+    const stacks = ['live-hub', 'live-east', 'live-west'];
+    const { targets, problems } = await readTargetVersions(root, ['live'], () => stacks);
+    expect(problems).toEqual([]);
+    expect(targets.get('live')).toEqual({
+      version: '1.33',
+      source: 'infra-cluster:kubernetesVersion in infra/cluster/Pulumi.live-east.yaml',
+    });
+  });
+
   it('reports a missing stack file of an environment that renders, naming the file and the key', async () => {
     const { targets, problems } = await readTargetVersions(root, ['qa']);
     expect(targets.size).toBe(0);

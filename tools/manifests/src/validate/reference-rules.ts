@@ -18,10 +18,15 @@ const BOOTSTRAPPED = new Set<string>([...BOOTSTRAP_NAMESPACES, FLUX_NAMESPACE]);
  * Rules between objects of one environment: every namespaced object lives in a namespace of
  * its app that is rendered and enforces "restricted" (the platform layer's may also live in
  * the namespaces infra/bootstrap creates), every ConfigMap and Secret a pod reads is rendered
- * beside it, and every reference of its kind points at an object that exists.
+ * beside it, and every reference of its kind points at an object that exists. `context`: objects
+ * the checked ones may point at, not checked themselves (a cluster's own apps see the
+ * environment's platform layer).
  */
-export function checkReferences(manifests: readonly ManifestObject[]): Problem[] {
-  const objects = new EnvironmentObjects(manifests);
+export function checkReferences(
+  manifests: readonly ManifestObject[],
+  context: readonly ManifestObject[] = [],
+): Problem[] {
+  const objects = new EnvironmentObjects([...manifests, ...context]);
   const problems: Problem[] = [];
   for (const manifest of manifests) {
     const object = manifest.object;

@@ -1,3 +1,4 @@
+import { PLATFORM_DIRECTORY } from '@platform/platform';
 import { checkStrictFields } from './strict-fields.js';
 import { checkRestrictedPodSecurity } from './pod-security.js';
 import { checkNamespaceRules } from './namespace-rules.js';
@@ -15,7 +16,10 @@ export function loadSchemasOf(manifests: readonly ManifestObject[]): Promise<voi
 /**
  * Validates rendered objects offline: the API schema, unknown fields, the Pod
  * Security "restricted" profile, and the workspace's own rules. Each object says which
- * environment and app it belongs to; cross-object rules run per environment.
+ * environment, cluster and app it belongs to; cross-object rules run per environment, and
+ * again for each cluster's own directory, against its apps and the environment's platform
+ * layer (what that cluster runs): never against the shared copies of the same apps, which
+ * would hide that the cluster's own lacks an object.
  */
 export function validateManifests(manifests: readonly ManifestObject[]): Problem[] {
   const problems: Problem[] = [];
@@ -28,17 +32,31 @@ export function validateManifests(manifests: readonly ManifestObject[]): Problem
       ...checkNamespaceRules(manifest),
     );
   }
-  for (const group of groupByEnvironment(manifests).values())
-    problems.push(...checkReferences(group));
+  for (const { checked, context } of groupByCluster(manifests))
+    problems.push(...checkReferences(checked, context));
   return problems;
 }
 
-function groupByEnvironment(manifests: readonly ManifestObject[]): Map<string, ManifestObject[]> {
+/**
+ * The objects each cluster sees, by environment and cluster: the shared directories and the
+ * platform layer; and per cluster with its own directory, its apps, checked against the
+ * platform layer as context (its objects are checked once, with the shared group).
+ */
+function groupByCluster(
+  manifests: readonly ManifestObject[],
+): { checked: ManifestObject[]; context: ManifestObject[] }[] {
   const groups = new Map<string, ManifestObject[]>();
   for (const manifest of manifests) {
-    const group = groups.get(manifest.environment) ?? [];
+    const key = `${manifest.environment}/${manifest.cluster ?? ''}`;
+    const group = groups.get(key) ?? [];
     group.push(manifest);
-    groups.set(manifest.environment, group);
+    groups.set(key, group);
   }
-  return groups;
+  return [...groups].map(([key, checked]) => {
+    const [environment, cluster] = key.split('/');
+    const context = cluster
+      ? (groups.get(`${environment}/`) ?? []).filter((m) => m.app === PLATFORM_DIRECTORY)
+      : [];
+    return { checked, context };
+  });
 }

@@ -1,5 +1,5 @@
 import { workloadsCdk8sPlusLine, type Cdk8sPlusLine } from './cdk8s-plus-line.js';
-import { readTargetVersions } from './cluster-stack.js';
+import { readTargetVersions, type StacksOf } from './cluster-stack.js';
 import type { ManifestObject, Problem } from './problem.js';
 import { checkServedApi } from './served-api-check.js';
 import { versionWarnings } from './version-warnings.js';
@@ -10,11 +10,14 @@ export interface VersionGuardOptions {
   readonly today?: Date;
   /** The construct library's cdk8s-plus line. @default the one of libs/workloads/package.json */
   readonly cdk8sPlus?: Cdk8sPlusLine;
+  /** The infra/cluster stacks of each environment. @default the stack named after it */
+  readonly stacksOf?: StacksOf;
 }
 
 /**
  * The version guard: each environment that renders targets the Kubernetes version its cluster
- * stack declares (infra/cluster/Pulumi.<env>.yaml); objects whose built-in API that version does
+ * stack declares (infra/cluster/Pulumi.<env>.yaml; the oldest of its clusters' stacks when it
+ * lists them); objects whose built-in API that version does
  * not serve are problems; support and cdk8s-plus warnings are printed, never fatal.
  */
 export async function checkVersionGuard(
@@ -23,7 +26,7 @@ export async function checkVersionGuard(
   options: VersionGuardOptions = {},
 ): Promise<{ problems: Problem[]; warnings: Warning[] }> {
   const environments = [...new Set(manifests.map((m) => m.environment))].sort();
-  const { targets, problems } = await readTargetVersions(root, environments);
+  const { targets, problems } = await readTargetVersions(root, environments, options.stacksOf);
   for (const manifest of manifests) {
     const target = targets.get(manifest.environment);
     if (target) problems.push(...checkServedApi(manifest, target));

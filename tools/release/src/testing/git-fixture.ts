@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/environments';
 import { testEnvironment } from '@platform/environments/testing';
 import { formatImageFile } from '@platform/image-catalog';
 import { synth, type Workspace } from '@platform/manifests';
@@ -21,6 +22,7 @@ export function fixtureApps(
   count: number,
   extraEnvironments: readonly string[] = [],
   newApps: readonly string[] = [],
+  baseEnvironments: readonly Environment[] = FIXTURE_ENVIRONMENTS,
 ): (root: string) => Workspace {
   const names = [
     ...Array.from({ length: count }, (_, index) => `app-${String(index + 1).padStart(2, '0')}`),
@@ -28,7 +30,7 @@ export function fixtureApps(
   ];
   const apps = Object.fromEntries(names.map((name) => [name, FixtureWebChart]));
   const environments = [
-    ...FIXTURE_ENVIRONMENTS,
+    ...baseEnvironments,
     ...extraEnvironments.map((name) => testEnvironment(name)),
   ];
   return (root) => fixtureWorkspace(root, apps, environments);
@@ -55,16 +57,18 @@ export class GitFixture {
 
   /**
    * `newEnvironments` are in the catalog but have no images yet (an environment being added);
-   * `newApps` have a chart but no image anywhere yet (an app just generated).
+   * `newApps` have a chart but no image anywhere yet (an app just generated); `environments`
+   * replace the fixture environments (one that lists its clusters, say).
    */
   static async create(
     appCount = 2,
     newEnvironments: readonly string[] = [],
     newApps: readonly string[] = [],
+    environments: readonly Environment[] = FIXTURE_ENVIRONMENTS,
   ): Promise<GitFixture> {
     const directory = await mkdtemp(join(tmpdir(), 'release-'));
     const origin = join(directory, 'origin.git');
-    const open = fixtureApps(appCount, newEnvironments, newApps);
+    const open = fixtureApps(appCount, newEnvironments, newApps, environments);
     const seed = join(directory, 'seed');
     const { catalog } = open(seed);
     const seeded = catalog.environmentNames().filter((name) => !newEnvironments.includes(name));
