@@ -1,5 +1,6 @@
-// Prints `stack=<stack>` for $GITHUB_OUTPUT: the infra/cluster stack of the cluster that runs the
-// environment's GitOps engine (its hub's, or the one named after it), which drift.yml reads.
+// Prints `stack=<stack>` and `region=<region>` for $GITHUB_OUTPUT: the infra/cluster stack of the
+// cluster that runs the environment's GitOps engine, which drift.yml reads: its hub's, with the
+// hub's region, or the one named after it, with an empty region (the job's AWS_REGION).
 //   npx tsx tools/ci/src/affected/engine-stack-main.ts --environment staging
 import { Command } from 'commander';
 import { workspaceEnvironments } from '@platform/environments';
@@ -15,4 +16,5 @@ if (!environment) {
     `--environment '${name}' is not an environment of libs/environments (known: ${workspaceEnvironments.map((e) => e.name).join(', ')})`,
   );
 }
-process.stdout.write(`stack=${engineStack(environment)}\n`);
+const { stack, region } = engineStack(environment);
+process.stdout.write(`stack=${stack}\nregion=${region ?? ''}\n`);

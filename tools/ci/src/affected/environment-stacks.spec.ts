@@ -81,8 +81,8 @@ describe('environmentStacks', () => {
 
   it('hub and spoke: the hub’s stack, then each workload stack with its own role and region, then bootstrap', () => {
     expect(environmentStacks([CLUSTER, BOOTSTRAP], spoked, fakeCredentials)).toEqual([
-      // The hub uses the environment's variables, like a single cluster's stack.
-      { ...CLUSTER, environment: 'live', stack: 'live-ctl' },
+      // The hub uses the environment's role variables, like a single cluster's stack, in its region.
+      { ...CLUSTER, environment: 'live', stack: 'live-ctl', region: 'ca-central-1' },
       {
         ...CLUSTER,
         environment: 'live',
@@ -126,8 +126,8 @@ describe('environmentStacks', () => {
 
 describe('engineStack: the cluster drift.yml reads the GitOps engine in', () => {
   it('is the hub’s stack in hub and spoke, else the environment’s', () => {
-    expect(engineStack(spoked)).toBe('live-ctl');
-    expect(engineStack(single)).toBe('qa');
+    expect(engineStack(spoked)).toEqual({ stack: 'live-ctl', region: 'ca-central-1' });
+    expect(engineStack(single)).toEqual({ stack: 'qa' });
   });
 });
 
@@ -237,7 +237,7 @@ describe('workloadCredentials: a workload stack’s own role, from its Pulumi.<s
       workloadCredentials(dir, spoked, 'deploy'),
     );
     expect(targets.map((t) => [t.stack, t.roleArn, t.region])).toEqual([
-      ['live-ctl', undefined, undefined],
+      ['live-ctl', undefined, 'ca-central-1'],
       ['live-west', 'arn:aws:iam::493817265301:role/platform-live-west-github-deploy', 'us-west-2'],
       [
         'live-south',

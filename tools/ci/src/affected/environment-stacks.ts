@@ -5,11 +5,12 @@ import type { PulumiProgram } from './affected-stacks.js';
 export const CLUSTER_PROGRAM = 'infra/cluster';
 
 /**
- * One stack a workflow job previews or applies. `region` and `roleArn` are set only for a
- * workload cluster's stack, which has its own CI roles in its own region; every other stack (a
- * single cluster's, a hub's, infra/bootstrap's) uses the environment's role and region variables
- * (`AWS_CI_ROLE_ARN_<ENV>`, `AWS_PREVIEW_ROLE_ARN_<ENV>`, `AWS_REGION`), which the one-time setup
- * sets from the stack named after the environment or its hub's.
+ * One stack a workflow job previews or applies. `roleArn` is set only for a workload cluster's
+ * stack, which has its own CI roles; every other stack (a single cluster's, a hub's,
+ * infra/bootstrap's) uses the environment's role variables (`AWS_CI_ROLE_ARN_<ENV>`,
+ * `AWS_PREVIEW_ROLE_ARN_<ENV>`), which the one-time setup sets from the stack named after the
+ * environment or from its hub's. `region` is a listed cluster's (hub or workload) region, from the
+ * data; without it (no list, or infra/bootstrap) the job uses `AWS_REGION`.
  */
 export interface StackTarget extends PulumiProgram {
   readonly environment: string;
@@ -27,11 +28,11 @@ export interface OwnCredentials {
 /** An environment's cluster stacks in apply order: the hub first (its outputs are read by the rest). */
 function clusterStackList(
   environment: Environment,
-): { stack: string; workload?: EnvironmentCluster }[] {
+): { stack: string; hub?: EnvironmentCluster; workload?: EnvironmentCluster }[] {
   const topology = clusterTopology(environment);
   if (topology.kind === 'single') return [{ stack: topology.stack }];
   return [
-    { stack: topology.hub.stack },
+    { stack: topology.hub.stack, hub: topology.hub },
     ...topology.workloads.map((cluster) => ({ stack: cluster.stack, workload: cluster })),
   ];
 }
@@ -49,10 +50,11 @@ export function environmentStacks(
 ): StackTarget[] {
   return programs.flatMap((program) =>
     program.dir === CLUSTER_PROGRAM
-      ? clusterStackList(environment).map(({ stack, workload }) => ({
+      ? clusterStackList(environment).map(({ stack, hub, workload }) => ({
           ...program,
           environment: environment.name,
           stack,
+          ...(hub ? { region: hub.region } : {}),
           ...(workload ? ownCredentials(workload) : {}),
         }))
       : [{ ...program, environment: environment.name, stack: environment.name }],
@@ -60,10 +62,12 @@ export function environmentStacks(
 }
 
 /**
- * The infra/cluster stack of the cluster that runs an environment's GitOps engine: its hub's,
- * or the one named after it.
+ * The infra/cluster stack of the cluster that runs an environment's GitOps engine: its hub's
+ * (with the hub's region), or the one named after it (in `AWS_REGION`).
  */
-export function engineStack(environment: Environment): string {
+export function engineStack(environment: Environment): { stack: string; region?: string } {
   const topology = clusterTopology(environment);
-  return topology.kind === 'single' ? topology.stack : topology.hub.stack;
+  return topology.kind === 'single'
+    ? { stack: topology.stack }
+    : { stack: topology.hub.stack, region: topology.hub.region };
 }
