@@ -76,6 +76,7 @@ describe('readDriftArtifacts', () => {
       'pulumi-drift-infra-cluster-production/outcome.json': JSON.stringify({
         project: 'infra-cluster',
         stack: 'production',
+        environment: 'production',
         exitCode: 255,
       }),
       'pulumi-drift-infra-cluster-production/preview.json': fixture(
@@ -96,7 +97,11 @@ describe('readDriftArtifacts', () => {
     const [staging, production] = readDriftArtifacts(
       directory,
       ['staging', 'production'],
-      ['infra-cluster'],
+      ['staging', 'production'].map((name) => ({
+        project: 'infra-cluster',
+        stack: name,
+        environment: name,
+      })),
       RUN,
     );
     // Staging kept no preview: a failed check, never "no drift".
@@ -110,5 +115,50 @@ describe('readDriftArtifacts', () => {
     expect(
       production?.gitops?.state === 'drift' && production.gitops.findings.map((f) => f.name),
     ).toEqual(['staging-orders', 'staging-billing', 'cert-manager', 'apps', 'monitoring']);
+  });
+
+  it('puts each cluster stack of a hub-and-spoke environment in its issue; a stack that kept no preview fails it', () => {
+    const outcome = (stack: string, environment: string, exitCode: number) => ({
+      [`pulumi-drift-infra-cluster-${stack}/outcome.json`]: JSON.stringify({
+        project: 'infra-cluster',
+        stack,
+        environment,
+        exitCode,
+      }),
+      [`pulumi-drift-infra-cluster-${stack}/preview.json`]: fixture(
+        `../infra-preview/fixtures/${exitCode === 0 ? 'preview-no-changes' : 'refresh-drift'}.stdout`,
+      ),
+    });
+    const directory = downloaded({
+      ...outcome('live-hub', 'live', 0),
+      ...outcome('live-west', 'live', 255),
+      ...outcome('qa', 'qa', 0),
+    });
+    const expected = [
+      { project: 'infra-cluster', stack: 'qa', environment: 'qa' },
+      { project: 'infra-cluster', stack: 'live-hub', environment: 'live' },
+      { project: 'infra-cluster', stack: 'live-west', environment: 'live' },
+      { project: 'infra-cluster', stack: 'live-south', environment: 'live' },
+    ];
+    const [qa, live] = readDriftArtifacts(directory, ['qa', 'live'], expected, RUN);
+    expect(qa?.pulumi.map((p) => [p.stack, p.state])).toEqual([['qa', 'clean']]);
+    expect(live?.pulumi.map((p) => [p.stack, p.state])).toEqual([
+      ['live-hub', 'clean'],
+      ['live-west', 'drift'],
+      ['live-south', 'failed'],
+    ]);
+  });
+
+  it('refuses a Pulumi outcome that names no environment, naming the file', () => {
+    const directory = downloaded({
+      'pulumi-drift-infra-cluster-qa/outcome.json': JSON.stringify({
+        project: 'infra-cluster',
+        stack: 'qa',
+        exitCode: 0,
+      }),
+    });
+    expect(() => readDriftArtifacts(directory, ['qa'], [], RUN)).toThrow(
+      `${join(directory, 'pulumi-drift-infra-cluster-qa', 'outcome.json')} names no project, stack and environment`,
+    );
   });
 });

@@ -4,7 +4,7 @@ import type { EnvironmentDrift, GitOpsDrift } from './drift-issue.js';
 import { pulumiDrift, type PulumiDrift } from './drift-issue.js';
 import { argoDrift, fluxDrift, isMissingResourceType } from './gitops-drift.js';
 
-/** drift.yml's artifacts: one per Pulumi program and stack, one per environment's cluster. */
+/** drift.yml's artifacts: one per Pulumi program and stack, one per environment's engine cluster. */
 export const PULUMI_DRIFT_PREFIX = 'pulumi-drift-';
 export const GITOPS_DRIFT_PREFIX = 'gitops-drift-';
 
@@ -16,17 +16,32 @@ const outcome = (folder: string): Record<string, unknown> => {
 };
 const exitCode = (value: unknown) => (typeof value === 'number' ? value : 1);
 
-function readPulumi(folder: string): PulumiDrift {
+/** A stack the plan job asked the checks to preview, and the environment whose issue it goes in. */
+export interface CheckedStack {
+  readonly project: string;
+  readonly stack: string;
+  readonly environment: string;
+}
+
+/** One stack's check, with its environment (a workload cluster's stack is not named after it). */
+function readPulumi(folder: string): { environment: string; drift: PulumiDrift } {
   const o = outcome(folder);
-  if (typeof o['project'] !== 'string' || typeof o['stack'] !== 'string')
-    throw new Error(`${join(folder, 'outcome.json')} names no project and stack`);
-  return pulumiDrift({
-    project: o['project'],
-    stack: o['stack'],
-    exitCode: exitCode(o['exitCode']),
-    json: read(join(folder, 'preview.json')),
-    log: read(join(folder, 'preview.json.stderr')),
-  });
+  if (
+    typeof o['project'] !== 'string' ||
+    typeof o['stack'] !== 'string' ||
+    typeof o['environment'] !== 'string'
+  )
+    throw new Error(`${join(folder, 'outcome.json')} names no project, stack and environment`);
+  return {
+    environment: o['environment'],
+    drift: pulumiDrift({
+      project: o['project'],
+      stack: o['stack'],
+      exitCode: exitCode(o['exitCode']),
+      json: read(join(folder, 'preview.json')),
+      log: read(join(folder, 'preview.json.stderr')),
+    }),
+  };
 }
 
 /**
@@ -73,13 +88,13 @@ export function readGitOps(folder: string): { environment: string; drift: GitOps
 
 /**
  * Every environment's drift, from the artifacts drift.yml's check jobs left in `directory`.
- * `projects` are the Pulumi projects the plan job asked to check: one whose preview is missing
- * (its job failed before keeping it) is a failed check, so it never passes for "no drift".
+ * `expected` are the stacks the plan job asked to check: one whose preview is missing (its job
+ * failed before keeping it) is a failed check, so it never passes for "no drift".
  */
 export function readDriftArtifacts(
   directory: string,
   environments: readonly string[],
-  projects: readonly string[],
+  expected: readonly CheckedStack[],
   runUrl: string,
 ): EnvironmentDrift[] {
   const folders = existsSync(directory) ? readdirSync(directory).sort() : [];
@@ -93,11 +108,14 @@ export function readDriftArtifacts(
       .map(({ environment, drift }) => [environment, drift]),
   );
   const missing = (environment: string): PulumiDrift[] =>
-    projects
-      .filter((project) => !pulumi.some((p) => p.project === project && p.stack === environment))
-      .map((project) => ({
+    expected
+      .filter((e) => e.environment === environment)
+      .filter(
+        (e) => !pulumi.some(({ drift }) => drift.project === e.project && drift.stack === e.stack),
+      )
+      .map(({ project, stack }) => ({
         project,
-        stack: environment,
+        stack,
         state: 'failed',
         changes: [],
         counts: {},
@@ -105,7 +123,10 @@ export function readDriftArtifacts(
       }));
   return environments.map((environment) => ({
     environment,
-    pulumi: [...pulumi.filter((p) => p.stack === environment), ...missing(environment)],
+    pulumi: [
+      ...pulumi.filter((p) => p.environment === environment).map(({ drift }) => drift),
+      ...missing(environment),
+    ],
     ...(gitops.has(environment) ? { gitops: gitops.get(environment) } : {}),
     runUrl,
   }));

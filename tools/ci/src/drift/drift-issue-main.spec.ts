@@ -34,9 +34,21 @@ async function fakeGitHub(open: object[]) {
 
 const artifacts = (files: Record<string, string>) => writeFileTree(files);
 
-const PROGRAMS = JSON.stringify([
-  { dir: 'infra/cluster', project: '@platform/infra-cluster', name: 'infra-cluster' },
-]);
+/** The workspace's environments, whatever they are: the first one clean, the last one drifted. */
+const names = workspaceEnvironments.map((environment) => environment.name);
+const first = names[0] ?? '';
+const last = names.at(-1) ?? '';
+
+/** What drift.yml's plan job passes: each environment's stacks (one each in the workspace). */
+const PROGRAMS = JSON.stringify(
+  names.map((name) => ({
+    dir: 'infra/cluster',
+    project: '@platform/infra-cluster',
+    name: 'infra-cluster',
+    environment: name,
+    stack: name,
+  })),
+);
 
 function runMain(directory: string, apiUrl: string, programs = PROGRAMS) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
@@ -70,6 +82,7 @@ const stack = (stack: string, name: string, exitCode: number) => ({
   [`pulumi-drift-infra-cluster-${stack}/outcome.json`]: JSON.stringify({
     project: 'infra-cluster',
     stack,
+    environment: stack,
     exitCode,
   }),
   [`pulumi-drift-infra-cluster-${stack}/preview.json`]: fixture(
@@ -86,11 +99,6 @@ const cluster = (environment: string, applications: string) => ({
   [`gitops-drift-${environment}/flux.stderr`]:
     'error: the server doesn\'t have a resource type "kustomizations"',
 });
-
-/** The workspace's environments, whatever they are: the first one clean, the last one drifted. */
-const names = workspaceEnvironments.map((environment) => environment.name);
-const first = names[0] ?? '';
-const last = names.at(-1) ?? '';
 
 describe('drift-issue-main (the report job of drift.yml)', () => {
   it('opens the drifted environment’s issue, closes the clean one’s, from the downloaded artifacts', async () => {
@@ -156,13 +164,14 @@ describe('drift-issue-main (the report job of drift.yml)', () => {
     }
   }, 30_000);
 
-  it('refuses a --programs that is not the plan’s list, naming it, and writes nothing', async () => {
+  it('refuses a --programs that is not the plan’s list of stacks, naming it, and writes nothing', async () => {
     const github = await fakeGitHub([]);
     try {
-      const result = await runMain(artifacts({}), github.url, '{"name": "infra-cluster"}');
+      // The programs alone (the list before stacks had environments) is not enough either.
+      const result = await runMain(artifacts({}), github.url, '[{"name": "infra-cluster"}]');
       expect(result.code).not.toBe(0);
       expect(result.stderr).toContain(
-        'expected a JSON list of programs with a name, got {"name": "infra-cluster"}',
+        'expected a JSON list of stacks with a name, stack and environment, got [{"name": "infra-cluster"}]',
       );
       expect(github.calls).toEqual([]);
     } finally {

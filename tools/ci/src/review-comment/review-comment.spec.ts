@@ -5,9 +5,10 @@ import {
   MAX_COMMENT_CHARS,
   REVIEW_COMMENT_MARKER,
   buildReviewComment,
+  type EnvironmentPreview,
   type ReviewInput,
 } from './review-comment.js';
-import { readStackPreview, type StackPreview } from '../infra-preview/stack-preview.js';
+import { readStackPreview } from '../infra-preview/stack-preview.js';
 
 const fixture = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const preview = (
@@ -16,14 +17,17 @@ const preview = (
   name: string,
   exitCode = 0,
   stderr = '',
-): StackPreview =>
-  readStackPreview({
+  environment = stack,
+): EnvironmentPreview => ({
+  ...readStackPreview({
     project,
     stack,
     exitCode,
     json: name ? fixture(`../infra-preview/fixtures/${name}.stdout`) : '',
     log: stderr ? fixture(`../infra-preview/fixtures/${stderr}.stderr`) : '',
-  });
+  }),
+  environment,
+});
 const RUN = 'https://github.com/acme/platform/actions/runs';
 const base: ReviewInput = {
   headSha: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0',
@@ -127,13 +131,16 @@ describe('buildReviewComment', () => {
       op: 'create',
       urn: `urn:pulumi:staging::infra-cluster::aws:ec2/securityGroupRule:SecurityGroupRule::rule-${i}`,
     }));
-    const many = readStackPreview({
-      project: 'infra-cluster',
-      stack: 'staging',
-      exitCode: 0,
-      json: JSON.stringify({ steps, changeSummary: { create: 600 } }),
-      log: '',
-    });
+    const many = {
+      ...readStackPreview({
+        project: 'infra-cluster',
+        stack: 'staging',
+        exitCode: 0,
+        json: JSON.stringify({ steps, changeSummary: { create: 600 } }),
+        log: '',
+      }),
+      environment: 'staging',
+    };
     const comment = buildReviewComment({
       ...base,
       infra: { state: 'done', runUrl: `${RUN}/2`, previews: [many] },
@@ -249,6 +256,28 @@ describe('buildReviewComment', () => {
       '- `replace` `aws:eks/nodeGroup:NodeGroup platform-production-nodes`',
     );
     expect(production.match(/platform-production-nodes`/g)).toHaveLength(1);
+  });
+
+  it('hub and spoke: a workload cluster’s stack shows under its environment, and a change to it is a production change', () => {
+    const comment = buildReviewComment({
+      ...base,
+      manifests: { state: 'done', runUrl: `${RUN}/1`, patch: '' },
+      infra: {
+        state: 'done',
+        runUrl: `${RUN}/2`,
+        previews: [
+          preview('infra-cluster', 'production-hub', 'preview-no-changes', 0, '', 'production'),
+          preview('infra-cluster', 'production-us', 'preview-update', 0, '', 'production'),
+        ],
+      },
+    });
+    const production = sectionOf(comment, 'production');
+    expect(production).toContain('**`infra-cluster`** / `production-hub`');
+    expect(production).toContain('**`infra-cluster`** / `production-us`');
+    expect(sectionOf(comment, 'staging')).not.toContain('production-us');
+    expect(comment.split('### `staging`')[0]).toContain(
+      '- 🚨 **production** changes: `infra-cluster`',
+    );
   });
 
   it('a production change alone is risky; staging alone is not', () => {

@@ -17,6 +17,9 @@ export type WorkflowResult<T> =
   | { readonly state: 'missing'; readonly runUrl: string; readonly conclusion: string }
   | ({ readonly state: 'done'; readonly runUrl: string; readonly artifactUrl?: string } & T);
 
+/** A stack's preview and the environment it belongs to (a workload cluster's stack is not named after it). */
+export type EnvironmentPreview = StackPreview & { readonly environment: string };
+
 export interface ReviewInput {
   readonly headSha: string;
   /** Every environment, in promotion order. */
@@ -25,8 +28,8 @@ export interface ReviewInput {
   readonly productionEnvironments: readonly string[];
   /** ci.yml's patch of `manifests/`. */
   readonly manifests: WorkflowResult<{ readonly patch: string }>;
-  /** infra.yml's previews, one per affected program and stack (the stack is the environment). */
-  readonly infra: WorkflowResult<{ readonly previews: readonly StackPreview[] }>;
+  /** infra.yml's previews, one per affected program and stack, each with its environment. */
+  readonly infra: WorkflowResult<{ readonly previews: readonly EnvironmentPreview[] }>;
   /** @default MAX_COMMENT_CHARS */
   readonly maxChars?: number;
 }
@@ -132,7 +135,7 @@ function infraSection(input: ReviewInput, environment: string): string {
       'previews',
       'No infrastructure change: `infra` did not run for this commit.',
     );
-  const previews = infra.previews.filter((p) => p.stack === environment);
+  const previews = infra.previews.filter((p) => p.environment === environment);
   if (previews.length === 0)
     return 'No preview: no Pulumi program is affected (pull requests from forks get none).';
   return previews.map((p) => stackBlock(p, infra)).join('\n\n');
@@ -203,7 +206,7 @@ function headline(
   for (const environment of input.productionEnvironments) {
     const changed: string[] = [];
     if ((manifestFiles.get(environment)?.length ?? 0) > 0) changed.push('its manifests');
-    for (const p of previews.filter((p) => p.stack === environment))
+    for (const p of previews.filter((p) => p.environment === environment))
       if (Object.keys(p.counts).length > 0) changed.push(code(p.project));
     if (changed.length > 0) risks.push(`🚨 **${environment}** changes: ${changed.join(', ')}`);
   }

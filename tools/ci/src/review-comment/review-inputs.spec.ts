@@ -62,6 +62,25 @@ describe('readReviewInput', () => {
     expect(none.infra).toMatchObject({ state: 'done', previews: [] });
   });
 
+  it('files each preview under the environment its outcome names; an older outcome’s stack is its environment', () => {
+    const outcome = (stack: string, environment?: string) => ({
+      [`infra/infra-preview-infra-cluster-${stack}/outcome.json`]: JSON.stringify({
+        project: 'infra-cluster',
+        stack,
+        ...(environment ? { environment } : {}),
+        exitCode: 0,
+      }),
+    });
+    const directory = downloaded({ ...outcome('live-west', 'live'), ...outcome('qa') });
+    const input = readReviewInput(directory, { ci: null, infra: run(2) }, context);
+    expect(
+      input.infra.state === 'done' && input.infra.previews.map((p) => [p.stack, p.environment]),
+    ).toEqual([
+      ['live-west', 'live'],
+      ['qa', 'qa'],
+    ]);
+  });
+
   it('refuses a preview artifact that names no stack', () => {
     const directory = downloaded({ 'infra/infra-preview-x/outcome.json': '{}' });
     expect(() => readReviewInput(directory, { ci: null, infra: run(2) }, context)).toThrow(

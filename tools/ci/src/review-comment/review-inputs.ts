@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReviewInput, WorkflowResult } from './review-comment.js';
-import { readStackPreview, type StackPreview } from '../infra-preview/stack-preview.js';
+import type { EnvironmentPreview, ReviewInput, WorkflowResult } from './review-comment.js';
+import { readStackPreview } from '../infra-preview/stack-preview.js';
 
 /** A workflow run as pr-comment.yml finds it (GitHub's run object, trimmed, and its artifacts). */
 export interface RunSummary {
@@ -58,23 +58,28 @@ export function readReviewInput(
   const previewDirectories = existsSync(infraDirectory)
     ? readdirSync(infraDirectory).filter((name) => name.startsWith(PREVIEW_ARTIFACT_PREFIX))
     : [];
-  const previews = (): StackPreview[] =>
+  const previews = (): EnvironmentPreview[] =>
     previewDirectories.sort().map((name) => {
       const folder = join(infraDirectory, name);
       const outcome = JSON.parse(read(join(folder, 'outcome.json')) || '{}') as {
         project?: unknown;
         stack?: unknown;
+        environment?: unknown;
         exitCode?: unknown;
       };
       if (typeof outcome.project !== 'string' || typeof outcome.stack !== 'string')
         throw new Error(`${join(folder, 'outcome.json')} names no project and stack`);
-      return readStackPreview({
+      const preview = readStackPreview({
         project: outcome.project,
         stack: outcome.stack,
         exitCode: typeof outcome.exitCode === 'number' ? outcome.exitCode : 1,
         json: read(join(folder, 'preview.json')),
         log: read(join(folder, 'preview.json.stderr')),
       });
+      // A run of infra.yml from before stacks named their environment: the stack was it.
+      const environment =
+        typeof outcome.environment === 'string' ? outcome.environment : outcome.stack;
+      return { ...preview, environment };
     });
   return {
     ...context,

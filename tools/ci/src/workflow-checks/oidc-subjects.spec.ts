@@ -2,14 +2,22 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { workspaceEnvironments } from '@platform/environments';
+import { engineStack } from '../affected/environment-stacks.js';
 import { stackTrust, untrustedJobs } from './oidc-subjects.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const workflows = join(root, '.github/workflows');
+// The environment variables hold the outputs of each environment's own stack, or its hub's.
 const trust = Object.fromEntries(
-  ['staging', 'production'].map((stack) => [
-    stack,
-    stackTrust(readFileSync(join(root, `infra/cluster/Pulumi.${stack}.yaml`), 'utf8')),
+  workspaceEnvironments.map((environment) => [
+    environment.name,
+    stackTrust(
+      readFileSync(
+        join(root, `infra/cluster/Pulumi.${engineStack(environment).stack}.yaml`),
+        'utf8',
+      ),
+    ),
   ]),
 );
 

@@ -25,7 +25,12 @@ interface Job {
 
 type RoleKind = 'deploy' | 'push' | 'preview';
 
-/** Role variables, by the stack whose output they hold and the kind of role. */
+/**
+ * Role variables, by the environment whose stack's output they hold (the stack named after it,
+ * or its hub's: environment-stacks.ts's engineStack) and the kind of role. A workload cluster's
+ * stack names its own roles in the plan's matrix (infra.yml, drift.yml); the plan refuses one whose
+ * deploy role would not trust its environment's jobs (workload-credentials.ts).
+ */
 const ROLE_VARIABLES: Readonly<Record<string, { stack: string; role: RoleKind }>> = {
   AWS_CI_ROLE_ARN_STAGING: { stack: 'staging', role: 'deploy' },
   AWS_CI_ROLE_ARN_PRODUCTION: { stack: 'production', role: 'deploy' },

@@ -210,18 +210,24 @@ describe('infra.yml: the preview kept for the review comment', () => {
     expect(preview.status).toBe(255);
     expect(readFileSync(join(preview.directory, 'exit-code'), 'utf8').trim()).toBe('255');
     const keep = stepScript('infra.yml', 'preview', 'Keep the preview for the review comment');
+    // A workload cluster's stack: the review comment files it under its environment.
     const kept = runStep(
       `cp ${join(preview.directory, 'exit-code')} . && ${keep}`,
-      { PROJECT: 'infra-cluster', STACK: 'staging' },
+      { PROJECT: 'infra-cluster', STACK: 'staging-west', ENVIRONMENT: 'staging' },
       {},
     );
     expect(JSON.parse(readFileSync(join(kept.directory, 'outcome.json'), 'utf8'))).toEqual({
       project: 'infra-cluster',
-      stack: 'staging',
+      stack: 'staging-west',
+      environment: 'staging',
       exitCode: 255,
     });
     // A preview that never ran (credentials) is a failure too.
-    const never = runStep(keep, { PROJECT: 'infra-cluster', STACK: 'staging' }, {});
+    const never = runStep(
+      keep,
+      { PROJECT: 'infra-cluster', STACK: 'staging', ENVIRONMENT: 'staging' },
+      {},
+    );
     expect(JSON.parse(readFileSync(join(never.directory, 'outcome.json'), 'utf8')).exitCode).toBe(
       1,
     );
@@ -235,8 +241,9 @@ describe('drift.yml: both sides of the drift check', () => {
       {
         DIR: 'infra/cluster',
         PROJECT: 'infra-cluster',
-        STACK: 'staging',
-        STACK_REF: 'o/infra-cluster/staging',
+        STACK: 'staging-west',
+        ENVIRONMENT: 'staging',
+        STACK_REF: 'o/infra-cluster/staging-west',
       },
       {
         pulumi: fake(
@@ -248,10 +255,13 @@ describe('drift.yml: both sides of the drift check', () => {
     );
     expect(run.status).toBe(0);
     const calls = readFileSync(join(run.directory, 'calls.log'), 'utf8');
+    expect(calls).toContain('--stack o/infra-cluster/staging-west');
     expect(calls).toContain('--refresh --expect-no-changes --json');
+    // The report files a workload cluster's stack under its environment's issue.
     expect(JSON.parse(readFileSync(join(run.directory, 'outcome.json'), 'utf8'))).toEqual({
       project: 'infra-cluster',
-      stack: 'staging',
+      stack: 'staging-west',
+      environment: 'staging',
       exitCode: 255,
     });
     expect(readFileSync(join(run.directory, 'preview.json'), 'utf8')).toContain('"update": 1');
