@@ -155,44 +155,123 @@ describe('.gitlab-ci.yml review-note: one note, built by the review comment buil
   });
 });
 
-describe('.gitlab-ci.yml preview: infra.yml’s artifacts, one folder per program', () => {
+describe('.gitlab-ci.yml preview: infra.yml’s artifacts, one folder per program and stack', () => {
   const [started, role, login, loop = ''] = jobScript('preview');
+  const workloadRole = 'arn:aws:iam::100000000002:role/platform-staging-west-gitlab-preview';
   const plan =
-    "mkdir -p plan && printf 'infra/cluster\\tinfra-cluster\\ninfra/other\\tinfra-other\\n' > plan/preview-programs.tsv\n";
-  // `pulumi` fails for the second program, as a refused policy or an error would.
+    'mkdir -p plan && printf ' +
+    "'staging\\tinfra/cluster\\tinfra-cluster\\tstaging\\t-\\t-\\n" +
+    'staging\\tinfra/other\\tinfra-other\\tstaging\\t-\\t-\\n' +
+    `staging\\tinfra/cluster\\tinfra-cluster\\tstaging-west\\t${workloadRole}\\teu-west-3\\n` +
+    "production\\tinfra/cluster\\tinfra-cluster\\tproduction\\t-\\t-\\n' > plan/preview-stacks.tsv\n";
+  const env = {
+    ENVIRONMENT: 'staging',
+    STACK_ORG: 'acme',
+    AWS_PREVIEW_ROLE_ARN_STAGING: 'arn:aws:iam::100000000001:role/platform-staging-gitlab-preview',
+    AWS_REGION: 'eu-west-1',
+    AWS_ID_TOKEN: 'eyJ.fixture',
+  };
+  // `pulumi` fails for the second program, as a refused policy or an error would; it prints
+  // the region it runs in.
   const pulumi = fake(
-    'case "$*" in *infra/other*) echo boom >&2; exit 255;; *) echo \'{"steps": []}\';; esac',
+    'case "$*" in *infra/other*) echo boom >&2; exit 255;; *) echo "{\\"steps\\": [], \\"region\\": \\"$AWS_REGION\\"}";; esac',
   );
+  const aws = fake("printf 'ASIAWEST\\tsecret\\tsession\\n'");
 
-  it('marks the stack as started, then assumes its preview role', () => {
-    expect(started).toBe('mkdir -p review/infra && touch "review/infra/started-$STACK"');
-    expect(role).toBe('role_variable="AWS_PREVIEW_ROLE_ARN_${STACK^^}"');
+  it('marks the environment as started, then assumes its preview role', () => {
+    expect(started).toBe('mkdir -p review/infra && touch "review/infra/started-$ENVIRONMENT"');
+    expect(role).toBe('role_variable="AWS_PREVIEW_ROLE_ARN_${ENVIRONMENT^^}"');
     expect(login).toBe('. tools/ci/bin/aws-web-identity.sh "${!role_variable}"');
   });
 
-  it('keeps every program’s digest and exit code, and fails when one preview failed', () => {
+  it('keeps every stack’s digest and exit code, and fails when one preview failed', () => {
     const show =
-      'for f in review/infra/*/outcome.json review/infra/infra-preview-infra-cluster-staging/preview.json; do cat "$f"; done';
-    const run = runStep(
-      `${plan}${started}\n${loop}`,
-      { STACK: 'staging', STACK_ORG: 'acme' },
-      { pulumi },
-    );
+      'for f in review/infra/*/outcome.json review/infra/infra-preview-infra-cluster-staging-west/preview.json; do cat "$f"; done';
+    const run = runStep(`${plan}${started}\n${role}\n${loop}`, env, { pulumi, aws });
     expect(run.status).toBe(1);
     const after = runStep(
-      `${plan}${started}\n${loop.replace('exit "$status"', '')}\n${show}`,
-      { STACK: 'staging', STACK_ORG: 'acme' },
-      { pulumi },
+      `${plan}${started}\n${role}\n${loop.replace('exit "$status"', '')}\n${show}`,
+      env,
+      { pulumi, aws },
     );
     expect(after.stdout).toContain(
-      '{"project": "infra-cluster", "stack": "staging", "exitCode": 0}\n',
+      '{"project": "infra-cluster", "environment": "staging", "stack": "staging", "exitCode": 0}\n',
     );
     expect(after.stdout).toContain(
-      '{"project": "infra-other", "stack": "staging", "exitCode": 255}\n',
+      '{"project": "infra-other", "environment": "staging", "stack": "staging", "exitCode": 255}\n',
     );
-    expect(after.stdout).toContain('{"steps": []}');
-    expect(calls(after.directory)).toContain(
-      'pulumi preview --cwd infra/cluster --stack acme/infra-cluster/staging',
+    expect(after.stdout).toContain(
+      '{"project": "infra-cluster", "environment": "staging", "stack": "staging-west", "exitCode": 0}\n',
     );
+    // The workload cluster's stack: previewed in its region, with its own role.
+    expect(after.stdout).toContain('{"steps": [], "region": "eu-west-3"}');
+    const log = calls(after.directory);
+    expect(log).toContain('pulumi preview --cwd infra/cluster --stack acme/infra-cluster/staging ');
+    expect(log).toContain(
+      'pulumi preview --cwd infra/cluster --stack acme/infra-cluster/staging-west ',
+    );
+    expect(log).toContain(`aws sts assume-role-with-web-identity --role-arn ${workloadRole} `);
+    // Another environment's stacks are its own job's.
+    expect(log).not.toContain('acme/infra-cluster/production');
+  });
+
+  it('records a workload stack whose role AWS refuses as a failed preview, and previews the rest', () => {
+    const refused = fake('echo AccessDenied >&2; exit 254');
+    const run = runStep(
+      `${plan}${started}\n${role}\n${loop.replace('exit "$status"', 'echo "status=$status"')}\ncat review/infra/infra-preview-infra-cluster-staging-west/outcome.json`,
+      env,
+      { pulumi, aws: refused },
+    );
+    expect(run.stdout).toContain('status=1');
+    expect(run.stdout).toContain('"stack": "staging-west", "exitCode": 1}');
+    expect(calls(run.directory)).not.toContain('acme/infra-cluster/staging-west');
+  });
+});
+
+describe('.gitlab-ci.yml up: each stack of the environment in apply order, with its own role', () => {
+  const [role, login, loop = ''] = jobScript('.up');
+  const workloadRole = 'arn:aws:iam::100000000002:role/platform-production-us-gitlab-deploy';
+  const plan =
+    'mkdir -p plan && printf ' +
+    "'infra/cluster\\tinfra-cluster\\tproduction-hub\\t-\\teu-west-1\\n" +
+    `infra/cluster\\tinfra-cluster\\tproduction-us\\t${workloadRole}\\tus-east-1\\n` +
+    "infra/bootstrap\\tinfra-bootstrap\\tproduction\\t-\\t-\\n' > plan/programs-production.tsv\n";
+  const env = {
+    CI_ENVIRONMENT_NAME: 'production',
+    STACK_ORG: 'acme',
+    AWS_CI_ROLE_ARN_PRODUCTION:
+      'arn:aws:iam::100000000001:role/platform-production-hub-gitlab-deploy',
+    AWS_REGION: 'eu-central-1',
+    AWS_ID_TOKEN: 'eyJ.fixture',
+  };
+  const pulumi = fake('echo "up in $AWS_REGION as $AWS_ACCESS_KEY_ID"');
+  // Each role's credentials name it, so the log shows which role each up ran as.
+  const aws = fake(
+    'printf "ASIA%s\\tsecret\\tsession\\n" "$(echo "$*" | sed -E \'s/.*role\\/([^ ]*).*/\\1/\')"',
+  );
+
+  it("assumes the environment's deploy role first", () => {
+    expect(role).toBe('role_variable="AWS_CI_ROLE_ARN_${CI_ENVIRONMENT_NAME^^}"');
+    expect(login).toBe('. tools/ci/bin/aws-web-identity.sh "${!role_variable}"');
+  });
+
+  it("ups the hub, then the workload cluster with its role in its region, then the bootstrap with the environment's role again", () => {
+    const run = runStep(`${plan}${role}\n${login}\n${loop}`, env, { pulumi, aws });
+    expect(run.status).toBe(0);
+    const ups = run.stdout.split('\n').filter((line) => line.startsWith('up in '));
+    expect(ups).toEqual([
+      'up in eu-west-1 as ASIAplatform-production-hub-gitlab-deploy',
+      'up in us-east-1 as ASIAplatform-production-us-gitlab-deploy',
+      'up in eu-central-1 as ASIAplatform-production-hub-gitlab-deploy',
+    ]);
+    const stacks = calls(run.directory)
+      .split('\n')
+      .filter((line) => line.startsWith('pulumi up'))
+      .map((line) => /--stack (\S+)/.exec(line)?.[1]);
+    expect(stacks).toEqual([
+      'acme/infra-cluster/production-hub',
+      'acme/infra-cluster/production-us',
+      'acme/infra-bootstrap/production',
+    ]);
   });
 });

@@ -11,6 +11,16 @@ describe('matrixLines', () => {
     );
   });
 
+  it("prints '-' for an optional field an entry lacks, after the required ones", () => {
+    const output =
+      'staging=[{"dir":"infra/cluster","stack":"stage-hub"},' +
+      '{"dir":"infra/cluster","stack":"stage-west","roleArn":"arn:aws:iam::100000000001:role/p-stage-west-gitlab-deploy","region":"eu-west-3"}]\n';
+    expect(matrixLines(output, ['dir', 'stack'], ['roleArn', 'region'])).toBe(
+      'infra/cluster\tstage-hub\t-\t-\n' +
+        'infra/cluster\tstage-west\tarn:aws:iam::100000000001:role/p-stage-west-gitlab-deploy\teu-west-3\n',
+    );
+  });
+
   it('prints nothing for an empty matrix', () => {
     expect(matrixLines('images=[]\n', ['app'])).toBe('');
   });

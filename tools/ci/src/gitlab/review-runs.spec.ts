@@ -56,6 +56,27 @@ describe('gitlabReviewRuns', () => {
     expect(gitlabReviewRuns(artifacts(files), URL).infra).toEqual(done(false));
   });
 
+  it("an environment's job covers all its stacks: a workload cluster's failed preview fails the run", () => {
+    const stack = (name: string, exitCode: number) => ({
+      [`infra/infra-preview-infra-cluster-${name}/outcome.json`]: JSON.stringify({
+        project: 'infra-cluster',
+        environment: 'live',
+        stack: name,
+        exitCode,
+      }),
+    });
+    const files = {
+      ...PATCH,
+      'infra/started-live': '',
+      ...stack('live-hub', 0),
+      ...stack('live-east', 0),
+    };
+    expect(gitlabReviewRuns(artifacts(files), URL).infra).toEqual(done(true));
+    expect(gitlabReviewRuns(artifacts({ ...files, ...stack('live-east', 1) }), URL).infra).toEqual(
+      done(false),
+    );
+  });
+
   it('a manifest-diff job that left no patch failed', () => {
     expect(gitlabReviewRuns(artifacts({ 'ci/.keep': '' }), URL).ci).toEqual(done(false));
   });

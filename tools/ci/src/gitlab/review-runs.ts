@@ -33,16 +33,22 @@ export function gitlabReviewRuns(directory: string, pipelineUrl: string): Review
   const outcomes = previews.map((name) => {
     const file = join(infra, name, 'outcome.json');
     const outcome = existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as { stack?: unknown; exitCode?: unknown })
+      ? (JSON.parse(readFileSync(file, 'utf8')) as {
+          environment?: unknown;
+          stack?: unknown;
+          exitCode?: unknown;
+        })
       : {};
     return {
-      stack: outcome.stack,
+      // An environment's job previews all its stacks (a hub's and its workload clusters').
+      environment: outcome.environment ?? outcome.stack,
       exitCode: typeof outcome.exitCode === 'number' ? outcome.exitCode : 1,
     };
   });
-  // A stack's job writes `started-<stack>` first, then one folder per program it previews.
+  // An environment's job writes `started-<environment>` first, then one folder per program
+  // and stack it previews.
   const silent = started.some(
-    (name) => !outcomes.some((outcome) => outcome.stack === name.slice('started-'.length)),
+    (name) => !outcomes.some((outcome) => outcome.environment === name.slice('started-'.length)),
   );
   return {
     ci: run(existsSync(patch)),
