@@ -94,4 +94,15 @@ describe('ImageStore', () => {
     expect(error).toBeInstanceOf(ImageStoreError);
     expect((error as ImageStoreError).problems).toHaveLength(2);
   });
+
+  it('lists the apps with an image file per environment without reading them (a malformed one too)', async () => {
+    await put('staging', 'a', 'image: r/a:1\n');
+    await put('staging', 'b', 'not: an image file\n');
+    await put('production', 'b', 'image: r/b:1\n');
+    expect(store.deployedApps(['staging', 'production'], ['a', 'b', 'c'])).toEqual([
+      { environment: 'staging', app: 'a' },
+      { environment: 'staging', app: 'b' },
+      { environment: 'production', app: 'b' },
+    ]);
+  });
 });

@@ -116,9 +116,10 @@ export async function renderWorkspace(
   }
   const everyEnvironment = catalog.environmentNames().map((name) => catalog.environment(name));
   const reserved = reservedNamespaces(everyEnvironment);
-  // Which apps each environment has, in scope or not (an image file each: cheap to read).
+  // Which apps each environment has, in scope or not: those with an image file there (the
+  // files of the apps out of scope are not read; a full render and validate check them).
   const deployed = scope.apps
-    ? await new ImageStore(root).readAll(environments, catalog.appNames())
+    ? new ImageStore(root).deployedApps(environments, catalog.appNames())
     : deployments;
   // A scope of some apps re-renders a platform layer only where it lists the apps (Flux's
   // Kustomization per app); Argo CD's is the same whatever apps there are.
