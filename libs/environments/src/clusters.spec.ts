@@ -120,6 +120,24 @@ describe('clusterStacks', () => {
     );
   });
 
+  it("refuses a stack whose name begins another's, whose resources its roles would reach", () => {
+    expect(() =>
+      clusterStacks([
+        testEnvironment('live', {
+          clusters: [
+            { ...hub, stack: 'live' },
+            { ...west, stack: 'live-west' },
+          ],
+        }),
+      ]),
+    ).toThrow(
+      "stack 'live' (cluster 'mgmt' of environment 'live') is a prefix of stack 'live-west'",
+    );
+    expect(() => clusterStacks([testEnvironment('live'), testEnvironment('live-eu')])).toThrow(
+      "stack 'live' (environment 'live') is a prefix of stack 'live-eu' (environment 'live-eu')",
+    );
+  });
+
   it('makes the catalog refuse such data', () => {
     expect(() => new Catalog([testEnvironment('live', { clusters: [hub] })], [])).toThrow(
       'no workload cluster',

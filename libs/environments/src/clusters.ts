@@ -206,7 +206,10 @@ export function clusterOfStack(
   return undefined;
 }
 
-/** Every stack the environments' clusters name, each once: refuses a stack two clusters share. */
+/**
+ * Every stack the environments' clusters name, each once: refuses a stack two clusters share,
+ * and one whose name followed by `-` begins another's.
+ */
 export function clusterStacks(environments: readonly Environment[]): string[] {
   const owners = new Map<string, string>();
   for (const environment of environments) {
@@ -221,6 +224,17 @@ export function clusterStacks(environments: readonly Environment[]): string[] {
       const other = owners.get(stack);
       if (other) throw new Error(`stack '${stack}' is created by both ${other} and ${owner}`);
       owners.set(stack, owner);
+    }
+  }
+  // A stack names everything it owns `<platformName>-<stack>-…`, and its roles may manage
+  // `<platformName>-<stack>-*`: a stack named like another's prefix would reach its roles.
+  for (const [stack, owner] of owners) {
+    for (const [longer, other] of owners) {
+      if (longer.startsWith(`${stack}-`)) {
+        throw new Error(
+          `stack '${stack}' (${owner}) is a prefix of stack '${longer}' (${other}): its roles, which manage '<platformName>-${stack}-*', would reach the other's; rename one`,
+        );
+      }
     }
   }
   return [...owners.keys()];
