@@ -68,7 +68,7 @@ describe('bootstrap: a hub-and-spoke environment (the hub runs Argo CD)', () => 
       const outputs = STACKS[`acme/infra-cluster/${stack}`]?.outputs ?? {};
       const secret = run.recorder.find(SECRET, `workload-clusters-${cluster}`);
       expect(secret.inputs.metadata).toEqual({
-        name: `cluster-retail-${cluster}`,
+        name: `cluster-retail.${cluster}`,
         namespace: 'argocd',
         labels: {
           'argocd.argoproj.io/secret-type': 'cluster',
@@ -80,7 +80,7 @@ describe('bootstrap: a hub-and-spoke environment (the hub runs Argo CD)', () => 
       });
       expect(secret.inputs.type).toBe('Opaque');
       const data = unwrapped(secret.inputs.stringData);
-      expect(data.name).toBe(`retail-${cluster}`);
+      expect(data.name).toBe(`retail.${cluster}`);
       expect(data.server).toBe(outputs.clusterEndpoint);
       expect(data.server).toContain(`.${region}.eks.amazonaws.com`);
       const config = JSON.parse(data.config);
@@ -128,7 +128,7 @@ describe('bootstrap: a hub-and-spoke environment (the hub runs Argo CD)', () => 
   });
 
   it('exports the registered clusters by their Argo CD names, not as a secret', async () => {
-    expect(run.outputs.workloadClusters).toEqual(['retail-emea', 'retail-apac']);
+    expect(run.outputs.workloadClusters).toEqual(['retail.emea', 'retail.apac']);
     expect(await pulumi.isSecret(pulumi.output(run.outputs.workloadClusters))).toBe(false);
     expect(await promiseOf(run.outputs.engineNamespace)).toBe('argocd');
   });

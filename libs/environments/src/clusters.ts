@@ -22,7 +22,7 @@ export type ClusterRole = (typeof CLUSTER_ROLES)[number];
 
 /** One cluster of an environment that lists its clusters (`Environment.clusters`). */
 export interface EnvironmentCluster {
-  /** DNS label, unique in the environment: Argo CD knows the cluster as `<env>-<name>`. */
+  /** DNS label, unique in the environment: Argo CD knows the cluster as `<env>.<name>`. */
   readonly name: string;
   /** The AWS region it runs in: its stack's `aws:region`, and a label of its Argo CD cluster Secret. */
   readonly region: string;
@@ -160,9 +160,19 @@ export function clusterAppsDirectory(environment: string, cluster: string): stri
   return `manifests/${environment}/${CLUSTERS_DIRECTORY}/${cluster}`;
 }
 
-/** The name Argo CD knows a workload cluster by (its cluster Secret's `name`). */
+/**
+ * The name Argo CD knows a workload cluster by (its cluster Secret's `name`): `<env>.<cluster>`.
+ * A dot, which no environment or cluster name holds, so the name parses back, no two clusters
+ * of any environments share one (`a-b` + `c` and `a` + `b-c` would), and `<env>.*` matches the
+ * environment's clusters only.
+ */
 export function argoClusterName(environment: string, cluster: string): string {
-  return `${environment}-${cluster}`;
+  return `${environment}.${cluster}`;
+}
+
+/** The glob of every Argo CD cluster name of an environment (the AppProjects' destinations). */
+export function argoClusterPattern(environment: string): string {
+  return `${environment}.*`;
 }
 
 /** Which environment and cluster an infra/cluster stack creates. */

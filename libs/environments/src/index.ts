@@ -2,6 +2,7 @@ export { appLayout } from './app-layout.js';
 export { Catalog, CatalogError } from './catalog.js';
 export {
   argoClusterName,
+  argoClusterPattern,
   CLUSTER_ROLES,
   clusterAppsDirectory,
   clusterEnvironment,

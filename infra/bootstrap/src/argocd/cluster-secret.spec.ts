@@ -17,7 +17,7 @@ const CONNECTION: ClusterConnection = {
 describe('a workload cluster Secret', () => {
   it('is named after the cluster as Argo CD knows it, labelled for the ApplicationSets to select', () => {
     expect(clusterSecretMetadata('retail', CLUSTER)).toEqual({
-      name: 'cluster-retail-emea',
+      name: 'cluster-retail.emea',
       labels: {
         'argocd.argoproj.io/secret-type': 'cluster',
         'platform.gitops/environment': 'retail',
@@ -31,7 +31,7 @@ describe('a workload cluster Secret', () => {
   it("declares the cluster's name, API server and EKS IAM auth with its CA: no credential at all", () => {
     const data = clusterSecretStringData('retail', CLUSTER, CONNECTION);
     expect(Object.keys(data).sort()).toEqual(['config', 'name', 'server']);
-    expect(data.name).toBe('retail-emea');
+    expect(data.name).toBe('retail.emea');
     expect(data.server).toBe(CONNECTION.endpoint);
     // Exactly these fields: no bearerToken, username/password, roleARN or profile.
     expect(JSON.parse(data.config)).toStrictEqual({

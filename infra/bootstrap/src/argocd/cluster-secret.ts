@@ -24,7 +24,7 @@ export interface ClusterConnection {
   readonly certificateAuthority: string;
 }
 
-/** The Secret's metadata: name `cluster-<env>-<cluster>`, the labels the ApplicationSets select on. */
+/** The Secret's metadata: name `cluster-<env>.<cluster>`, the labels the ApplicationSets select on. */
 export function clusterSecretMetadata(
   environment: string,
   cluster: EnvironmentCluster,

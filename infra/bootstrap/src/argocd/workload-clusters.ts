@@ -23,7 +23,7 @@ export interface WorkloadClustersArgs {
  * cluster's workloads keep running and its Applications report the cluster as unknown.
  */
 export class WorkloadClusters extends pulumi.ComponentResource {
-  /** The names Argo CD knows the clusters by, `<env>-<cluster>`, for the stack outputs. */
+  /** The names Argo CD knows the clusters by, `<env>.<cluster>`, for the stack outputs. */
   public readonly names: readonly string[];
   public readonly secrets: readonly k8s.core.v1.Secret[];
 

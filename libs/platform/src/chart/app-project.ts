@@ -11,10 +11,10 @@ export interface AppProjectInput {
    */
   readonly reservedNamespaces: readonly string[];
   /**
-   * The clusters the apps go to, by Argo CD name: a hub's workload clusters.
+   * The clusters the apps go to, by Argo CD name or glob: a hub's workload clusters.
    * @default the cluster Argo CD runs in
    */
-  readonly clusters?: readonly string[];
+  readonly clusters?: { readonly name: string };
 }
 
 /** An Argo CD object with the name this library always sets. */
@@ -29,6 +29,7 @@ export type Named<T> = T & { readonly metadata: { readonly name: string } };
  */
 export function appProjectManifest(input: AppProjectInput): Named<IAppProject> {
   const reserved = [...input.reservedNamespaces].sort();
+  const cluster = input.clusters ?? { server: IN_CLUSTER };
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AppProject',
@@ -38,13 +39,10 @@ export function appProjectManifest(input: AppProjectInput): Named<IAppProject> {
     spec: {
       description: `The apps of environment '${input.environment}' (manifests/${input.environment}/), rendered from libs/platform`,
       sourceRepos: [input.repoUrl],
-      destinations: (input.clusters === undefined
-        ? [{ server: IN_CLUSTER }]
-        : input.clusters.map((name) => ({ name }))
-      ).flatMap((cluster) => [
+      destinations: [
         ...reserved.map((namespace) => ({ ...cluster, namespace: `!${namespace}` })),
         { ...cluster, namespace: '*' },
-      ]),
+      ],
       clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
       // Argo CD (3.3 and later) matches `name` as a glob; a blacklisted name wins over the
       // whitelist. The destinations above bind only namespaced objects: without this, an app

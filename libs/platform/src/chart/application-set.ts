@@ -125,7 +125,7 @@ export interface HubApplicationSetInput extends ApplicationSetInput {
 }
 
 /**
- * The apps of a hub-and-spoke environment: one Application `<env>-<cluster>-<app>` per app
+ * The apps of a hub-and-spoke environment: one Application `<env>.<cluster>.<app>` per app
  * directory and workload cluster, from a matrix of the cluster generator (the cluster Secrets
  * infra/bootstrap writes) and the git directories. A cluster with values of its own syncs its
  * own directories (`_clusters/<cluster>/<app>/`), every other one the environment's: adding a
@@ -169,7 +169,7 @@ export function hubApplicationSetManifest(input: HubApplicationSetInput): Named<
       ],
       template: {
         metadata: {
-          name: `${CLUSTER_PARAMETERS.name}-{{.path.basename}}`,
+          name: `${CLUSTER_PARAMETERS.name}.{{.path.basename}}`,
           labels: {
             environment: env,
             app: '{{.path.basename}}',

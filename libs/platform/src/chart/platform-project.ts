@@ -10,9 +10,9 @@ export interface PlatformProjectInput {
   readonly environment: string;
   /** The namespaces its Applications deploy into in the cluster Argo CD runs in (the add-ons' and Argo CD's). */
   readonly namespaces: readonly string[];
-  /** A hub's workload clusters (Argo CD names) and the namespaces the add-ons deploy into there. @default none */
+  /** A hub's workload clusters (an Argo CD name or glob) and the namespaces the add-ons deploy into there. @default none */
   readonly workloadClusters?: {
-    readonly names: readonly string[];
+    readonly name: string;
     readonly namespaces: readonly string[];
   };
 }
@@ -27,6 +27,7 @@ export interface PlatformProjectInput {
  */
 export function platformProjectManifest(input: PlatformProjectInput): Named<IAppProject> {
   const chartRepositories = Object.values(PLATFORM_CHARTS).map((chart) => chart.repo);
+  const spokes = input.workloadClusters;
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AppProject',
@@ -40,11 +41,11 @@ export function platformProjectManifest(input: PlatformProjectInput): Named<IApp
         ...[...new Set(input.namespaces)]
           .sort()
           .map((namespace) => ({ server: IN_CLUSTER, namespace })),
-        ...(input.workloadClusters?.names ?? []).flatMap((name) =>
-          [...new Set(input.workloadClusters?.namespaces)]
-            .sort()
-            .map((namespace) => ({ name, namespace })),
-        ),
+        ...(spokes
+          ? [...new Set(spokes.namespaces)]
+              .sort()
+              .map((namespace) => ({ name: spokes.name, namespace }))
+          : []),
       ],
       clusterResourceWhitelist: [{ group: '*', kind: '*' }],
     },

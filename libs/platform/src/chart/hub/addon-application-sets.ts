@@ -26,7 +26,7 @@ function perClusterValues(addon: PlatformAddon): object {
 }
 
 /**
- * One ApplicationSet per add-on: an Application `<env>-<cluster>-<add-on>` in every workload
+ * One ApplicationSet per add-on: an Application `<env>.<cluster>.platform.<add-on>` in every workload
  * cluster of the environment, from the same pin, release name, namespace and values as a
  * single cluster's Application (addon-applications.ts). Adding a cluster Secret adds its
  * add-ons; the controller never deletes a generated Application (`create-update`), and none
@@ -37,7 +37,7 @@ export function addonApplicationSet(
   addon: PlatformAddon,
 ): Named<IApplicationSet> {
   const application = helmApplication({
-    name: `${CLUSTER_PARAMETERS.name}-${addon.name}`,
+    name: `${CLUSTER_PARAMETERS.name}.platform.${addon.name}`,
     environment: environment.name,
     chart: addon.chart,
     releaseName: addon.releaseName,

@@ -12,6 +12,7 @@ import {
   generateApplications,
   type ClusterSecretFixture,
 } from '../../testing/generate-applications.js';
+import { permitsDestination, type Destination } from '../../testing/project-destinations.js';
 import { PlatformChart } from '../platform-chart.js';
 import { IN_CLUSTER, SYNC_OPTIONS_ANNOTATION } from '../sync.js';
 
@@ -107,12 +108,12 @@ describe('a hub-and-spoke platform layer', () => {
     for (const addon of [...commonAddons(), ...awsAddons(live)]) {
       const apps = generated(find(hub, 'ApplicationSet', addon.name));
       expect(apps.map((a) => a.metadata.name).sort()).toEqual([
-        `live-east-${addon.name}`,
-        `live-west-${addon.name}`,
+        `live.east.platform.${addon.name}`,
+        `live.west.platform.${addon.name}`,
       ]);
       for (const app of apps) {
         expect(app.spec['destination']).toEqual({
-          name: app.metadata.name.replace(`-${addon.name}`, ''),
+          name: app.metadata.name.replace(`.platform.${addon.name}`, ''),
           namespace: addon.namespace,
         });
         expect(app.spec['source']).toMatchObject({
@@ -128,7 +129,7 @@ describe('a hub-and-spoke platform layer', () => {
     const owners = generated(find(hub, 'ApplicationSet', 'external-dns')).map(
       (a) => a.spec['source'].helm.valuesObject.txtOwnerId,
     );
-    expect(owners.sort()).toEqual(['live-east', 'live-west']);
+    expect(owners.sort()).toEqual(['live.east', 'live.west']);
   });
 
   it('keeps what holds CRDs: removing sealed-secrets or the Gateway API CRDs from git uninstalls nothing', () => {
@@ -148,8 +149,8 @@ describe('a hub-and-spoke platform layer', () => {
   it('syncs _platform/workloads/ into every workload cluster: their Namespaces, Gateway and issuers', () => {
     const apps = generated(find(hub, 'ApplicationSet', 'live-workload-platform'));
     expect(apps.map((a) => a.metadata.name).sort()).toEqual([
-      'live-east-platform',
-      'live-west-platform',
+      'live.east.platform.objects',
+      'live.west.platform.objects',
     ]);
     expect(apps[0]!.spec['source']).toMatchObject({
       path: 'manifests/live/_platform/workloads',
@@ -188,11 +189,9 @@ describe('a hub-and-spoke platform layer', () => {
       { group: 'cert-manager.io', kind: 'ClusterIssuer' },
       { group: 'gateway.networking.k8s.io', kind: 'GatewayClass' },
     ]);
-    expect(
-      spec.destinations.every(
-        (d) => d.server === undefined && ['live-east', 'live-west'].includes(d.name!),
-      ),
-    ).toBe(true);
+    expect(spec.destinations.every((d) => d.server === undefined && d.name === 'live.*')).toBe(
+      true,
+    );
     expect(new Set(spec.destinations.map((d) => d.namespace))).toEqual(
       new Set(
         workloads
@@ -210,48 +209,56 @@ describe('a hub-and-spoke platform layer', () => {
       apps.map((a) => [a.metadata.name, [a.spec['source'].path, a.spec['destination']]]),
     );
     expect(where).toEqual({
-      'live-west-shop': ['manifests/live/shop', { name: 'live-west', namespace: 'shop' }],
-      'live-west-cart': ['manifests/live/cart', { name: 'live-west', namespace: 'cart' }],
-      'live-east-shop': [
+      'live.west.shop': ['manifests/live/shop', { name: 'live.west', namespace: 'shop' }],
+      'live.west.cart': ['manifests/live/cart', { name: 'live.west', namespace: 'cart' }],
+      'live.east.shop': [
         'manifests/live/_clusters/east/shop',
-        { name: 'live-east', namespace: 'shop' },
+        { name: 'live.east', namespace: 'shop' },
       ],
-      'live-east-cart': [
+      'live.east.cart': [
         'manifests/live/_clusters/east/cart',
-        { name: 'live-east', namespace: 'cart' },
+        { name: 'live.east', namespace: 'cart' },
       ],
     });
-    expect(apps.find((a) => a.metadata.name === 'live-east-shop')?.metadata.labels).toEqual({
+    expect(apps.find((a) => a.metadata.name === 'live.east.shop')?.metadata.labels).toEqual({
       environment: 'live',
       app: 'shop',
       cluster: 'east',
     });
   });
 
-  it('adds a cluster without values to every set by its Secret alone', () => {
+  it('adds a cluster without values by its Secret alone: every set yields its Applications, and every project lets them in', () => {
     const withNorth = [...secrets, secret('north', 'eu-north-1')];
     for (const set of hub.filter((o) => o.kind === 'ApplicationSet')) {
-      const names = generateApplications(set, withNorth, directories).map(
-        (a) => (a['metadata'] as { name: string }).name,
-      );
-      expect(names.some((name) => name.startsWith('live-north-'))).toBe(true);
+      const applications = generateApplications(set, withNorth, directories) as Generated[];
+      const north = applications.filter((a) => a.metadata.name.startsWith('live.north.'));
+      expect(north.length).toBeGreaterThan(0);
+      for (const application of applications) {
+        const project = find(hub, 'AppProject', application.spec['project'] as string);
+        expect(
+          permitsDestination(
+            (project.spec as { destinations: Destination[] }).destinations,
+            application.spec['destination'] as Destination,
+          ),
+          `${application.metadata.name} in project ${project.metadata.name}`,
+        ).toBe(true);
+      }
     }
   });
 
-  it('lets the apps into the workload clusters only, never the hub, and never into a platform namespace', () => {
-    const project = find(hub, 'AppProject', 'live');
-    const destinations = (
-      project.spec as { destinations: { name?: string; server?: string; namespace: string }[] }
-    ).destinations;
-    expect(destinations.some((d) => d.server !== undefined)).toBe(false);
-    for (const cluster of ['live-east', 'live-west']) {
-      const mine = destinations.filter((d) => d.name === cluster).map((d) => d.namespace);
-      expect(mine).toEqual([
-        ...reservedNamespaces([live])
-          .sort()
-          .map((n) => `!${n}`),
-        '*',
-      ]);
+  it('lets the apps into the workload clusters only, never the hub or another environment, and never into a platform namespace', () => {
+    const destinations = (find(hub, 'AppProject', 'live').spec as { destinations: Destination[] })
+      .destinations;
+    const permits = (destination: Destination) => permitsDestination(destinations, destination);
+    expect(permits({ name: 'live.east', namespace: 'shop' })).toBe(true);
+    expect(permits({ name: 'live.north', namespace: 'shop' })).toBe(true);
+    // The hub, by Argo CD's name for it or its address; another environment's cluster.
+    expect(permits({ name: 'in-cluster', namespace: 'shop' })).toBe(false);
+    expect(permits({ server: IN_CLUSTER, namespace: 'shop' })).toBe(false);
+    expect(permits({ name: 'stage.west', namespace: 'shop' })).toBe(false);
+    for (const namespace of reservedNamespaces([live])) {
+      const concrete = namespace.replace('*', 'system');
+      expect(permits({ name: 'live.east', namespace: concrete }), concrete).toBe(false);
     }
   });
 
@@ -264,7 +271,7 @@ describe('a hub-and-spoke platform layer', () => {
     expect(destinations.filter((d) => d.server === IN_CLUSTER)).toEqual([
       { server: IN_CLUSTER, namespace: 'argocd' },
     ]);
-    expect(destinations.filter((d) => d.name === 'live-west').map((d) => d.namespace)).toEqual([
+    expect(destinations.filter((d) => d.name === 'live.*').map((d) => d.namespace)).toEqual([
       'cert-manager',
       'edge-system',
       'envoy-gateway-system',

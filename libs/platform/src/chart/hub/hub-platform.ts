@@ -12,7 +12,7 @@ import { ociRepositorySecrets } from '../oci-repositories.js';
 import { platformProjectManifest } from '../platform-project.js';
 import { ARGOCD_NAMESPACE, SYNC_WAVES, waveMetadata } from '../sync.js';
 import { addonApplicationSets } from './addon-application-sets.js';
-import { workloadClusterNames } from './workload-clusters.js';
+import { workloadClusterDestination } from './workload-clusters.js';
 import {
   workloadPlatformApplicationSet,
   workloadPlatformProjectManifest,
@@ -51,7 +51,7 @@ const SEALED_SECRETS_NAMESPACE = 'sealed-secrets';
 export function hubPlatformObjects(input: HubPlatformInput): HubPlatformObject[] {
   const { environment, repository } = input;
   const env = environment.name;
-  const clusters = workloadClusterNames(env, input.workloads);
+  const clusters = workloadClusterDestination(env);
   const namespaces = platformNamespaces(environment.gateway.namespace);
   const workloadNamespaces = [...namespaces.common, ...namespaces.aws];
   const workloads = [
@@ -75,7 +75,7 @@ export function hubPlatformObjects(input: HubPlatformInput): HubPlatformObject[]
       environment: env,
       namespaces: [ARGOCD_NAMESPACE],
       workloadClusters: {
-        names: clusters,
+        ...clusters,
         namespaces: [SEALED_SECRETS_NAMESPACE, ...workloadNamespaces],
       },
     }),

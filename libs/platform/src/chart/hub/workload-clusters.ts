@@ -1,10 +1,10 @@
-import { argoClusterName, type EnvironmentCluster } from '@platform/environments';
+import { argoClusterPattern } from '@platform/environments';
 import { CLUSTER_SECRET_LABELS } from '../../layout.js';
 
 /**
  * How long a hub's Applications on a new workload cluster keep retrying: their order there
  * comes from retries, not waves (each is its own Application, and the CRDs one installs must
- * exist before another's objects apply). Ten tries, backing off to 3 minutes: about 25 minutes.
+ * exist before another's objects apply). Ten tries, backing off to 3 minutes: about 20 minutes.
  */
 export const WORKLOAD_CLUSTER_RETRY_LIMIT = 10;
 
@@ -38,17 +38,23 @@ export function workloadClustersGenerator(
   };
 }
 
-/** The Argo CD names of an environment's workload clusters, sorted: the AppProjects' destinations. */
-export function workloadClusterNames(
-  environment: string,
-  workloads: readonly EnvironmentCluster[],
-): string[] {
-  return workloads.map((cluster) => argoClusterName(environment, cluster.name)).sort();
+/**
+ * The AppProjects' destination for an environment's workload clusters: every Argo CD cluster
+ * name `<env>.<cluster>` (never the hub, which has no such name), so a new cluster's Secret is
+ * let in with no change here.
+ */
+export function workloadClusterDestination(environment: string): { readonly name: string } {
+  return { name: argoClusterPattern(environment) };
 }
 
-/** The template parameters of the cluster generator (Go templates, `missingkey=error`). */
+/**
+ * The template parameters of the cluster generator (Go templates, `missingkey=error`). The
+ * generated Applications are named `<env>.<cluster>.<app>` (the apps), and
+ * `<env>.<cluster>.platform.<add-on>` or `<env>.<cluster>.platform.objects` (the platform): the
+ * dots keep every name apart from every other, whatever an app is called.
+ */
 export const CLUSTER_PARAMETERS = {
-  /** Argo CD's name of the cluster: `<env>-<cluster>`. */
+  /** Argo CD's name of the cluster: `<env>.<cluster>`. */
   name: '{{.name}}',
   /** The cluster's name in the environment's data, from its label. */
   cluster: `{{index .metadata.labels "${CLUSTER_SECRET_LABELS.cluster}"}}`,

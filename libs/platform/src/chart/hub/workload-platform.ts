@@ -29,8 +29,8 @@ export interface WorkloadPlatformObject {
 export interface WorkloadPlatformProjectInput {
   readonly environment: string;
   readonly repoUrl: string;
-  /** The workload clusters, by their Argo CD names. */
-  readonly clusters: readonly string[];
+  /** The workload clusters: an Argo CD name or glob. */
+  readonly clusters: { readonly name: string };
   /** What `_platform/workloads/` holds: the project allows exactly its namespaces and kinds. */
   readonly objects: readonly WorkloadPlatformObject[];
 }
@@ -64,9 +64,7 @@ export function workloadPlatformProjectManifest(
     spec: {
       description: `The platform objects of environment '${input.environment}' in each workload cluster (${workloadPlatformPath(input.environment)}/), rendered from libs/platform`,
       sourceRepos: [input.repoUrl],
-      destinations: [...input.clusters].flatMap((name) =>
-        [...namespaces].sort().map((namespace) => ({ name, namespace })),
-      ),
+      destinations: [...namespaces].sort().map((namespace) => ({ ...input.clusters, namespace })),
       clusterResourceWhitelist: [...clusterKinds.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([, kind]) => kind),
@@ -83,7 +81,7 @@ export interface WorkloadPlatformSetInput {
 }
 
 /**
- * `_platform/workloads/` in every workload cluster: an Application `<env>-<cluster>-platform`
+ * `_platform/workloads/` in every workload cluster: an Application `<env>.<cluster>.platform.objects`
  * each, pruning and self-healing. Its objects' CRDs come with the add-ons' Applications, which
  * may not have synced yet on a new cluster: the dry run skips unknown kinds and the sync
  * retries until they exist.
@@ -107,7 +105,7 @@ export function workloadPlatformApplicationSet(
       generators: [workloadClustersGenerator(input.environment)],
       template: {
         metadata: {
-          name: `${CLUSTER_PARAMETERS.name}-platform`,
+          name: `${CLUSTER_PARAMETERS.name}.platform.objects`,
           labels: {
             'app.kubernetes.io/part-of': 'platform',
             environment: input.environment,
