@@ -17,16 +17,22 @@ export type StacksOf = (environment: string) => readonly string[];
 /**
  * The target Kubernetes version of each environment: the one its cluster stack declares
  * (`infra-cluster:kubernetesVersion` in infra/cluster/Pulumi.<stack>.yaml); for an environment
- * that lists its clusters, the oldest of its clusters' stacks, since its objects must be served
- * by every cluster that syncs them. Read only. A missing file or key, or a version the table
+ * that lists its clusters, the oldest of its clusters' stacks (`targets`) and the newest
+ * (`newest`), since its objects must be served by every cluster that syncs them: an API not yet
+ * served in the oldest, or already removed in the newest, is refused. Read only. A missing file or key, or a version the table
  * does not know, is a problem naming the file and the key.
  */
 export async function readTargetVersions(
   root: string,
   environments: readonly string[],
   stacksOf: StacksOf = (environment) => [environment],
-): Promise<{ targets: Map<string, TargetVersion>; problems: Problem[] }> {
+): Promise<{
+  targets: Map<string, TargetVersion>;
+  newest: Map<string, TargetVersion>;
+  problems: Problem[];
+}> {
   const targets = new Map<string, TargetVersion>();
+  const newest = new Map<string, TargetVersion>();
   const problems: Problem[] = [];
   for (const environment of environments) {
     for (const stack of stacksOf(environment)) {
@@ -35,12 +41,15 @@ export async function readTargetVersions(
         problems.push(read.problem);
         continue;
       }
-      const current = targets.get(environment);
-      if (!current || versionIndex(read.target.version) < versionIndex(current.version))
+      const oldest = targets.get(environment);
+      if (!oldest || versionIndex(read.target.version) < versionIndex(oldest.version))
         targets.set(environment, read.target);
+      const latest = newest.get(environment);
+      if (!latest || versionIndex(read.target.version) > versionIndex(latest.version))
+        newest.set(environment, read.target);
     }
   }
-  return { targets, problems };
+  return { targets, newest, problems };
 }
 
 const versionIndex = (version: string) => KNOWN_VERSIONS.indexOf(version);

@@ -44,6 +44,29 @@ describe('checkVersionGuard', () => {
     ]);
   });
 
+  it('refuses, in an environment of many clusters, what the newest removed though the oldest serves it', async () => {
+    await writeClusterStack(root, 'test-live-a', '1.21');
+    await writeClusterStack(root, 'test-live-b', '1.25');
+    const ingress = (apiVersion: string) => ({
+      environment: 'test-live',
+      app: 'orders',
+      file: `manifests/test-live/orders/ingress-${apiVersion.replace('/', '-')}.yaml`,
+      object: { apiVersion, kind: 'Ingress', metadata: { name: 'orders', namespace: 'orders' } },
+    });
+    // extensions/v1beta1 is gone in 1.22; networking.k8s.io/v1 came in 1.19: both clusters
+    // serve only the second.
+    const { problems } = await checkVersionGuard(
+      root,
+      [ingress('extensions/v1beta1'), ingress('networking.k8s.io/v1')],
+      { today, stacksOf: () => ['test-live-a', 'test-live-b'] },
+    );
+    expect(problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
+      expect.stringMatching(
+        /ingress-extensions-v1beta1\.yaml: API extensions\/v1beta1 Ingress is not served by Kubernetes 1\.25 \(removed in 1\.22\), the target set by infra-cluster:kubernetesVersion in infra\/cluster\/Pulumi\.test-live-b\.yaml/,
+      ),
+    ]);
+  });
+
   it('reports the missing stack file of an environment that renders', async () => {
     await rm(join(root, 'infra/cluster/Pulumi.test-live.yaml'));
     const { problems } = await checkVersionGuard(root, await rendered(), { today });

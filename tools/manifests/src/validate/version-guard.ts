@@ -16,8 +16,8 @@ export interface VersionGuardOptions {
 
 /**
  * The version guard: each environment that renders targets the Kubernetes version its cluster
- * stack declares (infra/cluster/Pulumi.<env>.yaml; the oldest of its clusters' stacks when it
- * lists them); objects whose built-in API that version does
+ * stack declares (infra/cluster/Pulumi.<env>.yaml; when it lists its clusters, every version
+ * from the oldest of their stacks to the newest); objects whose built-in API one of them does
  * not serve are problems; support and cdk8s-plus warnings are printed, never fatal.
  */
 export async function checkVersionGuard(
@@ -26,10 +26,19 @@ export async function checkVersionGuard(
   options: VersionGuardOptions = {},
 ): Promise<{ problems: Problem[]; warnings: Warning[] }> {
   const environments = [...new Set(manifests.map((m) => m.environment))].sort();
-  const { targets, problems } = await readTargetVersions(root, environments, options.stacksOf);
+  const { targets, newest, problems } = await readTargetVersions(
+    root,
+    environments,
+    options.stacksOf,
+  );
   for (const manifest of manifests) {
     const target = targets.get(manifest.environment);
     if (target) problems.push(...checkServedApi(manifest, target));
+    // An environment of many clusters: what the newest removed is refused as well.
+    const latest = newest.get(manifest.environment);
+    if (latest && target && latest.version !== target.version) {
+      problems.push(...checkServedApi(manifest, latest));
+    }
   }
   const cdk8sPlus = options.cdk8sPlus ?? workloadsCdk8sPlusLine();
   const warnings = versionWarnings(
