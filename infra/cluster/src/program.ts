@@ -137,6 +137,15 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
       state: {
         stack: config.stack,
         referencedStacks: placement.role === 'workload' ? [placement.hubStack] : [],
+        // infra/bootstrap deploys with the hub's roles: its stack is named after the environment.
+        ...(placement.role === 'hub'
+          ? {
+              bootstrap: {
+                stack: config.environment,
+                readsClusterStacks: placement.workloadStacks,
+              },
+            }
+          : {}),
       },
     },
     opts,
