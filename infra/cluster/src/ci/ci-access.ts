@@ -1,5 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { bootstrapStateStatements, type BootstrapState } from './bootstrap-state-statements.js';
 import type { CiConfig, CiProvider, StateBackendConfig } from '../config/cluster-config.js';
 import { CiRole } from './ci-role.js';
 import { ciTrust } from './ci-trust.js';
@@ -14,7 +15,6 @@ import {
 import { policyDocument, type PolicyDocument } from './policy-document.js';
 import { ecrPushStatements } from './push-statements.js';
 import { readStatements } from './read-statements.js';
-import { bootstrapStateStatements, type BootstrapState } from './bootstrap-state-statements.js';
 import { stateBackendStatements } from './state-backend-statements.js';
 import { CI_OIDC_AUDIENCE, type TrustedSubjects } from './trust-policy.js';
 
@@ -36,7 +36,7 @@ export interface CiAccessArgs {
   readonly stateBackend?: StateBackendConfig;
   /**
    * The stack whose state the roles reach, the stacks it reads through StackReferences and, on a
-   * hub, infra/bootstrap's stack of the environment (StateScope `bootstrap`).
+   * hub, infra/bootstrap's stack of the environment (BootstrapState).
    * @default the stack named like the environment (`scope.tags.environment`), no references
    */
   readonly state?: {

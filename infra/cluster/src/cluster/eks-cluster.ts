@@ -20,7 +20,7 @@ export interface EksClusterArgs {
   /**
    * A workload cluster's: the public IPs of its hub's NAT gateways, which its Argo CD reaches
    * this API server from. Admitted as /32s besides `publicAccessCidrs`, so the public endpoint
-   * is on whatever those are (workloadEndpointCidrs). @default none: not a workload cluster
+   * is on even when those are empty (workloadEndpointCidrs). @default none: not a workload cluster
    */
   readonly hubEgressIps?: pulumi.Input<string[]>;
   /** Control-plane logs sent to CloudWatch. @default all five types */
