@@ -6,7 +6,11 @@ import { defineStacks, stackNamed, type DefinedStack } from './testing/define-st
 import { FIXTURE_ACCOUNTS } from './testing/fixture-stacks.js';
 import { addonDocuments, iamDocuments } from './testing/iam-documents.js';
 import { allows, allowsWithin, trustsPrincipal } from './testing/iam-evaluate.js';
-import { MOCK_CLUSTER_CA, MOCK_REFERENCED_STACKS } from './testing/platform-mocks.js';
+import {
+  MOCK_CLUSTER_CA,
+  MOCK_REFERENCED_STACKS,
+  mockElasticIp,
+} from './testing/platform-mocks.js';
 
 let recorder: ResourceRecorder;
 let engine: Awaited<ReturnType<typeof defineStacks>>['engine'];
@@ -20,6 +24,8 @@ beforeAll(async () => {
     'live-east',
     'staging',
     { stack: 'live-east', overrides: { platformName: 'shared', pulumiStateBucket: 'acme-state' } },
+    // A workload cluster whose endpoint would otherwise be private.
+    { stack: 'live-east', overrides: { platformName: 'private', endpointPublicAccessCidrs: [] } },
   ]));
 });
 
@@ -34,6 +40,10 @@ const addons = addonDocuments(() => recorder);
 const components = (prefix: string) =>
   recorder.resources.filter((r) => !r.custom && r.name.startsWith(`${prefix}-`)).map((r) => r.type);
 const deploy = (prefix: string) => policy(prefix, 'deploy', 'deploy-infrastructure');
+const eksInputs = (prefix: string) =>
+  recorder.find('eks:index:Cluster', `${prefix}-cluster-eks`).inputs;
+/** The hub's NAT addresses (MOCK_REFERENCED_STACKS, out of order, one twice) as /32s, sorted. */
+const HUB_NAT_CIDRS = ['192.0.2.44/32', '198.51.100.7/32'];
 
 describe('every stack', () => {
   it.each([HUB, EAST, 'platform-staging'])(
@@ -167,6 +177,31 @@ describe('the hub stack', () => {
     ).toEqual([...ARGOCD_REMOTE_CLUSTER_SERVICE_ACCOUNTS].sort());
   });
 
+  it("outputs its NAT gateways' Elastic IPs (where its Argo CD leaves the VPC)", async () => {
+    const { outputs } = stackNamed(stacks, HUB);
+    // The fixture hub runs a single NAT gateway, in its first zone.
+    expect(await promiseOf(outputs.natPublicIps ?? [])).toEqual([
+      mockElasticIp(`${HUB}-network-nat-eu-west-1a`),
+    ]);
+    expect(
+      recorder.find('aws:ec2/eip:Eip', `${HUB}-network-nat-eu-west-1a`).state['publicIp'],
+    ).toBe(mockElasticIp(`${HUB}-network-nat-eu-west-1a`));
+    for (const prefix of [EAST, 'platform-staging'])
+      expect(stackNamed(stacks, prefix).outputs, prefix).not.toHaveProperty('natPublicIps');
+  });
+
+  it('keeps its own endpoint as configured, as a single stack does', () => {
+    expect(eksInputs(HUB)).toMatchObject({
+      endpointPrivateAccess: true,
+      endpointPublicAccess: true,
+      publicAccessCidrs: ['203.0.113.0/24'],
+    });
+    expect(eksInputs('platform-staging')['publicAccessCidrs']).toEqual([
+      '203.0.113.0/24',
+      '198.51.100.0/24',
+    ]);
+  });
+
   it('outputs the role, the registry and the zone', async () => {
     const { outputs } = stackNamed(stacks, HUB);
     expect(await promiseOf(outputs.argocdHubRoleArn ?? '')).toBe(
@@ -201,6 +236,22 @@ describe('the workload stack', () => {
     // Its deploy role may not create a zone; the hub's may (it creates the environment's).
     expect(allows(deploy(EAST), 'route53:CreateHostedZone', '*')).toBe(false);
     expect(allows(deploy(HUB), 'route53:CreateHostedZone', '*')).toBe(true);
+  });
+
+  it("admits the hub's NAT addresses (/32) to its public API endpoint, besides the configured CIDRs", () => {
+    expect(eksInputs(EAST)).toMatchObject({
+      endpointPrivateAccess: true,
+      endpointPublicAccess: true,
+      publicAccessCidrs: [...HUB_NAT_CIDRS, '203.0.113.0/24'],
+    });
+  });
+
+  it('turns the public endpoint on for the hub alone when no CIDR is configured', () => {
+    expect(eksInputs('private-live-east')).toMatchObject({
+      endpointPrivateAccess: true,
+      endpointPublicAccess: true,
+      publicAccessCidrs: HUB_NAT_CIDRS,
+    });
   });
 
   it('gives the hub role cluster admin, at cluster scope, through an access entry', () => {
@@ -276,7 +327,13 @@ describe('the workload stack', () => {
 
   it('outputs no registry, zone or hub role (the hub stack’s are the environment’s)', () => {
     const { outputs } = stackNamed(stacks, EAST);
-    for (const absent of ['imageRegistry', 'hostedZoneId', 'nameServers', 'argocdHubRoleArn'])
+    for (const absent of [
+      'imageRegistry',
+      'hostedZoneId',
+      'nameServers',
+      'argocdHubRoleArn',
+      'natPublicIps',
+    ])
       expect(outputs, absent).not.toHaveProperty(absent);
   });
 

@@ -45,6 +45,7 @@ describe('the entry point', () => {
         'imageRegistry',
         'kubeconfig',
         'nameServers',
+        'natPublicIps',
         'oidcProviderArn',
       ].sort(),
     );

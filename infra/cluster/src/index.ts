@@ -21,3 +21,4 @@ export const ciPreviewRoleArn = outputs.ciPreviewRoleArn;
 export const hostedZoneId = outputs.hostedZoneId;
 export const nameServers = outputs.nameServers;
 export const argocdHubRoleArn = outputs.argocdHubRoleArn;
+export const natPublicIps = outputs.natPublicIps;

@@ -19,7 +19,7 @@ import { readHubStack } from './argocd/hub-stack-reference.js';
  * cluster's stack reads its hub's. Which a stack has depends on its role (ClusterPlacement):
  * - every stack: the cluster (name, endpoint, CA, kubeconfig, OIDC provider) and CI's roles;
  * - single and hub stacks: `imageRegistry`, `hostedZoneId`, `nameServers` (they own both);
- * - hub stacks: `argocdHubRoleArn`;
+ * - hub stacks: `argocdHubRoleArn`, `natPublicIps`;
  * - workload stacks: neither registry nor zone (the hub stack's serve them).
  */
 export interface ClusterOutputs {
@@ -51,6 +51,11 @@ export interface ClusterOutputs {
   readonly nameServers?: pulumi.Output<string[]>;
   /** Hub stacks only: the role the hub's Argo CD reaches the workload clusters as. */
   readonly argocdHubRoleArn?: pulumi.Output<string>;
+  /**
+   * Hub stacks only: its NAT gateways' Elastic IPs, where its Argo CD leaves the VPC; a workload
+   * stack admits them (/32) to its cluster's public API endpoint.
+   */
+  readonly natPublicIps?: pulumi.Output<string[]>;
 }
 
 /**
@@ -58,7 +63,8 @@ export interface ClusterOutputs {
  * access (GitHub Actions or GitLab CI), the EKS cluster and its nodes, its add-ons, and by role
  * (ClusterPlacement): the image repositories and the environment's DNS zone (single and hub),
  * the add-ons' Pod Identity roles (single and workload: a hub runs no add-ons), the Argo CD
- * hub's identity (hub), the hub's access to the cluster (workload). Every resource goes through
+ * hub's identity (hub), the hub's access to the cluster (workload: an access entry, and its
+ * NAT addresses admitted to the public API endpoint). Every resource goes through
  * one provider that tags it and is pinned to the stack's account.
  */
 export function defineCluster(config: ClusterConfig): ClusterOutputs {
@@ -131,6 +137,15 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
       state: {
         stack: config.stack,
         referencedStacks: placement.role === 'workload' ? [placement.hubStack] : [],
+        // infra/bootstrap deploys with the hub's roles: its stack is named after the environment.
+        ...(placement.role === 'hub'
+          ? {
+              bootstrap: {
+                stack: config.environment,
+                readsClusterStacks: placement.workloadStacks,
+              },
+            }
+          : {}),
       },
     },
     opts,
@@ -143,6 +158,9 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
       vpcId: network.vpcId,
       privateSubnetIds: network.privateSubnetIds,
       publicAccessCidrs: config.cluster.publicAccessCidrs,
+      // No peering (every VPC may be 10.0.0.0/16): the hub's Argo CD comes in over the public
+      // endpoint, from its NAT gateways' addresses only; the access entry still decides.
+      ...(hub ? { hubEgressIps: hub.natPublicIps } : {}),
       logTypes: config.cluster.logTypes,
       logRetentionDays: config.cluster.logRetentionDays,
       admins: {
@@ -243,6 +261,8 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
     ciPushRoleArn: ci.pushRoleArn,
     ciPreviewRoleArn: ci.previewRoleArn,
     ...(hub ? {} : { hostedZoneId: zone.zoneId, nameServers: zone.nameServers }),
-    ...(argocdHub ? { argocdHubRoleArn: argocdHub.roleArn } : {}),
+    ...(argocdHub
+      ? { argocdHubRoleArn: argocdHub.roleArn, natPublicIps: network.natPublicIps }
+      : {}),
   };
 }

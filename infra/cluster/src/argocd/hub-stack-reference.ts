@@ -6,6 +6,8 @@ export interface HubStackOutputs {
   readonly hostedZoneId: pulumi.Output<string>;
   /** The role the hub's Argo CD reaches this cluster as. */
   readonly argocdHubRoleArn: pulumi.Output<string>;
+  /** The hub's NAT gateways' public IPs: where its Argo CD reaches this cluster's API from. */
+  readonly natPublicIps: pulumi.Output<string[]>;
 }
 
 /**
@@ -26,5 +28,6 @@ export function readHubStack(name: string, hubStack: string): HubStackOutputs {
   return {
     hostedZoneId: hub.requireOutput('hostedZoneId') as pulumi.Output<string>,
     argocdHubRoleArn: hub.requireOutput('argocdHubRoleArn') as pulumi.Output<string>,
+    natPublicIps: hub.requireOutput('natPublicIps') as pulumi.Output<string[]>,
   };
 }

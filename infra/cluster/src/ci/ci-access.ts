@@ -1,5 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { bootstrapStateStatements, type BootstrapState } from './bootstrap-state-statements.js';
 import type { CiConfig, CiProvider, StateBackendConfig } from '../config/cluster-config.js';
 import { CiRole } from './ci-role.js';
 import { ciTrust } from './ci-trust.js';
@@ -34,10 +35,15 @@ export interface CiAccessArgs {
   /** @default no self-managed backend (Pulumi Cloud) */
   readonly stateBackend?: StateBackendConfig;
   /**
-   * The stack whose state the roles reach, and the stacks it reads through StackReferences.
+   * The stack whose state the roles reach, the stacks it reads through StackReferences and, on a
+   * hub, infra/bootstrap's stack of the environment (BootstrapState).
    * @default the stack named like the environment (`scope.tags.environment`), no references
    */
-  readonly state?: { readonly stack: string; readonly referencedStacks: readonly string[] };
+  readonly state?: {
+    readonly stack: string;
+    readonly referencedStacks: readonly string[];
+    readonly bootstrap?: Omit<BootstrapState, 'partition'>;
+  };
 }
 
 /**
@@ -49,6 +55,8 @@ export interface CiAccessArgs {
  * - push: image builds on the deploy branch: push to the apps' repositories, nothing else.
  * - preview: pull requests (when enabled) and the branch's drift check: read-only, and of the
  *   state only infra-cluster's stack of this environment. Pull-request code is unreviewed.
+ * On a hub stack these are the environment's roles: the deploy role also runs infra/bootstrap,
+ * whose state it reaches through a managed policy (bootstrapStateStatements).
  * Also the boundary every role the deploy role manages must carry.
  */
 export class CiAccess extends pulumi.ComponentResource {
@@ -73,6 +81,10 @@ export class CiAccess extends pulumi.ComponentResource {
       environment: args.state?.stack ?? scope.tags.environment,
       referencedStacks: args.state?.referencedStacks ?? [],
     };
+    // A hub's deploy role is the environment's: it also runs infra/bootstrap (another stack name).
+    const bootstrapState = args.state?.bootstrap
+      ? bootstrapStateStatements(backend, { partition: scope.partition, ...args.state.bootstrap })
+      : [];
     this.oidcProviderArn = trust.oidcProviderArn
       ? pulumi.output(trust.oidcProviderArn)
       : new aws.iam.OpenIdConnectProvider(
@@ -115,6 +127,7 @@ export class CiAccess extends pulumi.ComponentResource {
       description: string,
       roleSubjects: TrustedSubjects,
       policies: Record<string, PolicyDocument>,
+      managedPolicies: Record<string, PolicyDocument> = {},
     ) =>
       new CiRole(
         `${name}-${kind}`,
@@ -126,18 +139,26 @@ export class CiAccess extends pulumi.ComponentResource {
           oidcProviderArn: this.oidcProviderArn,
           subjects: roleSubjects,
           policies,
+          ...(Object.keys(managedPolicies).length > 0 ? { managedPolicies } : {}),
         },
         { parent: this },
       ).roleArn;
 
-    this.deployRoleArn = role('deploy', 'pulumi up, in protected environments', subjects.deploy, {
-      'deploy-infrastructure': policyDocument([
-        ...readStatements(),
-        ...deployResourceStatements(deployScope),
-        ...deployIamStatements(deployScope),
-        ...stateBackendStatements(backend, 'deploy', stateScope),
-      ]),
-    });
+    this.deployRoleArn = role(
+      'deploy',
+      'pulumi up, in protected environments',
+      subjects.deploy,
+      {
+        'deploy-infrastructure': policyDocument([
+          ...readStatements(),
+          ...deployResourceStatements(deployScope),
+          ...deployIamStatements(deployScope),
+          ...stateBackendStatements(backend, 'deploy', stateScope),
+        ]),
+      },
+      // Managed, not inline: a hub's inline policy is near IAM's size limit already.
+      bootstrapState.length > 0 ? { 'bootstrap-state': policyDocument(bootstrapState) } : {},
+    );
     this.pushRoleArn = role('push', 'image builds: push only', subjects.push, {
       'push-images': policyDocument(ecrPushStatements(scope, args.repositoryPrefix)),
     });

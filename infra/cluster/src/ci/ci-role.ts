@@ -22,6 +22,12 @@ export interface CiRoleArgs {
   readonly subjects: TrustedSubjects;
   /** Inline policies by name. */
   readonly policies: Readonly<Record<string, pulumi.Input<PolicyDocument>>>;
+  /**
+   * Customer-managed policies by name, each `<roleName>-<name>` and attached to the role: for
+   * what does not fit the inline policies' size limit (INLINE_POLICY_LIMIT, for all of them
+   * together). No CI role may create, change or detach a policy. @default none
+   */
+  readonly managedPolicies?: Readonly<Record<string, pulumi.Input<PolicyDocument>>>;
   /** Longest session a job gets. @default 3600 (one hour) */
   readonly maxSessionDurationSeconds?: number;
 }
@@ -53,6 +59,22 @@ export class CiRole extends pulumi.ComponentResource {
           name: policyName,
           policy: pulumi.output(document).apply((d) => JSON.stringify(d)),
         },
+        { parent: this },
+      );
+    }
+    for (const [policyName, document] of Object.entries(args.managedPolicies ?? {})) {
+      const managed = new aws.iam.Policy(
+        `${name}-${policyName}`,
+        {
+          name: `${args.roleName}-${policyName}`,
+          description: `${args.description}: ${policyName}`,
+          policy: pulumi.output(document).apply((d) => JSON.stringify(d)),
+        },
+        { parent: this },
+      );
+      new aws.iam.RolePolicyAttachment(
+        `${name}-${policyName}`,
+        { role: role.name, policyArn: managed.arn },
         { parent: this },
       );
     }

@@ -28,3 +28,5 @@ export function policyDocument(statements: readonly PolicyStatement[]): PolicyDo
  * CI roles' policies under it.
  */
 export const INLINE_POLICY_LIMIT = 10_240;
+/** IAM's limit on one customer-managed policy, counted without whitespace. */
+export const MANAGED_POLICY_LIMIT = 6_144;

@@ -25,7 +25,8 @@ export interface StateScope {
  * - `deploy` (`pulumi up` of both programs): reads and writes this environment's stacks, their
  *   history, backups and locks; decrypts with both keys.
  * Both also read (never write) the infra-cluster stack files of `referencedStacks`: a workload
- * cluster's stack reads its hub's outputs.
+ * cluster's stack reads its hub's outputs. (A hub's deploy role also reaches infra/bootstrap's
+ * stack of its environment: bootstrapStateStatements.)
  * Nothing when the backend is Pulumi Cloud (its tokens decide; README, "What a pull request can read").
  */
 export function stateBackendStatements(

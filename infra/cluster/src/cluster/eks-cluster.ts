@@ -5,6 +5,7 @@ import { awsProviderOf } from '../aws-provider.js';
 import { CONTROL_PLANE_LOG_TYPES } from '../config/cluster-config.js';
 import { DRIFT_READERS_GROUP } from '@platform/platform';
 import { adminAccessEntries, groupAccessEntries } from './access-entries.js';
+import { workloadEndpointCidrs } from './endpoint-access.js';
 
 export interface EksClusterArgs {
   /** The cluster's physical name (the subnets are tagged with it). */
@@ -16,6 +17,12 @@ export interface EksClusterArgs {
   readonly privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
   /** Who may reach the public API endpoint; empty turns it off. @default [] */
   readonly publicAccessCidrs?: readonly string[];
+  /**
+   * A workload cluster's: the public IPs of its hub's NAT gateways, which its Argo CD reaches
+   * this API server from. Admitted as /32s besides `publicAccessCidrs`, so the public endpoint
+   * is on even when those are empty (workloadEndpointCidrs). @default none: not a workload cluster
+   */
+  readonly hubEgressIps?: pulumi.Input<string[]>;
   /** Control-plane logs sent to CloudWatch. @default all five types */
   readonly logTypes?: readonly string[];
   /** How long CloudWatch keeps them. @default 90 */
@@ -37,9 +44,10 @@ export interface EksClusterArgs {
 
 /**
  * An EKS cluster (@pulumi/eks) with API authentication (access entries, no aws-auth
- * ConfigMap), a private endpoint, the public one limited to the given CIDRs, control-plane
- * logs kept for a set time, Kubernetes secrets envelope-encrypted with a rotating KMS key, an
- * OIDC provider for workload identity, and no default node group (see NodeGroup).
+ * ConfigMap), a private endpoint, the public one limited to the given CIDRs (and, on a
+ * workload cluster, its hub's NAT addresses), control-plane logs kept for a set time,
+ * Kubernetes secrets envelope-encrypted with a rotating KMS key, an OIDC provider for workload
+ * identity, and no default node group (see NodeGroup).
  */
 export class EksCluster extends pulumi.ComponentResource {
   public readonly cluster: eks.Cluster;
@@ -55,6 +63,19 @@ export class EksCluster extends pulumi.ComponentResource {
   constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super('platform:cluster:EksCluster', name, {}, opts);
     const publicAccessCidrs = args.publicAccessCidrs ?? [];
+    const { hubEgressIps } = args;
+    const endpoint =
+      hubEgressIps === undefined
+        ? {
+            public: publicAccessCidrs.length > 0,
+            cidrs: publicAccessCidrs.length > 0 ? [...publicAccessCidrs] : undefined,
+          }
+        : {
+            public: true,
+            cidrs: pulumi
+              .output(hubEgressIps)
+              .apply((ips) => workloadEndpointCidrs(publicAccessCidrs, ips)),
+          };
 
     const secretsKey = new aws.kms.Key(
       `${name}-secrets`,
@@ -123,8 +144,8 @@ export class EksCluster extends pulumi.ComponentResource {
           ...groupAccessEntries(args.driftReaders ?? {}, [DRIFT_READERS_GROUP]),
         },
         endpointPrivateAccess: true,
-        endpointPublicAccess: publicAccessCidrs.length > 0,
-        publicAccessCidrs: publicAccessCidrs.length > 0 ? [...publicAccessCidrs] : undefined,
+        endpointPublicAccess: endpoint.public,
+        publicAccessCidrs: endpoint.cidrs,
         enabledClusterLogTypes: [...(args.logTypes ?? CONTROL_PLANE_LOG_TYPES)],
         encryptionConfigKeyArn: secretsKey.arn,
         createOidcProvider: true,

@@ -34,13 +34,23 @@ export interface ClusterConfig {
 /**
  * What a stack's cluster does in its environment (libs/environments `clusterOfStack`):
  * - `single`: the environment's one cluster (no `clusters` list): engine, add-ons and apps.
- * - `hub`: runs the environment's one Argo CD and no apps; owns the image registry and the zone.
+ * - `hub`: runs the environment's one Argo CD and no apps; owns the image registry and the zone;
+ *   its CI roles are the environment's (infra/bootstrap deploys with them).
  * - `workload`: runs the add-ons and the apps, synced by the hub's Argo CD; reads the hub
  *   stack's outputs (its zone, its Argo CD role).
  */
 export type ClusterPlacement =
   | { readonly role: 'single' }
-  | { readonly role: 'hub'; /** The cluster's `name` in the data. */ readonly cluster: string }
+  | {
+      readonly role: 'hub';
+      /** The cluster's `name` in the data. */
+      readonly cluster: string;
+      /**
+       * The stacks of the environment's workload clusters, in the data's order: infra/bootstrap,
+       * which deploys with the hub's CI roles, reads their outputs.
+       */
+      readonly workloadStacks: readonly string[];
+    }
   | {
       readonly role: 'workload';
       /** The cluster's `name` in the data. */

@@ -27,7 +27,7 @@ describe('the cluster a stack creates (libs/environments clusterOfStack)', () =>
     expect(parseLive('live-hub')).toMatchObject({
       environment: 'live',
       stack: 'live-hub',
-      placement: { role: 'hub', cluster: 'hub' },
+      placement: { role: 'hub', cluster: 'hub', workloadStacks: ['live-east'] },
       namePrefix: 'platform-live-hub',
       cluster: { name: 'platform-live-hub' },
       region: 'eu-west-1',

@@ -1,6 +1,7 @@
 import {
   clusterOfStack,
   clusterStacks,
+  clusterTopology,
   workspaceEnvironments,
   type ClusterStack,
   type Environment,
@@ -244,10 +245,17 @@ function toClusterConfig(
   };
 }
 
-/** The role of the stack's cluster, with the data's cluster name and, for a workload, the hub's stack. */
-function placementOf({ cluster, role, hubStack }: ClusterStack): ClusterPlacement {
+/**
+ * The role of the stack's cluster, with the data's cluster name and, for a hub, its workload
+ * clusters' stacks; for a workload, the hub's stack.
+ */
+function placementOf({ environment, cluster, role, hubStack }: ClusterStack): ClusterPlacement {
   if (role === 'single' || !cluster) return { role: 'single' };
-  if (role === 'hub') return { role, cluster: cluster.name };
+  if (role === 'hub') {
+    const topology = clusterTopology(environment);
+    const workloads = topology.kind === 'hub-and-spoke' ? topology.workloads : [];
+    return { role, cluster: cluster.name, workloadStacks: workloads.map((w) => w.stack) };
+  }
   // clusterOfStack names the hub's stack for every workload cluster.
   return { role, cluster: cluster.name, hubStack: hubStack ?? '' };
 }

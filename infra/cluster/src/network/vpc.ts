@@ -30,6 +30,11 @@ export class Vpc extends pulumi.ComponentResource {
   public readonly privateSubnetIds: pulumi.Output<string[]>;
   /** How many NAT gateways the VPC runs. */
   public readonly natGatewayCount: number;
+  /**
+   * The NAT gateways' Elastic IPs: the addresses everything in the private subnets (the nodes,
+   * so a hub's Argo CD) reaches the internet from.
+   */
+  public readonly natPublicIps: pulumi.Output<string[]>;
 
   constructor(name: string, args: VpcArgs, opts?: pulumi.ComponentResourceOptions) {
     super('platform:network:Vpc', name, {}, opts);
@@ -99,13 +104,13 @@ export class Vpc extends pulumi.ComponentResource {
       subnet: subnet('public', zone, cidrBlock, publicRoutes.id),
     }));
     this.natGatewayCount = (args.natGateways ?? 'per-zone') === 'per-zone' ? layout.length : 1;
-    const natGateways = publicSubnets.slice(0, this.natGatewayCount).map(({ zone, subnet }) => {
+    const nats = publicSubnets.slice(0, this.natGatewayCount).map(({ zone, subnet }) => {
       const address = new aws.ec2.Eip(
         `${name}-nat-${zone}`,
         { domain: 'vpc', tags: { Name: `${name}-nat-${zone}` } },
         parent,
       );
-      return new aws.ec2.NatGateway(
+      const natGateway = new aws.ec2.NatGateway(
         `${name}-nat-${zone}`,
         {
           allocationId: address.id,
@@ -114,9 +119,10 @@ export class Vpc extends pulumi.ComponentResource {
         },
         { parent: this, dependsOn: [gateway] },
       );
+      return { address, natGateway };
     });
     // Each zone leaves through its own NAT gateway, or through the single one.
-    const natGatewayFor = (i: number) => natGateways[i] ?? natGateways[0];
+    const natGatewayFor = (i: number) => (nats[i] ?? nats[0])?.natGateway;
     const privateSubnets = layout.map(({ zone, private: cidrBlock }, i) => {
       const routes = new aws.ec2.RouteTable(
         `${name}-private-${zone}`,
@@ -138,6 +144,7 @@ export class Vpc extends pulumi.ComponentResource {
     this.vpcId = vpc.id;
     this.publicSubnetIds = pulumi.output(publicSubnets.map((s) => s.subnet.id));
     this.privateSubnetIds = pulumi.output(privateSubnets.map((s) => s.id));
+    this.natPublicIps = pulumi.output(nats.map(({ address }) => address.publicIp));
     this.registerOutputs({
       vpcId: this.vpcId,
       publicSubnetIds: this.publicSubnetIds,

@@ -9,6 +9,16 @@ export function iamDocuments(
 ) {
   const role = (prefix: string, kind: CiRoleKind) =>
     recorder().find('aws:iam/role:Role', `${prefix}-${provider}-${kind}-role`);
+  const attachedPolicies = (prefix: string, kind: CiRoleKind) => {
+    const roleName = role(prefix, kind).inputs['name'];
+    const arns = recorder()
+      .ofType('aws:iam/rolePolicyAttachment:RolePolicyAttachment')
+      .filter((r) => r.inputs['role'] === roleName)
+      .map((r) => r.inputs['policyArn']);
+    return recorder()
+      .ofType('aws:iam/policy:Policy')
+      .filter((r) => arns.includes(r.state['arn']));
+  };
   return {
     role,
     /** The role's trust policy, parsed. */
@@ -19,6 +29,29 @@ export function iamDocuments(
       JSON.parse(
         recorder().find('aws:iam/rolePolicy:RolePolicy', `${prefix}-${provider}-${kind}-${name}`)
           .inputs['policy'],
+      ),
+    /**
+     * Everything the role may do: its inline policies and the managed policies attached to it,
+     * as one document (IAM allows what any of them allows).
+     */
+    permissions: (prefix: string, kind: CiRoleKind) => {
+      const roleName = role(prefix, kind).inputs['name'];
+      const inline = recorder()
+        .ofType('aws:iam/rolePolicy:RolePolicy')
+        .filter((r) => r.inputs['role'] === roleName);
+      return {
+        Statement: [...inline, ...attachedPolicies(prefix, kind)].flatMap(
+          (r) => JSON.parse(r.inputs['policy']).Statement,
+        ),
+      };
+    },
+    /** The customer-managed policies attached to the role, by physical name, parsed. */
+    managedPolicies: (prefix: string, kind: CiRoleKind): Record<string, any> =>
+      Object.fromEntries(
+        attachedPolicies(prefix, kind).map((r) => [
+          r.inputs['name'],
+          JSON.parse(r.inputs['policy']),
+        ]),
       ),
     /** The managed-role boundary of the stack, parsed. */
     boundary: (prefix: string) =>

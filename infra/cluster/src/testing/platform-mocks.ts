@@ -25,8 +25,19 @@ export const MOCK_REFERENCED_STACKS: Readonly<Record<string, Readonly<Record<str
   'organization/infra-cluster/live-hub': {
     hostedZoneId: 'Z0LIVEHUBZONE',
     argocdHubRoleArn: 'arn:aws:iam::100000000003:role/platform-live-hub-argocd-hub',
+    // Out of order and repeated, as no hub outputs them: the workload stack sorts and dedupes.
+    natPublicIps: ['198.51.100.7', '192.0.2.44', '198.51.100.7'],
   },
 };
+
+/**
+ * The public IP Elastic IP `name` gets in these tests: an address of TEST-NET-1 (192.0.2.0/24)
+ * derived from the name, so every run, and every stack, gets the same one.
+ */
+export function mockElasticIp(name: string): string {
+  const host = [...name].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) % 253, 0) + 1;
+  return `192.0.2.${host}`;
+}
 
 /**
  * A fake AWS for the shared harness, answering by type token: ids, ARNs, URLs and, for the
@@ -96,6 +107,8 @@ function stateFor(
       };
     case 'aws:eks/podIdentityAssociation:PodIdentityAssociation':
       return { associationId: `a-${name}` };
+    case 'aws:ec2/eip:Eip':
+      return { publicIp: mockElasticIp(name) };
     case 'aws:ec2/launchTemplate:LaunchTemplate':
       return { latestVersion: 1, arn: arn('ec2', `launch-template/${name}-id`) };
     case 'eks:index:Cluster': {
