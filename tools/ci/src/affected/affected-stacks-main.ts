@@ -1,6 +1,6 @@
 // Prints `<output>=<json>` lines for $GITHUB_OUTPUT: the affected Pulumi programs, in apply order.
 //   npx tsx tools/ci/src/affected/affected-stacks-main.ts [--base <sha>] [--head <sha>] [--all] [--exclude infra/x] [--output name]
-// Without an environment flag: the programs ({ project, dir, name }), as .gitlab-ci.yml reads them.
+// Without an environment flag: the programs alone ({ project, dir, name }), in apply order.
 // With one: each program's stacks in those environments, in apply order ({ …, environment, stack,
 // region?, roleArn? }; environment-stacks.ts), the role ARNs of `--role` (deploy, or preview):
 //   --environment <env...>   the stacks of these environments, one list

@@ -1,7 +1,7 @@
 // Reads `<name>=<json>` (what affected-images-main / affected-stacks-main print) on stdin and
 // prints one tab-separated line per entry, for GitLab jobs to loop over.
-//   npx tsx tools/ci/src/affected/affected-stacks-main.ts | npx tsx tools/ci/src/gitlab/matrix-lines-main.ts --fields dir,name
-//   … --fields dir,name,stack --optional roleArn,region   (an absent optional field prints as '-')
+//   npx tsx tools/ci/src/affected/affected-stacks-main.ts --environment staging | npx tsx tools/ci/src/gitlab/matrix-lines-main.ts --fields dir,name,stack --optional roleArn,region
+//   (an absent optional field prints as '-')
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { matrixLines } from './matrix-lines.js';
