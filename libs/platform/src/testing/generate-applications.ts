@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { globMatches } from './glob.js';
 
 /**
  * A test-only model of the ApplicationSet controller, for the generators this library renders:
@@ -36,15 +37,6 @@ function selects(selector: Selector, labels: Readonly<Record<string, string>>): 
   return byLabel && byExpression;
 }
 
-/** Go's path.Match for the patterns used here: `*` matches any run of non-`/` characters. */
-function pathMatch(pattern: string, candidate: string): boolean {
-  const regex = pattern
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[^/]*');
-  return new RegExp(`^${regex}$`).test(candidate);
-}
-
 function generate(
   generator: Generator,
   clusters: readonly ClusterSecretFixture[],
@@ -65,8 +57,13 @@ function generate(
       directories: { path: string; exclude?: boolean }[];
     };
     return directories
-      .filter((directory) => patterns.some((p) => !p.exclude && pathMatch(p.path, directory)))
-      .filter((directory) => !patterns.some((p) => p.exclude && pathMatch(p.path, directory)))
+      .filter((directory) =>
+        patterns.some((p) => !p.exclude && globMatches(p.path, directory, 'within-segment')),
+      )
+      .filter(
+        (directory) =>
+          !patterns.some((p) => p.exclude && globMatches(p.path, directory, 'within-segment')),
+      )
       .map((directory) => ({
         path: { path: directory, basename: path.posix.basename(directory) },
       }));

@@ -1,3 +1,5 @@
+import { globMatches } from './glob.js';
+
 /**
  * A test-only model of how Argo CD (3.x) decides whether an AppProject lets an Application
  * deploy to a destination (`AppProject.IsDestinationPermitted`): each entry's `name` or
@@ -13,19 +15,13 @@ export interface Destination {
   readonly namespace: string;
 }
 
-function glob(pattern: string, value: string): boolean {
-  const regex = pattern
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${regex}$`).test(value);
-}
-
 const denies = (pattern: string | undefined) => pattern?.startsWith('!') ?? false;
 
 function globMatch(pattern: string | undefined, value: string): boolean {
   if (pattern === undefined || pattern === '') return false;
-  return denies(pattern) ? !glob(pattern.slice(1), value) : glob(pattern, value);
+  return denies(pattern)
+    ? !globMatches(pattern.slice(1), value, 'anything')
+    : globMatches(pattern, value, 'anything');
 }
 
 /** Whether a project with these destinations lets an Application deploy to `destination`. */
