@@ -6,6 +6,7 @@ import {
   clusterStacks,
   clustersWithOwnValues,
   clusterTopology,
+  engineClusterStack,
   type EnvironmentCluster,
 } from './clusters.js';
 import { testEnvironment } from './testing/index.js';
@@ -78,6 +79,13 @@ describe('per-cluster values', () => {
     expect(rendered.config).toEqual({ shop: { CURRENCY: 'AUD', LOCALE: 'en' } });
     expect(rendered.workloads).toEqual(live.workloads);
     expect(rendered.name).toBe('live');
+  });
+});
+
+describe('engineClusterStack', () => {
+  it("is the hub's stack, with its region, or the one named after a single environment", () => {
+    expect(engineClusterStack(live)).toEqual({ stack: 'live-mgmt', region: 'eu-central-1' });
+    expect(engineClusterStack(testEnvironment('stage'))).toEqual({ stack: 'stage' });
   });
 });
 

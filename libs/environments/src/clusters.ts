@@ -125,6 +125,21 @@ export function clusterTopology(environment: Environment): ClusterTopology {
   return { kind: 'hub-and-spoke', hub, workloads };
 }
 
+/**
+ * The infra/cluster stack of the cluster that runs an environment's GitOps engine: its hub's
+ * (with the hub's region), or, for one cluster, the stack named after it (its region is its
+ * stack file's). infra/bootstrap connects there; CI's drift check reads the engine there.
+ */
+export function engineClusterStack(environment: Environment): {
+  readonly stack: string;
+  readonly region?: string;
+} {
+  const topology = clusterTopology(environment);
+  return topology.kind === 'single'
+    ? { stack: topology.stack }
+    : { stack: topology.hub.stack, region: topology.hub.region };
+}
+
 /** The workload clusters of an environment that have values of their own (none when single). */
 export function clustersWithOwnValues(environment: Environment): EnvironmentCluster[] {
   const topology = clusterTopology(environment);

@@ -12,6 +12,7 @@ export {
   clusterStacks,
   clustersWithOwnValues,
   clusterTopology,
+  engineClusterStack,
   hasOwnValues,
 } from './clusters.js';
 export type {

@@ -1,5 +1,6 @@
 import {
   clusterTopology,
+  engineClusterStack,
   engineOf,
   type ClusterTopology,
   type Environment,
@@ -9,7 +10,7 @@ import { quote } from '@platform/infra-stack-kit';
 import type { z } from 'zod';
 import { argoCdSecretChecks } from './argocd-secret-checks.js';
 import { PROJECT, type BootstrapFields } from './bootstrap-fields.js';
-import { connectedStack, siblingStack } from './cluster-stacks.js';
+import { siblingStack } from './cluster-stacks.js';
 import { parseRepoUrl } from './repo-url.js';
 
 /** Reports a problem with one key; the message follows the `infra-bootstrap:<key>: ` prefix. */
@@ -133,7 +134,8 @@ function clusterChecks(
     );
   }
   const given = v.clusterStack?.split('/')[2];
-  const expected = connectedStack(topology);
+  // The cluster that runs the environment's engine: the hub, or its one cluster.
+  const expected = engineClusterStack(environment).stack;
   if (v.clusterStack === undefined || given === expected) return;
   const expectedName = siblingStack(v.clusterStack, expected);
   problem(

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { engineStack } from './environment-stacks.js';
-import { workspaceEnvironments } from '@platform/environments';
+import { engineClusterStack, workspaceEnvironments } from '@platform/environments';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -77,7 +76,7 @@ describe('engine-stack-main (drift.yml’s gitops job)', () => {
   it('prints the engine’s stack and region for $GITHUB_OUTPUT', () => {
     for (const environment of workspaceEnvironments) {
       expect(run('engine-stack-main.ts', ['--environment', environment.name])).toBe(
-        `stack=${engineStack(environment).stack}\nregion=${engineStack(environment).region ?? ''}\n`,
+        `stack=${engineClusterStack(environment).stack}\nregion=${engineClusterStack(environment).region ?? ''}\n`,
       );
     }
   }, 30_000);

@@ -3,8 +3,7 @@
 // hub's region, or the one named after it, with an empty region (the job's AWS_REGION).
 //   npx tsx tools/ci/src/affected/engine-stack-main.ts --environment staging
 import { Command } from 'commander';
-import { workspaceEnvironments } from '@platform/environments';
-import { engineStack } from './environment-stacks.js';
+import { engineClusterStack, workspaceEnvironments } from '@platform/environments';
 
 const { environment: name } = new Command('engine-stack')
   .requiredOption('--environment <name>', 'an environment of libs/environments')
@@ -16,5 +15,5 @@ if (!environment) {
     `--environment '${name}' is not an environment of libs/environments (known: ${workspaceEnvironments.map((e) => e.name).join(', ')})`,
   );
 }
-const { stack, region } = engineStack(environment);
+const { stack, region } = engineClusterStack(environment);
 process.stdout.write(`stack=${stack}\nregion=${region ?? ''}\n`);

@@ -5,7 +5,7 @@ import { testEnvironment } from '@platform/environments/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileTree } from '../testing/file-tree.js';
 import type { PulumiProgram } from './affected-stacks.js';
-import { engineStack, environmentStacks } from './environment-stacks.js';
+import { environmentStacks } from './environment-stacks.js';
 import { ciRoleArn, readStackCiAccount } from './stack-ci-role.js';
 import { workloadCredentials } from './workload-credentials.js';
 
@@ -121,13 +121,6 @@ describe('environmentStacks', () => {
     expect(() => environmentStacks([CLUSTER], noHub, fakeCredentials)).toThrow(
       "environment 'bad': clusters need exactly one with role 'hub' (found none)",
     );
-  });
-});
-
-describe('engineStack: the cluster drift.yml reads the GitOps engine in', () => {
-  it('is the hub’s stack in hub and spoke, else the environment’s', () => {
-    expect(engineStack(spoked)).toEqual({ stack: 'live-ctl', region: 'ca-central-1' });
-    expect(engineStack(single)).toEqual({ stack: 'qa' });
   });
 });
 

@@ -60,14 +60,3 @@ export function environmentStacks(
       : [{ ...program, environment: environment.name, stack: environment.name }],
   );
 }
-
-/**
- * The infra/cluster stack of the cluster that runs an environment's GitOps engine: its hub's
- * (with the hub's region), or the one named after it (in `AWS_REGION`).
- */
-export function engineStack(environment: Environment): { stack: string; region?: string } {
-  const topology = clusterTopology(environment);
-  return topology.kind === 'single'
-    ? { stack: topology.stack }
-    : { stack: topology.hub.stack, region: topology.hub.region };
-}

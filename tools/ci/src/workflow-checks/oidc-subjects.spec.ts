@@ -2,8 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { workspaceEnvironments } from '@platform/environments';
-import { engineStack } from '../affected/environment-stacks.js';
+import { engineClusterStack, workspaceEnvironments } from '@platform/environments';
 import { stackTrust, untrustedJobs } from './oidc-subjects.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -14,7 +13,7 @@ const trust = Object.fromEntries(
     environment.name,
     stackTrust(
       readFileSync(
-        join(root, `infra/cluster/Pulumi.${engineStack(environment).stack}.yaml`),
+        join(root, `infra/cluster/Pulumi.${engineClusterStack(environment).stack}.yaml`),
         'utf8',
       ),
     ),

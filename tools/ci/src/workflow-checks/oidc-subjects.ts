@@ -27,7 +27,7 @@ type RoleKind = 'deploy' | 'push' | 'preview';
 
 /**
  * Role variables, by the environment whose stack's output they hold (the stack named after it,
- * or its hub's: environment-stacks.ts's engineStack) and the kind of role. A workload cluster's
+ * or its hub's: libs/environments' engineClusterStack) and the kind of role. A workload cluster's
  * stack names its own roles in the plan's matrix (infra.yml, drift.yml); the plan refuses one whose
  * deploy role would not trust its environment's jobs (workload-credentials.ts).
  */
