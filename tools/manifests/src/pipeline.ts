@@ -1,10 +1,9 @@
 import {
   clusterEnvironment,
   clustersWithOwnValues,
-  clusterTopology,
+  clusterStacks,
   engineOf,
   reservedNamespaces,
-  type Environment,
 } from '@platform/environments';
 import { PLATFORM_DIRECTORY } from '@platform/platform';
 import { ImageStore, type AppImage } from '@platform/image-catalog';
@@ -222,7 +221,7 @@ export async function validateOnDisk(
   const guard = await checkVersionGuard(root, manifests, {
     stacksOf: (name) => {
       const environment = environments.find((e) => e.name === name);
-      return environment ? stacksOf(environment) : [name];
+      return environment ? clusterStacks([environment]) : [name];
     },
     ...options,
   });
@@ -239,14 +238,6 @@ export async function validateOnDisk(
     objects: manifests.length,
     files: tree.size,
   };
-}
-
-/** The infra/cluster stacks of an environment: its own, or each listed cluster's. */
-function stacksOf(environment: Environment): string[] {
-  const topology = clusterTopology(environment);
-  return topology.kind === 'single'
-    ? [topology.stack]
-    : [topology.hub, ...topology.workloads].map((cluster) => cluster.stack);
 }
 
 /** Re-renders in memory and compares with `manifests/` on disk, without writing anything. */
