@@ -26,6 +26,16 @@ export function checkKustomizations(
   options: KustomizationCheckOptions = {},
 ): Problem[] {
   const paths = new Set(files.map((file) => file.file));
+  // Each directory's files once, not a scan of every path per kustomization (quadratic: 1.2 s
+  // of a 500-service render).
+  const filesIn = new Map<string, string[]>();
+  for (const path of paths) {
+    if (isKustomizationFile(path)) continue;
+    const directory = posix.dirname(path);
+    const siblings = filesIn.get(directory);
+    if (siblings) siblings.push(path);
+    else filesIn.set(directory, [path]);
+  }
   const isEntryPoint = (directory: string) => paths.has(posix.join(directory, KUSTOMIZATION_FILE));
   const problems: Problem[] = [];
   const problem = (file: string, object: string, message: string, fix: string) =>
@@ -59,9 +69,7 @@ export function checkKustomizations(
       );
     }
     const listed = new Set((resources as unknown[]).map(String));
-    for (const sibling of [...paths].filter(
-      (path) => posix.dirname(path) === directory && !isKustomizationFile(path),
-    )) {
+    for (const sibling of filesIn.get(directory) ?? []) {
       if (!listed.has(posix.basename(sibling)))
         problem(file, 'Kustomization', `leaves out ${posix.basename(sibling)}`, regenerate);
     }
