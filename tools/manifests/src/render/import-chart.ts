@@ -1,15 +1,15 @@
+import { importWorkspaceModule } from '@platform/cli-shell';
 import { AppChart, type AppChartClass } from '@platform/workloads';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { RenderError } from './render-error.js';
 
 /**
- * Imports an app's chart module (TypeScript, through tsx or vitest) and returns its default
- * export, which must be a class extending AppChart. Only the apps being rendered are imported,
- * so re-rendering one app costs one app.
+ * Imports an app's chart module (TypeScript: bundled by workspace-cli, or through tsx or
+ * Vitest) and returns its default export, which must be a class extending AppChart. Only the
+ * apps being rendered are imported, so re-rendering one app costs one app.
  */
 export async function importChart(root: string, chartFile: string): Promise<AppChartClass> {
-  const module = (await import(pathToFileURL(join(root, chartFile)).href)) as { default?: unknown };
+  const module = (await importWorkspaceModule(join(root, chartFile))) as { default?: unknown };
   const chart = module.default;
   // Through the prototype chain: cdk8s overrides `instanceof` for charts (Symbol.hasInstance).
   if (

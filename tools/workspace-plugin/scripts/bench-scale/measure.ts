@@ -33,9 +33,10 @@ function childCpuSeconds(): number {
 
 /**
  * Runs, in order, each step a team pays for at this size, as separate processes (start-up and
- * module loading included, as a user and CI pay them): the full render, a one-app render, the
- * affected projects of a one-file service change and of a one-file chart change, one bump, and
- * the affected projects of the commit it pushed (what CI runs on it).
+ * module loading included, as a user and CI pay them, through workspace-cli as `npm run` runs
+ * them): the full render, a one-app render, the affected projects of a one-file service change
+ * and of a one-file chart change, the app's render after that change, one bump, and the
+ * affected projects of the commit it pushed (what CI runs on it).
  */
 export function measure(
   workspace: ScaleWorkspace,
@@ -43,7 +44,8 @@ export function measure(
 ): Measurement {
   const { copy, services } = workspace;
   const app = services[Math.floor(services.length / 2)] ?? '';
-  const tsx = join(copy.root, 'node_modules/.bin/tsx');
+  // What `npm run synth` and `npm run release` run.
+  const cli = join(copy.root, 'node_modules/.bin/workspace-cli');
   const nx = join(copy.root, 'node_modules/.bin/nx');
   const steps: Partial<Record<StepName, StepTime>> = {};
   const timed = (step: StepName, command: string, args: readonly string[]) => {
@@ -60,10 +62,10 @@ export function measure(
     return stdout;
   };
 
-  timed('renderAllFirst', tsx, [...RENDER, 'render']);
+  timed('renderAllFirst', cli, [...RENDER, 'render']);
   copy.commit('render every environment');
-  timed('renderAll', tsx, [...RENDER, 'render']);
-  timed('renderOneApp', tsx, [...RENDER, 'synth', '--app', app]);
+  timed('renderAll', cli, [...RENDER, 'render']);
+  timed('renderOneApp', cli, [...RENDER, 'synth', '--app', app]);
   if (copy.changed().length > 0)
     throw new Error(`a re-render of an up-to-date workspace changed ${copy.changed().join(', ')}`);
 
@@ -74,10 +76,14 @@ export function measure(
   appendFileSync(join(copy.root, `apps/${app}/deploy/src/chart.ts`), '// a one-line change\n');
   copy.commit(`change ${app}'s chart`);
   const affectedByChart = parseProjectList(timed('affectedChart', nx, NX_AFFECTED));
+  // The chart changed by a comment: its app's bundle is new, its manifests the same.
+  timed('renderChangedChart', cli, [...RENDER, 'synth', '--app', app]);
+  if (copy.changed().length > 0)
+    throw new Error(`a comment in ${app}'s chart changed ${copy.changed().join(', ')}`);
   copy.git('push', '-q', 'origin', 'main');
 
   const bumpArgs = ['bump', '--env', 'staging', '--app', app, '--image-tag', `${FIRST_TAG}-next`];
-  timed('bump', tsx, [...RELEASE, ...bumpArgs, '--push']);
+  timed('bump', cli, [...RELEASE, ...bumpArgs, '--push']);
   const pushedSubject = copy.git('--git-dir', workspace.remote, 'log', '-1', '--format=%s', 'main');
   const affectedByBump = parseProjectList(timed('affectedBump', nx, NX_AFFECTED));
 

@@ -32,10 +32,14 @@ describe('scaleFigures', () => {
       renderOneAppSeconds: 3,
       affectedSeconds: 4,
       affectedProjects: 1,
-      bumpSeconds: 7,
-      bumpCpuSeconds: 0.7,
+      renderChangedChartSeconds: 7,
+      bumpSeconds: 8,
+      bumpCpuSeconds: 0.8,
+      // One app's render over all's: 3 s / 2 s, 7 s / 2 s.
+      renderOneAppRatio: 1.5,
+      renderChangedChartRatio: 3.5,
     });
-    expect(Object.keys(FIGURES)).toHaveLength(5 + 2 * STEPS.length);
+    expect(Object.keys(FIGURES)).toHaveLength(7 + 2 * STEPS.length);
   });
 });
 
@@ -43,7 +47,7 @@ describe('formatTable', () => {
   it('puts every step on its own line with its wall clock and CPU time, aligned', () => {
     const lines = formatTable(FIGURES).split('\n');
     expect(lines[0]).toMatch(/^STEP\s+WALL\s+CPU$/);
-    expect(lines).toHaveLength(2 + STEPS.length);
+    expect(lines).toHaveLength(3 + STEPS.length);
     expect(lines[1]).toMatch(/^500 services: generate \(in process\)\s+61\.50 s$/);
     expect(lines).toContainEqual(expect.stringMatching(/^render one app\s+3\.00 s\s+0\.30 s$/));
     expect(lines).toContainEqual(
@@ -54,7 +58,8 @@ describe('formatTable', () => {
     expect(lines).toContainEqual(expect.stringMatching(/one chart file \(2 projects\)\s+6\.00 s/));
     // The CPU column ends where the header's does.
     const end = lines[0]?.length;
-    for (const line of lines.slice(2)) expect(line.length).toBe(end);
+    for (const line of lines.slice(2, -1)) expect(line.length).toBe(end);
+    expect(lines.at(-1)).toBe('one app / all (wall): 1.500, after a chart change 3.500');
   });
 });
 

@@ -6,6 +6,7 @@ export const STEPS = [
   'affected',
   'affectedWarm',
   'affectedChart',
+  'renderChangedChart',
   'bump',
   'affectedBump',
 ] as const;
@@ -19,6 +20,7 @@ const STEP_LABELS: Readonly<Record<StepName, string>> = {
   affected: 'nx affected, one service file (cold graph)',
   affectedWarm: 'nx affected, same (warm graph)',
   affectedChart: 'nx affected, one chart file',
+  renderChangedChart: 'render that app (its chart changed)',
   bump: 'release bump --push',
   affectedBump: 'nx affected, the bump commit',
 };
@@ -43,6 +45,10 @@ export type ScaleFigures = {
   readonly affectedChartProjects: number;
   /** The same for the commit a bump pushed (its image file and rendered directory). */
   readonly affectedBumpProjects: number;
+  /** A one-app render's wall clock over a full render's, both of this run. */
+  readonly renderOneAppRatio: number;
+  /** The same for the render after the app's chart changed. */
+  readonly renderChangedChartRatio: number;
 } & { readonly [K in `${StepName}Seconds` | `${StepName}CpuSeconds`]: number };
 
 /** The figures of a run, from its step times and the projects the affected questions selected. */
@@ -67,10 +73,12 @@ export function scaleFigures(input: {
     affectedProjects: input.affectedProjects,
     affectedChartProjects: input.affectedChartProjects,
     affectedBumpProjects: input.affectedBumpProjects,
+    renderOneAppRatio: input.steps.renderOneApp.seconds / input.steps.renderAll.seconds,
+    renderChangedChartRatio: input.steps.renderChangedChart.seconds / input.steps.renderAll.seconds,
   };
 }
 
-/** The benchmark's table: one line per step, its wall clock and CPU time. */
+/** The benchmark's table: one line per step, its wall clock and CPU time, then the ratios. */
 export function formatTable(figures: ScaleFigures): string {
   const selected: Partial<Record<StepName, number>> = {
     affected: figures.affectedProjects,
@@ -89,7 +97,10 @@ export function formatTable(figures: ScaleFigures): string {
   const width = Math.max(...rows.map(([name]) => name.length));
   const line = ([name, wall, cpu]: readonly [string, string, string]) =>
     `${name.padEnd(width)}  ${wall.padStart(9)}  ${cpu.padStart(9)}`.trimEnd();
-  return [line(['STEP', 'WALL', 'CPU']), ...rows.map(line)].join('\n');
+  const ratios =
+    `one app / all (wall): ${figures.renderOneAppRatio.toFixed(3)}, ` +
+    `after a chart change ${figures.renderChangedChartRatio.toFixed(3)}`;
+  return [line(['STEP', 'WALL', 'CPU']), ...rows.map(line), ratios].join('\n');
 }
 
 /** The last line the benchmark prints: every figure, machine-readable. */

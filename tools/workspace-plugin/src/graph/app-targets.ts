@@ -71,7 +71,7 @@ export function serviceTargets(app: string, job = false): Record<string, TargetC
 export function chartTargets(app: string): Record<string, TargetConfiguration> {
   return {
     render: {
-      command: `tsx tools/manifests/src/main.ts synth --app ${app}`,
+      command: `workspace-cli tools/manifests/src/main.ts synth --app ${app}`,
       cache: true,
       inputs: ['production', '^production'],
       outputs: [`{workspaceRoot}/manifests/*/${app}`],

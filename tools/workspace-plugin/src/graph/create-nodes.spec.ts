@@ -6,7 +6,7 @@ describe('the targets an app gets from its folder', () => {
     const project = nodesFor('apps/billing/deploy/src/chart.ts').projects?.['apps/billing/deploy'];
     expect(project?.implicitDependencies).toEqual(['@platform/manifests']);
     expect(project?.targets?.['render']).toMatchObject({
-      command: 'tsx tools/manifests/src/main.ts synth --app billing',
+      command: 'workspace-cli tools/manifests/src/main.ts synth --app billing',
       cache: true,
       inputs: ['production', '^production'],
       outputs: ['{workspaceRoot}/manifests/*/billing'],

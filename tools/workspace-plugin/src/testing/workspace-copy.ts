@@ -132,7 +132,8 @@ function linkNodeModules(root: string): void {
   })
     .split('\n')
     .filter(Boolean)) {
-    if (scopes.has(entry)) continue;
+    // Caches (workspace-cli's bundles) are the copy's own, and go with it.
+    if (scopes.has(entry) || entry === '.cache') continue;
     symlinkSync(join(SOURCE_ROOT, 'node_modules', entry), join(modules, entry));
   }
   for (const scope of scopes) {

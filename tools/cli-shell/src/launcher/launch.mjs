@@ -1,0 +1,549 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `workspace-cli <entry.ts> [arguments…]`: runs one of the workspace's command lines as one
+ * bundle instead of through a TypeScript loader. A render loads some 150 TypeScript files of the
+ * workspace and 450 modules of its packages; through tsx that is most of a one-app render's
+ * time, since each file is resolved and transformed on every run. Here esbuild bundles the entry
+ * and the workspace libraries it depends on once, into `node_modules/.cache/workspace-cli/`,
+ * reused until a file it read changes (their hashes are kept beside it); the packages of
+ * node_modules stay outside the bundle and load as they would without it.
+ *
+ * JavaScript, type-checked from its JSDoc (tsconfig `checkJs`): Node runs it as it is, and even
+ * Node's own TypeScript stripping would cost a tenth of a one-app render to start.
+ */
+import { build, version as esbuildVersion } from 'esbuild';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { enableCompileCache } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** @typedef {import('./module-importer.js').LauncherRuntime} LauncherRuntime */
+/** @typedef {import('esbuild').BuildOptions} BuildOptions */
+/** @typedef {import('esbuild').Message} Message */
+/** @typedef {import('esbuild').Plugin} Plugin */
+
+/** @type {typeof import('./module-importer.js').LAUNCHER_KEY} module-importer.ts's key (the type says it is the same string). */
+const KEY = '@platform/cli-shell/launcher';
+
+/** This file's own hash, part of every build's key: a launcher that bundles differently rebuilds. */
+const LAUNCHER = createHash('sha256')
+  .update(readFileSync(import.meta.filename))
+  .digest('hex');
+
+/** Where the bundles live, under the workspace root: a cache, which npm ci and git ignore. */
+export const CACHE_DIRECTORY = 'node_modules/.cache/workspace-cli';
+
+/** The build record of one entry, beside its builds. */
+const RECORD = 'current.json';
+
+/** The ES-module bundle's `require`: external CommonJS packages are required through it. */
+const REQUIRE_BANNER =
+  "import { createRequire as __workspaceCliRequire } from 'node:module';\n" +
+  'const require = __workspaceCliRequire(import.meta.url);';
+
+/** The launcher cannot bundle or start a command line; its message says why. */
+export class LauncherError extends Error {
+  /** @override */
+  name = 'LauncherError';
+}
+
+/**
+ * A command line's bundle, ready to import.
+ * @typedef {object} CliBundle
+ * @property {string} root
+ * @property {string} directory The directory of this build: its entry, its chunks, the modules
+ *   bundled against it.
+ * @property {string} main The bundled entry.
+ * @property {Readonly<Record<string, string>>} libraries Each workspace library the entry
+ *   depends on, by package name: its bundled entry.
+ * @property {boolean} reused Whether an earlier build was still current.
+ */
+
+/**
+ * The record of an entry's current build (paths relative to the build's directory).
+ * @typedef {object} BuildRecord
+ * @property {string} key
+ * @property {string} build The build's directory, relative to the entry's cache directory.
+ * @property {string} main
+ * @property {Readonly<Record<string, string>>} libraries
+ * @property {Readonly<Record<string, string>>} inputs Every file the build read, relative to
+ *   the root, with the hash of its content then.
+ */
+
+/** @param {string | Uint8Array} content */
+const sha256 = (content) => createHash('sha256').update(content).digest('hex');
+
+/**
+ * @param {string} file
+ * @returns {Record<string, unknown>}
+ */
+function readJson(file) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/**
+ * The nearest directory at or above `from` whose package.json declares npm workspaces.
+ * @param {string} from
+ * @returns {string}
+ */
+export function workspaceRootOf(from) {
+  for (let directory = resolve(from); ; directory = dirname(directory)) {
+    const manifest = join(directory, 'package.json');
+    if (existsSync(manifest) && 'workspaces' in readJson(manifest)) return directory;
+    if (dirname(directory) === directory)
+      throw new LauncherError(
+        `no npm workspace (a package.json with "workspaces") at or above ${from}`,
+      );
+  }
+}
+
+/**
+ * @param {string} file
+ * @returns {string}
+ */
+function packageDirectoryOf(file) {
+  for (let directory = dirname(file); ; directory = dirname(directory)) {
+    if (existsSync(join(directory, 'package.json'))) return directory;
+    if (dirname(directory) === directory) throw new LauncherError(`${file} is in no package`);
+  }
+}
+
+/**
+ * @param {string} path
+ * @returns {boolean}
+ */
+const inNodeModules = (path) => path.split(sep).includes('node_modules');
+
+/**
+ * A package's main entry (its "." export), if it has one.
+ * @param {string} directory
+ * @returns {string | undefined}
+ */
+function mainExportOf(directory) {
+  const exports = readJson(join(directory, 'package.json'))['exports'];
+  /** @type {unknown} */
+  let target =
+    typeof exports === 'object' && exports !== null ? Reflect.get(exports, '.') : undefined;
+  if (typeof target === 'object' && target !== null)
+    target = Reflect.get(target, 'import') ?? Reflect.get(target, 'default');
+  return typeof target === 'string' ? join(directory, target) : undefined;
+}
+
+/**
+ * The workspace packages the package of `entry` depends on, directly or through one another
+ * (npm links them into node_modules), each with its main entry: what the modules imported later
+ * (an app's chart) must share with the command line, instead of bundling copies of their own.
+ * @param {string} root
+ * @param {string} entry
+ * @returns {Map<string, string>}
+ */
+export function workspaceLibrariesOf(root, entry) {
+  const own = packageDirectoryOf(entry);
+  /** @type {Map<string, string>} */
+  const libraries = new Map();
+  /** @param {string} directory */
+  const visit = (directory) => {
+    const dependencies = readJson(join(directory, 'package.json'))['dependencies'] ?? {};
+    for (const name of Object.keys(dependencies).sort()) {
+      const link = join(root, 'node_modules', name);
+      if (libraries.has(name) || !existsSync(link)) continue;
+      const real = realpathSync(link);
+      if (relative(root, real).startsWith('..') || inNodeModules(real) || real === own) continue;
+      const main = mainExportOf(real);
+      if (main) libraries.set(name, main);
+      visit(real);
+    }
+  };
+  visit(own);
+  return libraries;
+}
+
+/**
+ * Whether Node loads a file of node_modules as CommonJS: by its extension, else by the `type`
+ * of the package.json nearest to it.
+ * @param {string} file
+ * @param {Map<string, boolean>} byDirectory
+ * @returns {boolean}
+ */
+function isCommonJs(file, byDirectory) {
+  if (file.endsWith('.cjs')) return true;
+  if (file.endsWith('.mjs')) return false;
+  for (let directory = dirname(file); ; directory = dirname(directory)) {
+    const known = byDirectory.get(directory);
+    if (known !== undefined) return known;
+    const manifest = join(directory, 'package.json');
+    if (existsSync(manifest)) {
+      const commonJs = readJson(manifest)['type'] !== 'module';
+      byDirectory.set(directory, commonJs);
+      return commonJs;
+    }
+    if (dirname(directory) === directory) return true;
+  }
+}
+
+/**
+ * Keeps the packages of node_modules out of a bundle, by absolute path (so a bundle finds them
+ * wherever it lives, and every bundle gets the same instances): ES modules imported, CommonJS
+ * ones required, as a tiny CommonJS module of the bundle, so that Node need not scan their
+ * source for named exports as it does when a module imports one. Imports of the `shared`
+ * workspace libraries go to the command line's bundled entries.
+ * @param {ReadonlyMap<string, string>} shared
+ * @returns {Plugin}
+ */
+function externalPackages(shared) {
+  const resolving = Symbol('resolving');
+  /** @type {Map<string, boolean>} */
+  const commonJsByDirectory = new Map();
+  return {
+    name: 'workspace-cli-externals',
+    setup(plugin) {
+      plugin.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.pluginData === resolving || args.namespace === 'required') return undefined;
+        const library = shared.get(args.path);
+        if (library) return { path: library, external: true };
+        const resolved = await plugin.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: resolving,
+        });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        if (resolved.external) return { path: resolved.path, external: true };
+        if (!inNodeModules(resolved.path)) return { path: resolved.path };
+        if (args.kind !== 'require-call' && isCommonJs(resolved.path, commonJsByDirectory))
+          return { path: resolved.path, namespace: 'required' };
+        return { path: resolved.path, external: true };
+      });
+      plugin.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
+      plugin.onResolve({ filter: /.*/, namespace: 'required' }, (args) => ({
+        path: args.path,
+        external: true,
+      }));
+    },
+  };
+}
+
+/**
+ * @param {string} root
+ * @param {ReadonlyMap<string, string>} shared
+ * @returns {BuildOptions}
+ */
+function commonOptions(root, shared) {
+  return {
+    absWorkingDir: root,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: `node${process.versions.node.split('.')[0] ?? '22'}`,
+    banner: { js: REQUIRE_BANNER },
+    plugins: [externalPackages(shared)],
+    metafile: true,
+    logLevel: 'silent',
+  };
+}
+
+/**
+ * esbuild's errors, one line each, with the file and line they are about.
+ * @param {string} what
+ * @param {unknown} error
+ * @returns {LauncherError}
+ */
+function bundleError(what, error) {
+  /** @type {readonly Message[] | undefined} */
+  const messages =
+    typeof error === 'object' && error !== null ? Reflect.get(error, 'errors') : undefined;
+  if (!messages)
+    return new LauncherError(`cannot bundle ${what}: ${String(error)}`, { cause: error });
+  const lines = messages.map(({ text, location }) =>
+    location ? `${location.file}:${location.line}:${location.column + 1}: ${text}` : text,
+  );
+  return new LauncherError(`cannot bundle ${what}:\n${lines.join('\n')}`, { cause: error });
+}
+
+/**
+ * @param {string} file
+ * @param {string | Uint8Array} content
+ */
+function writeAtomically(file, content) {
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
+}
+
+/**
+ * @param {string} root
+ * @param {readonly string[]} files
+ * @returns {Record<string, string> | undefined} undefined when a file is gone
+ */
+function hashInputs(root, files) {
+  /** @type {Record<string, string>} */
+  const inputs = {};
+  for (const file of files) {
+    const path = join(root, file);
+    if (!existsSync(path)) return undefined;
+    inputs[file] = sha256(readFileSync(path));
+  }
+  return inputs;
+}
+
+/**
+ * @param {string} packageName
+ * @returns {string}
+ */
+const slugOf = (packageName) => packageName.replace(/^@/, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+
+/**
+ * @param {string} root
+ * @param {string} slot
+ * @param {BuildRecord} record
+ * @param {boolean} reused
+ * @returns {CliBundle}
+ */
+function toBundle(root, slot, record, reused) {
+  const directory = join(slot, record.build);
+  return {
+    root,
+    directory,
+    main: join(directory, record.main),
+    libraries: Object.fromEntries(
+      Object.entries(record.libraries).map(([library, file]) => [library, join(directory, file)]),
+    ),
+    reused,
+  };
+}
+
+/**
+ * The bundle of `entry` (absolute), built now or reused: a build is reused while its key (this
+ * launcher, esbuild's and Node's versions, the root, the entry, the lockfile, which fixes where
+ * the external packages are) and the content of every file it read are unchanged. A new build
+ * is written beside the others and then made current by one rename of its record, so that a
+ * concurrent run reads one build or the other; the builds before the last two are removed.
+ * @param {string} root
+ * @param {string} entry
+ * @param {string} [cache]
+ * @returns {Promise<CliBundle>}
+ */
+export async function bundleCli(root, entry, cache = join(root, CACHE_DIRECTORY)) {
+  const relativeEntry = relative(root, entry);
+  const slot = join(cache, sha256(`${root}\0${relativeEntry}`).slice(0, 16));
+  const libraries = workspaceLibrariesOf(root, entry);
+  const lockfile = join(root, 'package-lock.json');
+  const key = sha256(
+    JSON.stringify({
+      launcher: LAUNCHER,
+      esbuild: esbuildVersion,
+      node: process.versions.node,
+      root,
+      entry: relativeEntry,
+      libraries: [...libraries],
+      lockfile: existsSync(lockfile) ? sha256(readFileSync(lockfile)) : null,
+    }),
+  );
+  const recordFile = join(slot, RECORD);
+  /** @type {BuildRecord | undefined} */
+  const previous = existsSync(recordFile)
+    ? JSON.parse(readFileSync(recordFile, 'utf8'))
+    : undefined;
+  if (previous?.key === key) {
+    const now = hashInputs(root, Object.keys(previous.inputs));
+    if (now && Object.entries(previous.inputs).every(([file, hash]) => now[file] === hash))
+      return toBundle(root, slot, previous, true);
+  }
+
+  mkdirSync(slot, { recursive: true });
+  const name = `build-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+  const temporary = join(slot, `.${name}`);
+  const slugs = new Map([...libraries.keys()].map((library) => [library, slugOf(library)]));
+  let metafile;
+  try {
+    ({ metafile } = await build({
+      ...commonOptions(root, new Map()),
+      entryPoints: [
+        { in: entry, out: 'main' },
+        ...[...libraries].map(([library, file]) => ({
+          in: file,
+          out: `libraries/${slugs.get(library)}`,
+        })),
+      ],
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      sourcemap: 'linked',
+      outdir: temporary,
+    }));
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true });
+    throw bundleError(relativeEntry, error);
+  }
+  const inputs = Object.keys(metafile?.inputs ?? {}).filter((input) => !input.includes(':'));
+  /** @type {BuildRecord} */
+  const record = {
+    key,
+    build: name,
+    main: 'main.js',
+    libraries: Object.fromEntries(
+      [...slugs].map(([library, slug]) => [library, `libraries/${slug}.js`]),
+    ),
+    inputs: hashInputs(root, inputs) ?? {},
+  };
+  renameSync(temporary, join(slot, name));
+  writeAtomically(recordFile, `${JSON.stringify(record, null, 2)}\n`);
+  for (const stale of readdirSync(slot)) {
+    if (stale === RECORD || stale === name || stale === previous?.build) continue;
+    rmSync(join(slot, stale), { recursive: true, force: true });
+  }
+  return toBundle(root, slot, record, false);
+}
+
+/** How long a bundled module may go unused before it is removed. */
+const UNUSED_MODULE_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Removes the modules of a build not used for a week (a use touches its file): each edit of a
+ * chart stores one more, and a build lives as long as the libraries do not change.
+ * @param {string} modules
+ * @param {Date} now
+ */
+function pruneUnused(modules, now) {
+  for (const name of readdirSync(modules)) {
+    const file = join(modules, name);
+    if (now.getTime() - statSync(file).mtimeMs > UNUSED_MODULE_MS) rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Bundles workspace modules (absolute paths: apps' charts, loaded at run time) against
+ * `bundle`: the workspace libraries they import are the bundle's, the packages of node_modules
+ * the same files, the rest (their own files) bundled into each. Each result is stored in the
+ * build's `modules/` under esbuild's hash of its content, so an unchanged module is imported
+ * from the same file next time (and Node's compile cache knows it); those unused for a week go.
+ * @param {CliBundle} bundle
+ * @param {readonly string[]} files
+ * @returns {Promise<unknown[]>} the modules, in the order of `files`
+ */
+export async function importBundled(bundle, files) {
+  const unique = [...new Set(files)];
+  if (unique.length === 0) return [];
+  const modules = join(bundle.directory, 'modules');
+  let result;
+  try {
+    result = await build({
+      ...commonOptions(bundle.root, new Map(Object.entries(bundle.libraries))),
+      entryPoints: unique,
+      outdir: modules,
+      // Named by esbuild's hash of the output, in the directory its source map is relative to.
+      entryNames: '[name]-[hash]',
+      sourcemap: 'inline',
+      write: false,
+    });
+  } catch (error) {
+    throw bundleError(unique.map((file) => relative(bundle.root, file)).join(', '), error);
+  }
+  const contentOf = new Map(result.outputFiles.map((output) => [output.path, output.contents]));
+  /** @type {Map<string, string>} */
+  const storedOf = new Map();
+  const now = new Date();
+  let wrote = false;
+  mkdirSync(modules, { recursive: true });
+  for (const [output, { entryPoint }] of Object.entries(result.metafile?.outputs ?? {})) {
+    const stored = resolve(bundle.root, output);
+    const contents = contentOf.get(stored);
+    if (!entryPoint || !contents) continue;
+    if (existsSync(stored)) utimesSync(stored, now, now);
+    else {
+      writeAtomically(stored, contents);
+      wrote = true;
+    }
+    storedOf.set(resolve(bundle.root, entryPoint), stored);
+  }
+  if (wrote) pruneUnused(modules, now);
+  const loaded = await Promise.all(
+    unique.map((file) => {
+      const stored = storedOf.get(file);
+      if (!stored) throw new LauncherError(`bundling ${file} produced no module`);
+      return import(pathToFileURL(stored).href);
+    }),
+  );
+  return files.map((file) => loaded[unique.indexOf(file)]);
+}
+
+/**
+ * The runtime the launched command line finds under module-importer.ts's key. The imports asked
+ * for in one turn of the event loop (a render asks for every chart at once) are bundled
+ * together, in one esbuild run.
+ * @param {CliBundle} bundle
+ * @returns {LauncherRuntime}
+ */
+export function launcherRuntime(bundle) {
+  /** @type {{ file: string, done: (module: unknown) => void, fail: (error: unknown) => void }[]} */
+  let batch = [];
+  const flush = () => {
+    const requests = batch;
+    batch = [];
+    importBundled(
+      bundle,
+      requests.map(({ file }) => file),
+    ).then(
+      (modules) => requests.forEach(({ done }, index) => done(modules[index])),
+      (error) => requests.forEach(({ fail }) => fail(error)),
+    );
+  };
+  return {
+    importModules: (files) =>
+      Promise.all(
+        files.map(
+          (file) =>
+            new Promise((done, fail) => {
+              if (batch.length === 0) setImmediate(flush);
+              batch.push({ file, done, fail });
+            }),
+        ),
+      ),
+  };
+}
+
+/**
+ * Bundles (or reuses) the entry `argv[0]` names and runs it with the rest of `argv`.
+ * @param {readonly string[]} argv
+ * @param {string} [cwd]
+ * @returns {Promise<void>}
+ */
+export async function launch(argv, cwd = process.cwd()) {
+  const [entry, ...args] = argv;
+  if (!entry) throw new LauncherError('usage: workspace-cli <entry.ts> [arguments…]');
+  const file = resolve(cwd, entry);
+  if (!existsSync(file)) throw new LauncherError(`no such entry: ${entry}`);
+  const bundle = await bundleCli(workspaceRootOf(dirname(file)), file);
+  enableCompileCache(join(bundle.directory, 'v8'));
+  Reflect.set(globalThis, Symbol.for(KEY), launcherRuntime(bundle));
+  // The command line reads process.argv as if Node had run its entry.
+  process.argv = [process.argv[0] ?? process.execPath, file, ...args];
+  await import(pathToFileURL(bundle.main).href);
+}
+
+const invoked = process.argv[1];
+if (invoked && existsSync(invoked) && realpathSync(invoked) === import.meta.filename) {
+  launch(process.argv.slice(2)).catch((/** @type {unknown} */ error) => {
+    process.stderr.write(
+      error instanceof LauncherError
+        ? `error: ${error.message}\n`
+        : `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  });
+}
