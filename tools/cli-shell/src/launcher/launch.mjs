@@ -27,7 +27,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { enableCompileCache } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** @typedef {import('./module-importer.js').LauncherRuntime} LauncherRuntime */
@@ -328,12 +328,72 @@ function toBundle(root, slot, record, reused) {
   };
 }
 
+/** How long a build or a bundled module may go unused before it is removed. */
+const UNUSED_BUILD_MS = 10 * 60 * 1000;
+const UNUSED_MODULE_MS = 7 * 24 * 3600 * 1000;
+
+/** @param {string} path */
+function touch(path) {
+  const now = new Date();
+  utimesSync(path, now, now);
+}
+
+/**
+ * Removes an entry's builds (and half-written ones) but `keep`, once unused for ten minutes (a
+ * run touches the build it uses), so that no run loses the build it is importing from.
+ * @param {string} slot
+ * @param {readonly (string | undefined)[]} keep
+ */
+function pruneBuilds(slot, keep) {
+  const now = Date.now();
+  for (const entry of readdirSync(slot)) {
+    if (entry === RECORD || keep.includes(entry)) continue;
+    const path = join(slot, entry);
+    if (now - statSync(path).mtimeMs > UNUSED_BUILD_MS)
+      rmSync(path, { recursive: true, force: true });
+  }
+}
+
+const LOADERS = /** @type {const} */ ({
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.tsx': 'tsx',
+  '.json': 'json',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
+});
+
+/**
+ * Loads the files of a build itself, to keep the hash of exactly the content esbuild bundled: a
+ * file saved during the build then differs from its hash, and the next run builds again.
+ * @param {string} root
+ * @param {Record<string, string>} hashes filled in: path relative to the root → hash
+ * @returns {Plugin}
+ */
+function hashingLoader(root, hashes) {
+  return {
+    name: 'workspace-cli-hashes',
+    setup(plugin) {
+      plugin.onLoad({ filter: /.*/, namespace: 'file' }, (args) => {
+        const extension = /** @type {keyof typeof LOADERS} */ (extname(args.path));
+        const loader = LOADERS[extension];
+        if (!loader) return undefined;
+        const contents = readFileSync(args.path);
+        hashes[relative(root, args.path)] = sha256(contents);
+        return { contents, loader, resolveDir: dirname(args.path) };
+      });
+    },
+  };
+}
+
 /**
  * The bundle of `entry` (absolute), built now or reused: a build is reused while its key (this
  * launcher, esbuild's and Node's versions, the root, the entry, the lockfile, which fixes where
  * the external packages are) and the content of every file it read are unchanged. A new build
  * is written beside the others and then made current by one rename of its record, so that a
- * concurrent run reads one build or the other; the builds before the last two are removed.
+ * concurrent run reads one build or the other; the others go once unused for ten minutes.
  * @param {string} root
  * @param {string} entry
  * @param {string} [cache]
@@ -362,18 +422,24 @@ export async function bundleCli(root, entry, cache = join(root, CACHE_DIRECTORY)
     : undefined;
   if (previous?.key === key) {
     const now = hashInputs(root, Object.keys(previous.inputs));
-    if (now && Object.entries(previous.inputs).every(([file, hash]) => now[file] === hash))
-      return toBundle(root, slot, previous, true);
+    if (now && Object.entries(previous.inputs).every(([file, hash]) => now[file] === hash)) {
+      const bundle = toBundle(root, slot, previous, true);
+      if (existsSync(bundle.main)) {
+        touch(bundle.directory);
+        return bundle;
+      }
+    }
   }
 
   mkdirSync(slot, { recursive: true });
-  const name = `build-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
-  const temporary = join(slot, `.${name}`);
+  const temporary = join(slot, `.build-${randomBytes(6).toString('hex')}`);
   const slugs = new Map([...libraries.keys()].map((library) => [library, slugOf(library)]));
-  let metafile;
+  const common = commonOptions(root, new Map());
+  /** @type {Record<string, string>} */
+  const inputs = {};
   try {
-    ({ metafile } = await build({
-      ...commonOptions(root, new Map()),
+    await build({
+      ...common,
       entryPoints: [
         { in: entry, out: 'main' },
         ...[...libraries].map(([library, file]) => ({
@@ -385,12 +451,20 @@ export async function bundleCli(root, entry, cache = join(root, CACHE_DIRECTORY)
       chunkNames: 'chunks/[name]-[hash]',
       sourcemap: 'linked',
       outdir: temporary,
-    }));
+      plugins: [...(common.plugins ?? []), hashingLoader(root, inputs)],
+    });
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
     throw bundleError(relativeEntry, error);
   }
-  const inputs = Object.keys(metafile?.inputs ?? {}).filter((input) => !input.includes(':'));
+  // Named by what it is built from: runs that build the same thing at once make one build.
+  const name = `build-${sha256(JSON.stringify([key, Object.entries(inputs).sort()])).slice(0, 16)}`;
+  try {
+    renameSync(temporary, join(slot, name));
+  } catch (error) {
+    if (!existsSync(join(slot, name))) throw error;
+    rmSync(temporary, { recursive: true, force: true });
+  }
   /** @type {BuildRecord} */
   const record = {
     key,
@@ -399,19 +473,12 @@ export async function bundleCli(root, entry, cache = join(root, CACHE_DIRECTORY)
     libraries: Object.fromEntries(
       [...slugs].map(([library, slug]) => [library, `libraries/${slug}.js`]),
     ),
-    inputs: hashInputs(root, inputs) ?? {},
+    inputs,
   };
-  renameSync(temporary, join(slot, name));
   writeAtomically(recordFile, `${JSON.stringify(record, null, 2)}\n`);
-  for (const stale of readdirSync(slot)) {
-    if (stale === RECORD || stale === name || stale === previous?.build) continue;
-    rmSync(join(slot, stale), { recursive: true, force: true });
-  }
+  pruneBuilds(slot, [name, previous?.build]);
   return toBundle(root, slot, record, false);
 }
-
-/** How long a bundled module may go unused before it is removed. */
-const UNUSED_MODULE_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * Removes the modules of a build not used for a week (a use touches its file): each edit of a
@@ -464,7 +531,7 @@ export async function importBundled(bundle, files) {
     const stored = resolve(bundle.root, output);
     const contents = contentOf.get(stored);
     if (!entryPoint || !contents) continue;
-    if (existsSync(stored)) utimesSync(stored, now, now);
+    if (existsSync(stored)) touch(stored);
     else {
       writeAtomically(stored, contents);
       wrote = true;
