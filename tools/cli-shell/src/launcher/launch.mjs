@@ -133,12 +133,19 @@ const inNodeModules = (path) => path.split(sep).includes('node_modules');
  * @returns {string | undefined}
  */
 function mainExportOf(directory) {
-  const exports = readJson(join(directory, 'package.json'))['exports'];
+  const manifest = readJson(join(directory, 'package.json'));
+  const exports = manifest['exports'];
   /** @type {unknown} */
-  let target =
-    typeof exports === 'object' && exports !== null ? Reflect.get(exports, '.') : undefined;
-  if (typeof target === 'object' && target !== null)
-    target = Reflect.get(target, 'import') ?? Reflect.get(target, 'default');
+  let target = exports;
+  if (typeof target === 'object' && target !== null && '.' in target)
+    target = Reflect.get(target, '.');
+  // Conditions, as Node picks them for an import: `import`, `node`, `default`, nested or not.
+  while (typeof target === 'object' && target !== null)
+    target =
+      Reflect.get(target, 'import') ??
+      Reflect.get(target, 'node') ??
+      Reflect.get(target, 'default');
+  if (exports === undefined) target = manifest['main'];
   return typeof target === 'string' ? join(directory, target) : undefined;
 }
 
@@ -213,7 +220,18 @@ function externalPackages(shared) {
       plugin.onResolve({ filter: /^[^./]/ }, async (args) => {
         if (args.pluginData === resolving || args.namespace === 'required') return undefined;
         const library = shared.get(args.path);
-        if (library) return { path: library, external: true };
+        if (library) return { path: pathToFileURL(library).href, external: true };
+        const subpathOf = [...shared.keys()].find((name) => args.path.startsWith(`${name}/`));
+        if (subpathOf)
+          return {
+            errors: [
+              {
+                text:
+                  `'${args.path}' is a subpath of ${subpathOf}, which the command line shares: ` +
+                  `import from '${subpathOf}' itself, or the module would get copies of its own`,
+              },
+            ],
+          };
         const resolved = await plugin.resolve(args.path, {
           kind: args.kind,
           importer: args.importer,
@@ -225,7 +243,7 @@ function externalPackages(shared) {
         if (!inNodeModules(resolved.path)) return { path: resolved.path };
         if (args.kind !== 'require-call' && isCommonJs(resolved.path, commonJsByDirectory))
           return { path: resolved.path, namespace: 'required' };
-        return { path: resolved.path, external: true };
+        return { path: pathToFileURL(resolved.path).href, external: true };
       });
       plugin.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({
         contents: `module.exports = require(${JSON.stringify(args.path)});`,
@@ -332,10 +350,20 @@ function toBundle(root, slot, record, reused) {
 const UNUSED_BUILD_MS = 10 * 60 * 1000;
 const UNUSED_MODULE_MS = 7 * 24 * 3600 * 1000;
 
-/** @param {string} path */
+/**
+ * Marks a file or directory as used now.
+ * @param {string} path
+ * @returns {boolean} false when it is gone (another run removed it)
+ */
 function touch(path) {
   const now = new Date();
-  utimesSync(path, now, now);
+  try {
+    utimesSync(path, now, now);
+    return true;
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return false;
+    throw error;
+  }
 }
 
 /**
@@ -349,12 +377,15 @@ function pruneBuilds(slot, keep) {
   for (const entry of readdirSync(slot)) {
     if (entry === RECORD || keep.includes(entry)) continue;
     const path = join(slot, entry);
-    if (now - statSync(path).mtimeMs > UNUSED_BUILD_MS)
+    // Another run may rename or remove an entry meanwhile.
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat && now - stat.mtimeMs > UNUSED_BUILD_MS)
       rmSync(path, { recursive: true, force: true });
   }
 }
 
 const LOADERS = /** @type {const} */ ({
+  '.jsx': 'jsx',
   '.ts': 'ts',
   '.mts': 'ts',
   '.cts': 'ts',
@@ -367,16 +398,39 @@ const LOADERS = /** @type {const} */ ({
 
 /**
  * Loads the files of a build itself, to keep the hash of exactly the content esbuild bundled: a
- * file saved during the build then differs from its hash, and the next run builds again.
+ * file saved during the build then differs from its hash, and the next run builds again. Hashes
+ * the configuration esbuild reads for them too.
  * @param {string} root
  * @param {Record<string, string>} hashes filled in: path relative to the root → hash
  * @returns {Plugin}
  */
 function hashingLoader(root, hashes) {
+  /** @type {Set<string>} */
+  const seen = new Set();
+  /**
+   * What esbuild reads beside a file, from its directory up to the root: package.json (`type`,
+   * `exports`, `sideEffects`) and tsconfig files (compiler options, through `extends`).
+   * @param {string} directory
+   */
+  const hashConfiguration = (directory) => {
+    for (
+      let at = directory;
+      !seen.has(at) && !relative(root, at).startsWith('..');
+      at = dirname(at)
+    ) {
+      seen.add(at);
+      for (const name of readdirSync(at)) {
+        if (name !== 'package.json' && !/^tsconfig.*\.json$/.test(name)) continue;
+        hashes[relative(root, join(at, name))] = sha256(readFileSync(join(at, name)));
+      }
+      if (at === root) break;
+    }
+  };
   return {
     name: 'workspace-cli-hashes',
     setup(plugin) {
       plugin.onLoad({ filter: /.*/, namespace: 'file' }, (args) => {
+        if (!inNodeModules(args.path)) hashConfiguration(dirname(args.path));
         const extension = /** @type {keyof typeof LOADERS} */ (extname(args.path));
         const loader = LOADERS[extension];
         if (!loader) return undefined;
@@ -386,6 +440,23 @@ function hashingLoader(root, hashes) {
       });
     },
   };
+}
+
+/**
+ * An entry's build record, or undefined when there is none or it is damaged (then it is built
+ * again and the record replaced).
+ * @param {string} file
+ * @returns {BuildRecord | undefined}
+ */
+function readRecord(file) {
+  try {
+    const record = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof record?.key === 'string' && typeof record?.inputs === 'object'
+      ? record
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -416,18 +487,12 @@ export async function bundleCli(root, entry, cache = join(root, CACHE_DIRECTORY)
     }),
   );
   const recordFile = join(slot, RECORD);
-  /** @type {BuildRecord | undefined} */
-  const previous = existsSync(recordFile)
-    ? JSON.parse(readFileSync(recordFile, 'utf8'))
-    : undefined;
+  const previous = readRecord(recordFile);
   if (previous?.key === key) {
     const now = hashInputs(root, Object.keys(previous.inputs));
     if (now && Object.entries(previous.inputs).every(([file, hash]) => now[file] === hash)) {
       const bundle = toBundle(root, slot, previous, true);
-      if (existsSync(bundle.main)) {
-        touch(bundle.directory);
-        return bundle;
-      }
+      if (existsSync(bundle.main) && touch(bundle.directory)) return bundle;
     }
   }
 
@@ -488,8 +553,10 @@ export async function bundleCli(root, entry, cache = join(root, CACHE_DIRECTORY)
  */
 function pruneUnused(modules, now) {
   for (const name of readdirSync(modules)) {
+    if (name.endsWith('.tmp')) continue;
     const file = join(modules, name);
-    if (now.getTime() - statSync(file).mtimeMs > UNUSED_MODULE_MS) rmSync(file, { force: true });
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (stat && now.getTime() - stat.mtimeMs > UNUSED_MODULE_MS) rmSync(file, { force: true });
   }
 }
 
@@ -504,7 +571,14 @@ function pruneUnused(modules, now) {
  * @returns {Promise<unknown[]>} the modules, in the order of `files`
  */
 export async function importBundled(bundle, files) {
-  const unique = [...new Set(files)];
+  // As esbuild names entry points: absolute, symbolic links resolved (a root given as `.`).
+  /** @param {string} file */
+  const canonical = (file) => {
+    const absolute = resolve(bundle.root, file);
+    return existsSync(absolute) ? realpathSync(absolute) : absolute;
+  };
+  const wanted = files.map(canonical);
+  const unique = [...new Set(wanted)];
   if (unique.length === 0) return [];
   const modules = join(bundle.directory, 'modules');
   let result;
@@ -531,12 +605,11 @@ export async function importBundled(bundle, files) {
     const stored = resolve(bundle.root, output);
     const contents = contentOf.get(stored);
     if (!entryPoint || !contents) continue;
-    if (existsSync(stored)) touch(stored);
-    else {
+    if (!touch(stored)) {
       writeAtomically(stored, contents);
       wrote = true;
     }
-    storedOf.set(resolve(bundle.root, entryPoint), stored);
+    storedOf.set(canonical(entryPoint), stored);
   }
   if (wrote) pruneUnused(modules, now);
   const loaded = await Promise.all(
@@ -546,7 +619,7 @@ export async function importBundled(bundle, files) {
       return import(pathToFileURL(stored).href);
     }),
   );
-  return files.map((file) => loaded[unique.indexOf(file)]);
+  return wanted.map((file) => loaded[unique.indexOf(file)]);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundleCli, CACHE_DIRECTORY, workspaceLibrariesOf, workspaceRootOf } from './launch.mjs';
 import { LAUNCHER_KEY } from './module-importer.js';
@@ -44,11 +44,15 @@ const FILES: Record<string, string> = {
     'export const base: string = baseName;',
   ].join('\n'),
   'pkgs/lib/src/greeting.ts': "export const greeting: string = 'hello';\n",
+  // The string form of `exports`.
   'pkgs/base/package.json': JSON.stringify({
     name: '@fx/base',
     type: 'module',
-    exports: { '.': './src/index.ts' },
+    exports: './src/index.ts',
   }),
+  'pkgs/base/src/extra.ts': "export const baseName: string = 'extra';\n",
+  'tsconfig.base.json': JSON.stringify({ compilerOptions: { strict: true } }),
+  'pkgs/lib/tsconfig.json': JSON.stringify({ extends: '../../tsconfig.base.json' }),
   'pkgs/base/src/index.ts': "export const baseName: string = 'base';\n",
   'pkgs/cli/package.json': JSON.stringify({
     name: '@fx/cli',
@@ -147,7 +151,9 @@ describe('workspace-cli', () => {
     expect(main).toContain(
       `require(${JSON.stringify(join(root, 'node_modules/fake-cjs/index.js'))})`,
     );
-    expect(main).toContain(`from ${JSON.stringify(join(root, 'node_modules/fake-esm/index.js'))}`);
+    expect(main).toContain(
+      `from ${JSON.stringify(pathToFileURL(join(root, 'node_modules/fake-esm/index.js')).href)}`,
+    );
   });
 
   it('reuses a build until a file it read changes; keeps the last two, and others used in the last ten minutes', () => {
@@ -213,15 +219,53 @@ describe('workspace-cli', () => {
     expect(now).not.toContain('chart-OLD.js');
   });
 
-  it('rebuilds after a change of the lockfile (where the external packages are)', async () => {
+  it.each([
+    ['the lockfile (where the external packages are)', 'package-lock.json', '{"v": 3}'],
+    ['a tsconfig a bundled file extends', 'tsconfig.base.json', '{"compilerOptions": {}}'],
+    [
+      "a library's package.json",
+      'pkgs/base/package.json',
+      '{"name": "@fx/base", "type": "module", "exports": "./src/extra.ts"}',
+    ],
+  ])('reuses a build until %s changes', async (_what, file, content) => {
     const entry = join(root, 'pkgs/cli/src/main.ts');
     const first = await bundleCli(root, entry);
     expect(first.reused).toBe(false);
     expect((await bundleCli(root, entry)).reused).toBe(true);
-    writeFileSync(join(root, 'package-lock.json'), '{"lockfileVersion": 3}');
+    writeFileSync(join(root, file), content);
     const rebuilt = await bundleCli(root, entry);
     expect(rebuilt.reused).toBe(false);
     expect(rebuilt.directory).not.toBe(first.directory);
+    expect((await bundleCli(root, entry)).reused).toBe(true);
+  });
+
+  it('builds again over a damaged record', async () => {
+    const entry = join(root, 'pkgs/cli/src/main.ts');
+    await bundleCli(root, entry);
+    writeFileSync(join(root, CACHE_DIRECTORY, slotOf(), 'current.json'), '{"key": ');
+    expect((await bundleCli(root, entry)).reused).toBe(false);
+    expect((await bundleCli(root, entry)).reused).toBe(true);
+  });
+
+  it('imports a module named by a relative path or through a symbolic link as the same one', () => {
+    symlinkSync(join(root, 'apps'), join(root, 'linked-apps'));
+    for (const chart of ['apps/web/chart.ts', join(root, 'linked-apps/web/chart.ts')]) {
+      const run = launch('pkgs/cli/src/main.ts', chart);
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout)).toMatchObject({ sameClass: true, libraryLoads: 1 });
+    }
+  });
+
+  it('refuses a module that imports a subpath of a shared library, which would be a copy', () => {
+    writeFileSync(
+      join(root, 'apps/web/own.ts'),
+      "export { baseName as own } from '@fx/base/src/index.ts';\n",
+    );
+    const run = launch('pkgs/cli/src/main.ts', join(root, 'apps/web/chart.ts'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /apps\/web\/own\.ts:1:\d+: '@fx\/base\/src\/index\.ts' is a subpath of @fx\/base, which the command line shares/,
+    );
   });
 
   it('names the file and line esbuild cannot bundle, exits 1 and leaves no build behind', () => {

@@ -9,7 +9,16 @@ import { RenderError } from './render-error.js';
  * apps being rendered are imported, so re-rendering one app costs one app.
  */
 export async function importChart(root: string, chartFile: string): Promise<AppChartClass> {
-  const module = (await importWorkspaceModule(join(root, chartFile))) as { default?: unknown };
+  let module: { default?: unknown };
+  try {
+    module = (await importWorkspaceModule(join(root, chartFile))) as typeof module;
+  } catch (error) {
+    // workspace-cli could not bundle the chart (a syntax error, an import that does not
+    // resolve): its message names the file and line, the user's input, not a bug.
+    if (error instanceof Error && error.name === 'LauncherError')
+      throw new RenderError(error.message, { cause: error });
+    throw error;
+  }
   const chart = module.default;
   // Through the prototype chain: cdk8s overrides `instanceof` for charts (Symbol.hasInstance).
   if (
