@@ -89,7 +89,7 @@ function openBenchWorkspace(root: string): Workspace {
 
 /** A fresh process: render (all apps, or one) and print its figures as JSON. */
 async function child(root: string, only?: string): Promise<void> {
-  const loaded = performance.now(); // since process start: Node, tsx and module loading
+  const loaded = performance.now(); // since process start: Node, the bundle and module loading
   const result = await synth(openBenchWorkspace(root), only ? { apps: [only] } : {});
   console.log(
     JSON.stringify({
@@ -140,9 +140,10 @@ interface Figures {
 
 function run(...args: string[]): { wall: number; result: Figures } {
   const self = fileURLToPath(import.meta.url);
-  const tsx = join(WORKSPACE_ROOT, 'node_modules/.bin/tsx');
+  // As `npm run synth` runs the renderer: bundled, by workspace-cli.
+  const cli = join(WORKSPACE_ROOT, 'node_modules/.bin/workspace-cli');
   const started = performance.now();
-  const output = execFileSync(tsx, [self, ...args], { encoding: 'utf8' });
+  const output = execFileSync(cli, [self, ...args], { encoding: 'utf8' });
   const wall = (performance.now() - started) / 1000;
   return { wall, result: JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Figures };
 }
