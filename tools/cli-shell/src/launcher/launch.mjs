@@ -12,7 +12,6 @@
  * JavaScript, type-checked from its JSDoc (tsconfig `checkJs`): Node runs it as it is, and even
  * Node's own TypeScript stripping would cost a tenth of a one-app render to start.
  */
-import { build, version as esbuildVersion } from 'esbuild';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   existsSync,
@@ -26,8 +25,8 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { enableCompileCache } from 'node:module';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { createRequire, enableCompileCache } from 'node:module';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** @typedef {import('./module-importer.js').LauncherRuntime} LauncherRuntime */
@@ -37,6 +36,17 @@ import { pathToFileURL } from 'node:url';
 
 /** @type {typeof import('./module-importer.js').LAUNCHER_KEY} module-importer.ts's key (the type says it is the same string). */
 const KEY = '@platform/cli-shell/launcher';
+
+/**
+ * esbuild's version, part of every build's key. esbuild itself is imported only to build: a run
+ * whose bundles are all current does not load it (a tenth of a one-app render).
+ */
+const ESBUILD_VERSION = /** @type {{ version: string }} */ (
+  createRequire(import.meta.url)('esbuild/package.json')
+).version;
+
+/** @returns {Promise<typeof import('esbuild')>} */
+const esbuild = () => import('esbuild');
 
 /** This file's own hash, part of every build's key: a launcher that bundles differently rebuilds. */
 const LAUNCHER = createHash('sha256')
@@ -79,8 +89,8 @@ export class LauncherError extends Error {
  * @property {string} build The build's directory, relative to the entry's cache directory.
  * @property {string} main
  * @property {Readonly<Record<string, string>>} libraries
- * @property {Readonly<Record<string, string>>} inputs Every file the build read, relative to
- *   the root, with the hash of its content then.
+ * @property {Readonly<Record<string, string | null>>} inputs Every file the build read, relative
+ *   to the root, with the hash of its content then (null: a configuration file it found absent).
  */
 
 /** @param {string | Uint8Array} content */
@@ -305,20 +315,21 @@ function writeAtomically(file, content) {
 }
 
 /**
- * @param {string} root
- * @param {readonly string[]} files
- * @returns {Record<string, string> | undefined} undefined when a file is gone
+ * A file's hash, or null when there is no such file (a configuration file a build found absent
+ * is recorded so: one created later changes the build).
+ * @param {string} path
+ * @returns {string | null}
  */
-function hashInputs(root, files) {
-  /** @type {Record<string, string>} */
-  const inputs = {};
-  for (const file of files) {
-    const path = join(root, file);
-    if (!existsSync(path)) return undefined;
-    inputs[file] = sha256(readFileSync(path));
-  }
-  return inputs;
-}
+const hashOrNull = (path) => (existsSync(path) ? sha256(readFileSync(path)) : null);
+
+/**
+ * Whether every file of a record's inputs (relative to `root`) still has its hash.
+ * @param {string} root
+ * @param {Readonly<Record<string, string | null>>} inputs
+ * @param {(path: string) => string | null} [hashOf]
+ */
+const unchanged = (root, inputs, hashOf = hashOrNull) =>
+  Object.entries(inputs).every(([file, hash]) => hashOf(join(root, file)) === hash);
 
 /**
  * @param {string} packageName
@@ -384,6 +395,16 @@ function pruneBuilds(slot, keep) {
   }
 }
 
+/**
+ * Whether esbuild reads a file for the files beside and below it: package.json (`type`,
+ * `exports`, `sideEffects`) or a tsconfig (compiler options, through `extends`).
+ * @param {string} file
+ */
+const isConfiguration = (file) => /^(package|tsconfig.*|jsconfig)\.json$/.test(basename(file));
+
+/** The configuration files esbuild looks for in each directory above a file it bundles. */
+const ALWAYS_READ = ['package.json', 'tsconfig.json', 'jsconfig.json'];
+
 const LOADERS = /** @type {const} */ ({
   '.jsx': 'jsx',
   '.ts': 'ts',
@@ -401,15 +422,14 @@ const LOADERS = /** @type {const} */ ({
  * file saved during the build then differs from its hash, and the next run builds again. Hashes
  * the configuration esbuild reads for them too.
  * @param {string} root
- * @param {Record<string, string>} hashes filled in: path relative to the root → hash
+ * @param {Record<string, string | null>} hashes filled in: path relative to the root → hash
  * @returns {Plugin}
  */
 function hashingLoader(root, hashes) {
   /** @type {Set<string>} */
   const seen = new Set();
   /**
-   * What esbuild reads beside a file, from its directory up to the root: package.json (`type`,
-   * `exports`, `sideEffects`) and tsconfig files (compiler options, through `extends`).
+   * The configuration esbuild reads for a file: from its directory up to the root.
    * @param {string} directory
    */
   const hashConfiguration = (directory) => {
@@ -419,10 +439,10 @@ function hashingLoader(root, hashes) {
       at = dirname(at)
     ) {
       seen.add(at);
-      for (const name of readdirSync(at)) {
-        if (name !== 'package.json' && !/^tsconfig.*\.json$/.test(name)) continue;
-        hashes[relative(root, join(at, name))] = sha256(readFileSync(join(at, name)));
-      }
+      // Those esbuild looks for in every directory, present or not, and the others there (a
+      // tsconfig another extends).
+      const names = new Set([...ALWAYS_READ, ...readdirSync(at).filter(isConfiguration)]);
+      for (const name of names) hashes[relative(root, join(at, name))] = hashOrNull(join(at, name));
       if (at === root) break;
     }
   };
@@ -478,7 +498,7 @@ export async function bundleCli(root, entry, cache = join(root, CACHE_DIRECTORY)
   const key = sha256(
     JSON.stringify({
       launcher: LAUNCHER,
-      esbuild: esbuildVersion,
+      esbuild: ESBUILD_VERSION,
       node: process.versions.node,
       root,
       entry: relativeEntry,
@@ -489,8 +509,7 @@ export async function bundleCli(root, entry, cache = join(root, CACHE_DIRECTORY)
   const recordFile = join(slot, RECORD);
   const previous = readRecord(recordFile);
   if (previous?.key === key) {
-    const now = hashInputs(root, Object.keys(previous.inputs));
-    if (now && Object.entries(previous.inputs).every(([file, hash]) => now[file] === hash)) {
+    if (unchanged(root, previous.inputs)) {
       const bundle = toBundle(root, slot, previous, true);
       if (existsSync(bundle.main) && touch(bundle.directory)) return bundle;
     }
@@ -500,10 +519,12 @@ export async function bundleCli(root, entry, cache = join(root, CACHE_DIRECTORY)
   const temporary = join(slot, `.build-${randomBytes(6).toString('hex')}`);
   const slugs = new Map([...libraries.keys()].map((library) => [library, slugOf(library)]));
   const common = commonOptions(root, new Map());
-  /** @type {Record<string, string>} */
+  /** @type {Record<string, string | null>} */
   const inputs = {};
   try {
-    await build({
+    await (
+      await esbuild()
+    ).build({
       ...common,
       entryPoints: [
         { in: entry, out: 'main' },
@@ -561,11 +582,64 @@ function pruneUnused(modules, now) {
 }
 
 /**
+ * The configuration files among `hashes` (package.json, tsconfig) that esbuild reads for
+ * `inputs`: those in their directories and above, up to the root. Paths relative to the root.
+ * @param {Readonly<Record<string, string | null>>} hashes
+ * @param {readonly string[]} inputs
+ * @returns {string[]}
+ */
+function configurationOf(hashes, inputs) {
+  /** @type {Set<string>} */
+  const directories = new Set();
+  for (const input of inputs)
+    for (let at = dirname(input); !directories.has(at); at = dirname(at)) {
+      directories.add(at);
+      if (at === '.') break;
+    }
+  return Object.keys(hashes).filter(
+    (file) => isConfiguration(file) && directories.has(dirname(file)),
+  );
+}
+
+/**
+ * The file of a module's record: what it was bundled from, with hashes, and where the result is.
+ * @param {CliBundle} bundle
+ * @param {string} file absolute, canonical
+ */
+const recordOf = (bundle, file) =>
+  join(bundle.directory, 'records', `${sha256(relative(bundle.root, file)).slice(0, 24)}.json`);
+
+/**
+ * The stored module of `file` while every file its record lists is unchanged (`hashOf` caches
+ * each file's hash for the run: the configuration files are every module's).
+ * @param {CliBundle} bundle
+ * @param {string} file
+ * @param {(path: string) => string | null} hashOf
+ * @returns {string | undefined}
+ */
+function currentModule(bundle, file, hashOf) {
+  /** @type {{ module?: unknown, inputs?: unknown } | undefined} */
+  let record;
+  try {
+    record = JSON.parse(readFileSync(recordOf(bundle, file), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof record?.module !== 'string' || typeof record.inputs !== 'object' || !record.inputs)
+    return undefined;
+  const stored = join(bundle.directory, 'modules', record.module);
+  const inputs = /** @type {Record<string, string | null>} */ (record.inputs);
+  return unchanged(bundle.root, inputs, hashOf) && touch(stored) ? stored : undefined;
+}
+
+/**
  * Bundles workspace modules (absolute paths: apps' charts, loaded at run time) against
- * `bundle`: the workspace libraries they import are the bundle's, the packages of node_modules
- * the same files, the rest (their own files) bundled into each. Each result is stored in the
- * build's `modules/` under esbuild's hash of its content, so an unchanged module is imported
- * from the same file next time (and Node's compile cache knows it); those unused for a week go.
+ * `bundle`, or reuses their earlier bundles: the workspace libraries they import are the
+ * bundle's, the packages of node_modules the same files, the rest (their own files) bundled into
+ * each. Each result is stored in the build's `modules/` under esbuild's hash of its content,
+ * with a record of the files it was made from (and their configuration), so that an unchanged
+ * module is imported from the same file next time without esbuild (and Node's compile cache
+ * knows it); modules unused for a week go.
  * @param {CliBundle} bundle
  * @param {readonly string[]} files
  * @returns {Promise<unknown[]>} the modules, in the order of `files`
@@ -579,39 +653,24 @@ export async function importBundled(bundle, files) {
   };
   const wanted = files.map(canonical);
   const unique = [...new Set(wanted)];
-  if (unique.length === 0) return [];
-  const modules = join(bundle.directory, 'modules');
-  let result;
-  try {
-    result = await build({
-      ...commonOptions(bundle.root, new Map(Object.entries(bundle.libraries))),
-      entryPoints: unique,
-      outdir: modules,
-      // Named by esbuild's hash of the output, in the directory its source map is relative to.
-      entryNames: '[name]-[hash]',
-      sourcemap: 'inline',
-      write: false,
-    });
-  } catch (error) {
-    throw bundleError(unique.map((file) => relative(bundle.root, file)).join(', '), error);
-  }
-  const contentOf = new Map(result.outputFiles.map((output) => [output.path, output.contents]));
+  /** @type {Map<string, string | null>} */
+  const hashes = new Map();
+  /** @param {string} path */
+  const hashOf = (path) => {
+    const known = hashes.get(path);
+    if (known !== undefined) return known;
+    const hash = hashOrNull(path);
+    hashes.set(path, hash);
+    return hash;
+  };
   /** @type {Map<string, string>} */
   const storedOf = new Map();
-  const now = new Date();
-  let wrote = false;
-  mkdirSync(modules, { recursive: true });
-  for (const [output, { entryPoint }] of Object.entries(result.metafile?.outputs ?? {})) {
-    const stored = resolve(bundle.root, output);
-    const contents = contentOf.get(stored);
-    if (!entryPoint || !contents) continue;
-    if (!touch(stored)) {
-      writeAtomically(stored, contents);
-      wrote = true;
-    }
-    storedOf.set(canonical(entryPoint), stored);
+  for (const file of unique) {
+    const stored = currentModule(bundle, file, hashOf);
+    if (stored) storedOf.set(file, stored);
   }
-  if (wrote) pruneUnused(modules, now);
+  const stale = unique.filter((file) => !storedOf.has(file));
+  if (stale.length > 0) await bundleModules(bundle, stale, storedOf);
   const loaded = await Promise.all(
     unique.map((file) => {
       const stored = storedOf.get(file);
@@ -620,6 +679,64 @@ export async function importBundled(bundle, files) {
     }),
   );
   return wanted.map((file) => loaded[unique.indexOf(file)]);
+}
+
+/**
+ * Bundles `files` (absolute, canonical) in one esbuild run, stores each result and its record,
+ * and adds it to `storedOf`.
+ * @param {CliBundle} bundle
+ * @param {readonly string[]} files
+ * @param {Map<string, string>} storedOf
+ */
+async function bundleModules(bundle, files, storedOf) {
+  const modules = join(bundle.directory, 'modules');
+  const common = commonOptions(bundle.root, new Map(Object.entries(bundle.libraries)));
+  /** @type {Record<string, string | null>} */
+  const hashes = {};
+  let result;
+  try {
+    result = await (
+      await esbuild()
+    ).build({
+      ...common,
+      entryPoints: [...files],
+      outdir: modules,
+      // Named by esbuild's hash of the output, in the directory its source map is relative to.
+      entryNames: '[name]-[hash]',
+      sourcemap: 'inline',
+      write: false,
+      plugins: [...(common.plugins ?? []), hashingLoader(bundle.root, hashes)],
+    });
+  } catch (error) {
+    throw bundleError(files.map((file) => relative(bundle.root, file)).join(', '), error);
+  }
+  const contentOf = new Map(result.outputFiles.map((output) => [output.path, output.contents]));
+  const now = new Date();
+  let wrote = false;
+  mkdirSync(modules, { recursive: true });
+  mkdirSync(join(bundle.directory, 'records'), { recursive: true });
+  for (const [output, { entryPoint, inputs }] of Object.entries(result.metafile?.outputs ?? {})) {
+    const stored = resolve(bundle.root, output);
+    const contents = contentOf.get(stored);
+    if (!entryPoint || !contents) continue;
+    // Rewritten unless the same bytes are there (a damaged file mends itself).
+    if (!touch(stored) || !readFileSync(stored).equals(contents)) {
+      writeAtomically(stored, contents);
+      wrote = true;
+    }
+    const file = realpathSync(resolve(bundle.root, entryPoint));
+    const sources = Object.keys(inputs).filter((input) => input in hashes);
+    const record = {
+      file: relative(bundle.root, file),
+      module: basename(stored),
+      inputs: Object.fromEntries(
+        [...sources, ...configurationOf(hashes, sources)].map((input) => [input, hashes[input]]),
+      ),
+    };
+    writeAtomically(recordOf(bundle, file), `${JSON.stringify(record, null, 2)}\n`);
+    storedOf.set(file, stored);
+  }
+  if (wrote) pruneUnused(modules, now);
 }
 
 /**

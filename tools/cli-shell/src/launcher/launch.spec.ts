@@ -219,9 +219,38 @@ describe('workspace-cli', () => {
     expect(now).not.toContain('chart-OLD.js');
   });
 
+  it("imports an unchanged module's earlier bundle, until one of its files or their configuration changes", () => {
+    const chart = join(root, 'apps/web/chart.ts');
+    expect(launch('pkgs/cli/src/main.ts', chart).status).toBe(0);
+    const [build] = builds();
+    const modules = join(root, CACHE_DIRECTORY, slotOf(), build ?? '', 'modules');
+    const [stored] = readdirSync(modules);
+    // Doctor the stored module: a run that imports it without bundling again shows it.
+    const file = join(modules, stored ?? '');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"own file"', '"the stored one"'));
+    expect(JSON.parse(launch('pkgs/cli/src/main.ts', chart).stdout)).toMatchObject({
+      own: 'the stored one',
+    });
+
+    // A tsconfig where there was none: bundled again, the same bytes, the stored file mended.
+    writeFileSync(join(root, 'apps/web/tsconfig.json'), '{}');
+    expect(JSON.parse(launch('pkgs/cli/src/main.ts', chart).stdout)).toMatchObject({
+      own: 'own file',
+    });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"own file"', '"the stored one"'));
+    expect(JSON.parse(launch('pkgs/cli/src/main.ts', chart).stdout)).toMatchObject({
+      own: 'the stored one',
+    });
+    appendFileSync(join(root, 'apps/web/own.ts'), '// changed\n');
+    expect(JSON.parse(launch('pkgs/cli/src/main.ts', chart).stdout)).toMatchObject({
+      own: 'own file',
+    });
+  });
+
   it.each([
     ['the lockfile (where the external packages are)', 'package-lock.json', '{"v": 3}'],
     ['a tsconfig a bundled file extends', 'tsconfig.base.json', '{"compilerOptions": {}}'],
+    ['a tsconfig.json created where there was none', 'pkgs/cli/src/tsconfig.json', '{}'],
     [
       "a library's package.json",
       'pkgs/base/package.json',
