@@ -53,7 +53,7 @@ const LAUNCHER = createHash('sha256')
   .update(readFileSync(import.meta.filename))
   .digest('hex');
 
-/** Where the bundles live, under the workspace root: a cache, which npm ci and git ignore. */
+/** Where the bundles live, under the workspace root: a cache (git ignores it, npm ci empties it). */
 export const CACHE_DIRECTORY = 'node_modules/.cache/workspace-cli';
 
 /** The build record of one entry, beside its builds. */
