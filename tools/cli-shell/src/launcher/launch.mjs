@@ -423,11 +423,30 @@ const LOADERS = /** @type {const} */ ({
  * the configuration esbuild reads for them too.
  * @param {string} root
  * @param {Record<string, string | null>} hashes filled in: path relative to the root → hash
+ * @param {Map<string, string[]>} [extended] filled in: a tsconfig → the tsconfig files it extends
  * @returns {Plugin}
  */
-function hashingLoader(root, hashes) {
+function hashingLoader(root, hashes, extended = new Map()) {
   /** @type {Set<string>} */
   const seen = new Set();
+  /**
+   * A configuration file's hash, and those of the tsconfig files it extends by path (one it
+   * extends by package name is in node_modules, which the lockfile covers).
+   * @param {string} file
+   */
+  const hashConfigurationFile = (file) => {
+    const key = relative(root, file);
+    if (key in hashes) return;
+    hashes[key] = hashOrNull(file);
+    if (hashes[key] === null || basename(file) === 'package.json') return;
+    for (const target of extendsOf(readFileSync(file, 'utf8'))) {
+      if (!target.startsWith('.')) continue;
+      const path = resolve(dirname(file), target);
+      const base = existsSync(path) || path.endsWith('.json') ? path : `${path}.json`;
+      extended.set(key, [...(extended.get(key) ?? []), relative(root, base)]);
+      hashConfigurationFile(base);
+    }
+  };
   /**
    * The configuration esbuild reads for a file: from its directory up to the root.
    * @param {string} directory
@@ -439,10 +458,9 @@ function hashingLoader(root, hashes) {
       at = dirname(at)
     ) {
       seen.add(at);
-      // Those esbuild looks for in every directory, present or not, and the others there (a
-      // tsconfig another extends).
+      // Those esbuild looks for in every directory, present or not, and the others there.
       const names = new Set([...ALWAYS_READ, ...readdirSync(at).filter(isConfiguration)]);
-      for (const name of names) hashes[relative(root, join(at, name))] = hashOrNull(join(at, name));
+      for (const name of names) hashConfigurationFile(join(at, name));
       if (at === root) break;
     }
   };
@@ -451,15 +469,26 @@ function hashingLoader(root, hashes) {
     setup(plugin) {
       plugin.onLoad({ filter: /.*/, namespace: 'file' }, (args) => {
         if (!inNodeModules(args.path)) hashConfiguration(dirname(args.path));
-        const extension = /** @type {keyof typeof LOADERS} */ (extname(args.path));
-        const loader = LOADERS[extension];
-        if (!loader) return undefined;
         const contents = readFileSync(args.path);
         hashes[relative(root, args.path)] = sha256(contents);
+        const loader = LOADERS[/** @type {keyof typeof LOADERS} */ (extname(args.path))];
+        // Another kind of file (text, CSS…): hashed all the same, esbuild loads it its way.
+        if (!loader) return undefined;
         return { contents, loader, resolveDir: dirname(args.path) };
       });
     },
   };
+}
+
+/**
+ * The targets of a tsconfig's `extends` (a string or a list), read from its text, which may
+ * hold comments: the quoted strings after the key.
+ * @param {string} text
+ * @returns {string[]}
+ */
+function extendsOf(text) {
+  const value = /"extends"\s*:\s*(\[[^\]]*\]|"[^"]*")/.exec(text)?.[1] ?? '';
+  return [...value.matchAll(/"([^"]*)"/g)].map((match) => match[1] ?? '');
 }
 
 /**
@@ -484,13 +513,18 @@ function readRecord(file) {
  * launcher, esbuild's and Node's versions, the root, the entry, the lockfile, which fixes where
  * the external packages are) and the content of every file it read are unchanged. A new build
  * is written beside the others and then made current by one rename of its record, so that a
- * concurrent run reads one build or the other; the others go once unused for ten minutes.
- * @param {string} root
- * @param {string} entry
+ * concurrent run reads one build or the other; the others go once unused for ten minutes. What
+ * is not seen: a new file that changes what an import resolves to (`x.js` created beside the
+ * `x.ts` an import means), until a file of the build changes; deleting the cache is always safe.
+ * @param {string} givenRoot
+ * @param {string} givenEntry
  * @param {string} [cache]
  * @returns {Promise<CliBundle>}
  */
-export async function bundleCli(root, entry, cache = join(root, CACHE_DIRECTORY)) {
+export async function bundleCli(givenRoot, givenEntry, cache = join(givenRoot, CACHE_DIRECTORY)) {
+  // Real paths, as esbuild reports them: a root reached through a symbolic link is the same.
+  const root = realpathSync(givenRoot);
+  const entry = realpathSync(givenEntry);
   const relativeEntry = relative(root, entry);
   const slot = join(cache, sha256(`${root}\0${relativeEntry}`).slice(0, 16));
   const libraries = workspaceLibrariesOf(root, entry);
@@ -583,12 +617,14 @@ function pruneUnused(modules, now) {
 
 /**
  * The configuration files among `hashes` (package.json, tsconfig) that esbuild reads for
- * `inputs`: those in their directories and above, up to the root. Paths relative to the root.
+ * `inputs`: those in their directories and above, up to the root, and the tsconfig files
+ * those extend, wherever they are. Paths relative to the root.
  * @param {Readonly<Record<string, string | null>>} hashes
+ * @param {ReadonlyMap<string, readonly string[]>} extended
  * @param {readonly string[]} inputs
  * @returns {string[]}
  */
-function configurationOf(hashes, inputs) {
+function configurationOf(hashes, extended, inputs) {
   /** @type {Set<string>} */
   const directories = new Set();
   for (const input of inputs)
@@ -596,9 +632,26 @@ function configurationOf(hashes, inputs) {
       directories.add(at);
       if (at === '.') break;
     }
-  return Object.keys(hashes).filter(
-    (file) => isConfiguration(file) && directories.has(dirname(file)),
+  const found = new Set(
+    Object.keys(hashes).filter((file) => isConfiguration(file) && directories.has(dirname(file))),
   );
+  for (const file of found) for (const base of extended.get(file) ?? []) found.add(base);
+  return [...found];
+}
+
+/**
+ * The files of an entry's import graph, from esbuild's metafile (paths relative to the root):
+ * the entry and what it imports, through one another, but for what stays external.
+ * @param {import('esbuild').Metafile['inputs']} inputs
+ * @param {string} entry
+ * @returns {string[]}
+ */
+function importGraphOf(inputs, entry) {
+  const found = new Set([entry]);
+  for (const file of found)
+    for (const { path, external } of inputs[file]?.imports ?? [])
+      if (!external && path in inputs) found.add(path);
+  return [...found].filter((file) => !file.includes(':'));
 }
 
 /**
@@ -693,6 +746,8 @@ async function bundleModules(bundle, files, storedOf) {
   const common = commonOptions(bundle.root, new Map(Object.entries(bundle.libraries)));
   /** @type {Record<string, string | null>} */
   const hashes = {};
+  /** @type {Map<string, string[]>} */
+  const extended = new Map();
   let result;
   try {
     result = await (
@@ -705,7 +760,7 @@ async function bundleModules(bundle, files, storedOf) {
       entryNames: '[name]-[hash]',
       sourcemap: 'inline',
       write: false,
-      plugins: [...(common.plugins ?? []), hashingLoader(bundle.root, hashes)],
+      plugins: [...(common.plugins ?? []), hashingLoader(bundle.root, hashes, extended)],
     });
   } catch (error) {
     throw bundleError(files.map((file) => relative(bundle.root, file)).join(', '), error);
@@ -715,7 +770,7 @@ async function bundleModules(bundle, files, storedOf) {
   let wrote = false;
   mkdirSync(modules, { recursive: true });
   mkdirSync(join(bundle.directory, 'records'), { recursive: true });
-  for (const [output, { entryPoint, inputs }] of Object.entries(result.metafile?.outputs ?? {})) {
+  for (const [output, { entryPoint }] of Object.entries(result.metafile?.outputs ?? {})) {
     const stored = resolve(bundle.root, output);
     const contents = contentOf.get(stored);
     if (!entryPoint || !contents) continue;
@@ -725,12 +780,17 @@ async function bundleModules(bundle, files, storedOf) {
       wrote = true;
     }
     const file = realpathSync(resolve(bundle.root, entryPoint));
-    const sources = Object.keys(inputs).filter((input) => input in hashes);
+    // The entry's import graph, not the output's inputs: those leave out a file that adds no
+    // bytes (an inlined const enum, a module of types), which the bundle depends on all the same.
+    const sources = importGraphOf(result.metafile?.inputs ?? {}, entryPoint);
     const record = {
       file: relative(bundle.root, file),
       module: basename(stored),
       inputs: Object.fromEntries(
-        [...sources, ...configurationOf(hashes, sources)].map((input) => [input, hashes[input]]),
+        [...sources, ...configurationOf(hashes, extended, sources)].map((input) => [
+          input,
+          hashes[input] ?? hashOrNull(join(bundle.root, input)),
+        ]),
       ),
     };
     writeAtomically(recordOf(bundle, file), `${JSON.stringify(record, null, 2)}\n`);
@@ -785,7 +845,8 @@ export async function launch(argv, cwd = process.cwd()) {
   if (!entry) throw new LauncherError('usage: workspace-cli <entry.ts> [arguments…]');
   const file = resolve(cwd, entry);
   if (!existsSync(file)) throw new LauncherError(`no such entry: ${entry}`);
-  const bundle = await bundleCli(workspaceRootOf(dirname(file)), file);
+  const real = realpathSync(file);
+  const bundle = await bundleCli(workspaceRootOf(dirname(real)), real);
   enableCompileCache(join(bundle.directory, 'v8'));
   Reflect.set(globalThis, Symbol.for(KEY), launcherRuntime(bundle));
   // The command line reads process.argv as if Node had run its entry.

@@ -84,6 +84,7 @@ const FILES: Record<string, string> = {
     'export { token, esm, own };',
   ].join('\n'),
   'apps/web/own.ts': "export const own: string = 'own file';\n",
+  'apps/api/.keep': '',
   'node_modules/fake-cjs/package.json': JSON.stringify({ name: 'fake-cjs', main: 'index.js' }),
   'node_modules/fake-cjs/index.js': 'exports.token = { commonJs: true };\n',
   'node_modules/fake-esm/package.json': JSON.stringify({
@@ -240,6 +241,70 @@ describe('workspace-cli', () => {
     expect(ownOfRun()).toBe('the stored one');
     appendFileSync(join(root, 'apps/web/own.ts'), '// changed\n');
     expect(ownOfRun()).toBe('own file');
+  });
+
+  it('bundles a module again when any file of its import graph or configuration changes, bytes or not', () => {
+    writeFileSync(
+      join(root, 'apps/api/chart.ts'),
+      [
+        "import { Shape } from '@fx/lib';",
+        "import { Level } from './level.js';",
+        "import note from './note.txt';",
+        'export default class ApiChart extends Shape {}',
+        'export const own = `${Level.A}:${note}`;',
+      ].join('\n'),
+    );
+    // A const enum is inlined: its file adds no bytes to the bundle.
+    writeFileSync(join(root, 'apps/api/level.ts'), 'export const enum Level { A = 1 }\n');
+    writeFileSync(join(root, 'apps/api/note.txt'), 'v1');
+    mkdirSync(join(root, 'configs'));
+    writeFileSync(join(root, 'configs/base.json'), '{ "compilerOptions": {} }');
+    writeFileSync(
+      join(root, 'apps/api/tsconfig.json'),
+      '{\n  // beside the app, outside its directories\n  "extends": "../../configs/base.json"\n}',
+    );
+    const chart = join(root, 'apps/api/chart.ts');
+    const ownOfRun = () =>
+      (JSON.parse(launch('pkgs/cli/src/main.ts', chart).stdout) as { own: string }).own;
+    expect(ownOfRun()).toBe('1:v1');
+    writeFileSync(join(root, 'apps/api/level.ts'), 'export const enum Level { A = 2 }\n');
+    expect(ownOfRun()).toBe('2:v1');
+    writeFileSync(join(root, 'apps/api/note.txt'), 'v2');
+    expect(ownOfRun()).toBe('2:v2');
+
+    const records = join(root, CACHE_DIRECTORY, slotOf(), builds()[0] ?? '', 'records');
+    const record = readdirSync(records)
+      .map(
+        (name) =>
+          JSON.parse(readFileSync(join(records, name), 'utf8')) as { file: string; inputs: object },
+      )
+      .find(({ file }) => file === 'apps/api/chart.ts');
+    expect(Object.keys(record?.inputs ?? {})).toEqual(
+      expect.arrayContaining([
+        'apps/api/level.ts',
+        'apps/api/note.txt',
+        'apps/api/tsconfig.json',
+        'configs/base.json',
+      ]),
+    );
+  });
+
+  it('is the same workspace through a symbolic link to its root', () => {
+    const link = `${root}-link`;
+    symlinkSync(root, link);
+    try {
+      const run = () =>
+        spawnSync(
+          process.execPath,
+          [LAUNCHER, join(link, 'pkgs/cli/src/main.ts'), join(link, 'apps/web/chart.ts')],
+          { cwd: tmpdir(), encoding: 'utf8' },
+        );
+      expect(JSON.parse(run().stdout)).toMatchObject({ own: 'own file', sameClass: true });
+      writeFileSync(join(root, 'apps/web/own.ts'), "export const own: string = 'edited';\n");
+      expect(JSON.parse(run().stdout)).toMatchObject({ own: 'edited' });
+    } finally {
+      rmSync(link, { force: true });
+    }
   });
 
   it.each([
