@@ -325,16 +325,28 @@ describe('the workload stack', () => {
     ).toBe(false);
   });
 
-  it('outputs no registry, zone or hub role (the hub stack’s are the environment’s)', () => {
+  it('outputs no registry, zone, push role or hub role (the hub stack’s are the environment’s)', () => {
     const { outputs } = stackNamed(stacks, EAST);
     for (const absent of [
       'imageRegistry',
       'hostedZoneId',
       'nameServers',
+      'ciPushRoleArn',
       'argocdHubRoleArn',
       'natPublicIps',
     ])
       expect(outputs, absent).not.toHaveProperty(absent);
+  });
+
+  it('has no push role: image builds push to the hub stack’s registry, with its role', () => {
+    const roles = recorder.resources
+      .filter((r) => r.type === 'aws:iam/role:Role')
+      .map((r) => r.name);
+    expect(roles).toContain(`${HUB}-github-push-role`);
+    expect(roles).toContain(`${EAST}-github-deploy-role`);
+    expect(roles.filter((name) => name.startsWith(`${EAST}-`) && name.includes('-push'))).toEqual(
+      [],
+    );
   });
 
   it("reads the hub's state, never writes it, on a self-managed backend", () => {

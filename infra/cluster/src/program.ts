@@ -38,8 +38,11 @@ export interface ClusterOutputs {
   readonly imageRegistry?: string;
   /** The role CI deploys with (jobs of the protected environments on the deploy branch). */
   readonly ciRoleArn: pulumi.Output<string>;
-  /** The role image builds push with (jobs on the deploy branch): push only. */
-  readonly ciPushRoleArn: pulumi.Output<string>;
+  /**
+   * The role image builds push with (jobs on the deploy branch): push only. Single and hub
+   * stacks only: a workload stack holds no registry.
+   */
+  readonly ciPushRoleArn?: pulumi.Output<string>;
   /** The read-only role pull requests and the drift check preview with. */
   readonly ciPreviewRoleArn: pulumi.Output<string>;
   /**
@@ -132,6 +135,7 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
         ...(placement.role === 'hub' ? { argocdHub: true } : {}),
       },
       repositoryPrefix: config.registry.repositoryPrefix,
+      holdsRegistry: placement.role !== 'workload',
       zoneArn: zone.zoneArn,
       stateBackend: config.stateBackend,
       state: {
@@ -258,7 +262,7 @@ export function defineCluster(config: ClusterConfig): ClusterOutputs {
     oidcProviderArn: cluster.oidcProviderArn,
     ...(placement.role === 'workload' ? {} : { imageRegistry: config.registry.url }),
     ciRoleArn: ci.deployRoleArn,
-    ciPushRoleArn: ci.pushRoleArn,
+    ...(ci.pushRoleArn ? { ciPushRoleArn: ci.pushRoleArn } : {}),
     ciPreviewRoleArn: ci.previewRoleArn,
     ...(hub ? {} : { hostedZoneId: zone.zoneId, nameServers: zone.nameServers }),
     ...(argocdHub

@@ -30,6 +30,12 @@ export interface CiAccessArgs {
   readonly scope: Omit<DeployScope, 'ciProvider' | 'managedCiOidcHost'>;
   /** CI pushes images to the repositories `<repositoryPrefix>/<app>`, creating them on first push. */
   readonly repositoryPrefix: string;
+  /**
+   * Whether the stack holds the environment's registry, so that image builds push here: a
+   * workload cluster's stack does not (its hub's does), and gets no push role.
+   * @default true
+   */
+  readonly holdsRegistry?: boolean;
   /** The environment's hosted zone: the only one the add-ons' roles may reach (the boundary). */
   readonly zoneArn: pulumi.Input<string>;
   /** @default no self-managed backend (Pulumi Cloud) */
@@ -52,7 +58,8 @@ export interface CiAccessArgs {
  * subjects of that kind (see githubSubjects, gitlabSubjects):
  * - deploy: jobs of the protected environments on the deploy branch: `pulumi up` of both
  *   programs. It can never change itself, the other CI roles or the managed-role boundary.
- * - push: image builds on the deploy branch: push to the apps' repositories, nothing else.
+ * - push: image builds on the deploy branch: push to the apps' repositories, nothing else; only
+ *   on the stack that holds the environment's registry.
  * - preview: pull requests (when enabled) and the branch's drift check: read-only, and of the
  *   state only infra-cluster's stack of this environment. Pull-request code is unreviewed.
  * On a hub stack these are the environment's roles: the deploy role also runs infra/bootstrap,
@@ -62,7 +69,8 @@ export interface CiAccessArgs {
 export class CiAccess extends pulumi.ComponentResource {
   public readonly oidcProviderArn: pulumi.Output<string>;
   public readonly deployRoleArn: pulumi.Output<string>;
-  public readonly pushRoleArn: pulumi.Output<string>;
+  /** Absent on a stack that holds no registry (holdsRegistry). */
+  public readonly pushRoleArn: pulumi.Output<string> | undefined;
   public readonly previewRoleArn: pulumi.Output<string>;
   /** The permissions boundary of every role the deploy role creates or changes. */
   public readonly managedRoleBoundaryArn: pulumi.Output<string>;
@@ -159,9 +167,12 @@ export class CiAccess extends pulumi.ComponentResource {
       // Managed, not inline: a hub's inline policy is near IAM's size limit already.
       bootstrapState.length > 0 ? { 'bootstrap-state': policyDocument(bootstrapState) } : {},
     );
-    this.pushRoleArn = role('push', 'image builds: push only', subjects.push, {
-      'push-images': policyDocument(ecrPushStatements(scope, args.repositoryPrefix)),
-    });
+    this.pushRoleArn =
+      args.holdsRegistry === false
+        ? undefined
+        : role('push', 'image builds: push only', subjects.push, {
+            'push-images': policyDocument(ecrPushStatements(scope, args.repositoryPrefix)),
+          });
     this.previewRoleArn = role(
       'preview',
       'previews and drift checks: read-only',
@@ -176,7 +187,7 @@ export class CiAccess extends pulumi.ComponentResource {
     this.registerOutputs({
       oidcProviderArn: this.oidcProviderArn,
       deployRoleArn: this.deployRoleArn,
-      pushRoleArn: this.pushRoleArn,
+      ...(this.pushRoleArn ? { pushRoleArn: this.pushRoleArn } : {}),
       previewRoleArn: this.previewRoleArn,
       managedRoleBoundaryArn: this.managedRoleBoundaryArn,
     });
