@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 
 /**
- * The global key under which the launcher (launch.ts) publishes its runtime: `Symbol.for` of
+ * The global key under which the launcher (launch.mjs) publishes its runtime: `Symbol.for` of
  * this string, so the bundle's copy of this module and the launcher agree without sharing code.
  */
 export const LAUNCHER_KEY = '@platform/cli-shell/launcher';
